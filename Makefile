@@ -1,0 +1,54 @@
+# The front door. `make site` builds the site from the shipped data and
+# `make test` runs every test; both set up their own virtual environment.
+PYTHON ?= python3
+# Material's end-of-life banner for MkDocs 2 is noise in every build log.
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP := $(VENV)/.dev-installed
+
+.PHONY: site serve test check lint types validate clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## site: validate the data and build the site into site/
+site: $(SITE_STAMP)
+	$(PY) -m generator site
+
+## serve: preview at http://127.0.0.1:8000 with live reload on every edit
+serve: $(SITE_STAMP)
+	$(PY) -m generator validate
+	$(PY) -m mkdocs serve --dirty
+
+## validate: check the data files and list every problem
+validate: $(SITE_STAMP)
+	$(PY) -m generator validate
+
+## test: run every test
+test: $(DEV_STAMP)
+	scripts/ensure-browser.sh
+	$(PY) -m pytest
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+
+types: $(DEV_STAMP)
+	$(PY) -m mypy
+
+## check: tests plus lint and types
+check: lint types test
+
+clean:
+	rm -rf site build .site.* .pytest_cache .mypy_cache .ruff_cache
