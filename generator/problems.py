@@ -1,0 +1,41 @@
+"""The one shape every complaint about the data files takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a data file; line and column count from 1, as editors do."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a data file, worded for the person who edits it."""
+
+    position: Position
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        label = "feil" if self.severity == "error" else "advarsel"
+        return f"{self.position}: {label}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised when the data files cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(er) i datafilene")
+        self.problems = sorted(problems)
