@@ -1,0 +1,200 @@
+"""The shape of the two data files, declared once.
+
+The validator walks these declarations and ``jsonschema.py`` turns them into
+the JSON Schemas that editors use, so the two cannot drift apart. Every field
+carries the Norwegian description that editors show on hover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Free text, shown exactly as written."""
+
+    multiline: bool = False
+
+
+@dataclass(frozen=True)
+class Id:
+    """A stable identifier used in addresses: lowercase letters, digits, hyphens."""
+
+
+@dataclass(frozen=True)
+class Date:
+    """A calendar date written ÅÅÅÅ-MM-DD."""
+
+
+@dataclass(frozen=True)
+class Integer:
+    minimum: int = 1
+    maximum: int = 1_000_000
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed set of words; each value maps to its Norwegian meaning."""
+
+    values: dict[str, str]
+    noun: str
+    """What the value is called in messages, e.g. «tilstand»."""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Kind
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Obj:
+    fields: tuple[Field, ...]
+    noun: str
+    """How one item is named in messages, e.g. «oppfølgingspunkt»."""
+    label_field: str | None = None
+    """The field whose value identifies the item in messages."""
+    description: str = ""
+
+    def field(self, name: str) -> Field | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+
+Kind = Union[Text, Id, Date, Integer, Choice, ListOf, Obj]
+
+STATES: dict[str, str] = {
+    "planlagt": "Planlagt: arbeidet er bestemt, men ikke startet.",
+    "pågår": "Pågår: arbeidet er i gang og har et sluttpunkt.",
+    "løpende": "Løpende: fast, kontinuerlig arbeid uten et bestemt sluttpunkt.",
+    "fullført": "Fullført: det som ble bestemt, er gjennomført.",
+    "avsluttet": "Avsluttet: punktet er lukket uten å være gjennomført, for eksempel fordi det er erstattet eller ikke lenger er aktuelt. Forklar hvorfor i statusteksten.",
+}
+"""The five states of a follow-up point, in the order work moves through them."""
+
+CLOSED_STATES = frozenset({"fullført", "avsluttet"})
+"""States after which a point needs no new status."""
+
+AREA_STATUSES: dict[str, str] = {
+    "ny": "Ny: området er tatt inn i innsatsen i denne utgaven.",
+    "videreført": "Videreført: området var med før og er fortsatt med.",
+}
+
+STATUS = Obj(
+    noun="status",
+    label_field="edition",
+    description="Status for punktet i én rapporteringsrunde.",
+    fields=(
+        Field("edition", Id(), "Id-en til rapporteringsrunden (under editions) statusen gjelder, for eksempel \"2026-01\".", required=True),
+        Field("state", Choice(STATES, "tilstand"), "Tilstanden punktet har i denne runden: planlagt, pågår, løpende, fullført eller avsluttet.", required=True),
+        Field("text", Text(multiline=True), "Statusteksten slik den publiseres. Bruk | og skriv teksten på linjene under; tom linje gir nytt avsnitt.", required=True),
+    ),
+)
+
+FOLLOWUP = Obj(
+    noun="oppfølgingspunkt",
+    label_field="id",
+    description="Et nummerert oppfølgingspunkt vedtatt på et seminar, med status per rapporteringsrunde.",
+    fields=(
+        Field("id", Id(), "Fast og unik id som brukes i sidens adresse, for eksempel \"2025-1\". Endres ikke etter publisering.", required=True),
+        Field("seminar", Id(), "Id-en til seminaret (under seminars) der punktet ble vedtatt.", required=True),
+        Field("number", Integer(), "Punktets nummer innen seminaret: 1, 2, 3 ...", required=True),
+        Field("title", Text(), "Kort tittel som vises i lister og oversikter.", required=True),
+        Field("description", Text(multiline=True), "Vedtaksteksten, ordrett. Bruk | og skriv teksten på linjene under.", required=True),
+        Field("responsible", ListOf(Text(), min_items=1), "Hvem som har ansvaret, for eksempel [Oslo kommune, Oslo politidistrikt].", required=True),
+        Field("tags", ListOf(Text()), "Stikkord for søk og filtrering (valgfritt)."),
+        Field("deadline", Date(), "Frist for punktet, ÅÅÅÅ-MM-DD (valgfritt). Punkt som ikke er fullført eller avsluttet når fristen er passert, merkes som forfalt."),
+        Field("statuses", ListOf(STATUS), "Status per rapporteringsrunde, eldste først; én per runde."),
+    ),
+)
+
+EDITION = Obj(
+    noun="rapporteringsrunde",
+    label_field="id",
+    description="En rapporteringsrunde; hver blir en egen versjon av nettstedet.",
+    fields=(
+        Field("id", Id(), "Id for runden, for eksempel \"2026-01\". Brukes som versjonsnavn.", required=True),
+        Field("title", Text(), "Tittel, for eksempel «Status pr januar 2026».", required=True),
+        Field("date", Date(), "Datoen statusen gjelder fra, ÅÅÅÅ-MM-DD.", required=True),
+    ),
+)
+
+SEMINAR = Obj(
+    noun="seminar",
+    label_field="id",
+    description="Et seminar der politirådet vedtar oppfølgingspunkter.",
+    fields=(
+        Field("id", Id(), "Id for seminaret, for eksempel \"2025\".", required=True),
+        Field("title", Text(), "Navnet på seminaret.", required=True),
+        Field("date", Date(), "Første dag, ÅÅÅÅ-MM-DD (valgfritt)."),
+        Field("end_date", Date(), "Siste dag hvis seminaret varte flere dager, ÅÅÅÅ-MM-DD (valgfritt)."),
+        Field("page", Text(), "Håndskrevet side i content/ med referat fra seminaret, for eksempel seminar-2026.md (valgfritt)."),
+    ),
+)
+
+COUNCIL = Obj(
+    noun="rådet",
+    description="Rådet som eier dataene.",
+    fields=(
+        Field("name", Text(), "Rådets navn, for eksempel «Politirådet i Oslo».", required=True),
+        Field("members", ListOf(Text(), min_items=1), "Partene i rådet.", required=True),
+    ),
+)
+
+FOLLOWUPS_FILE = Obj(
+    noun="filen",
+    description="Oppfølgingspunkter med status per rapporteringsrunde.",
+    fields=(
+        Field("council", COUNCIL, "Rådet som eier dataene.", required=True),
+        Field("editions", ListOf(EDITION, min_items=1), "Rapporteringsrundene, eldste først.", required=True),
+        Field("seminars", ListOf(SEMINAR, min_items=1), "Seminarene der punktene ble vedtatt.", required=True),
+        Field("followups", ListOf(FOLLOWUP), "Oppfølgingspunktene.", required=True),
+    ),
+)
+
+UNIT = Obj(
+    noun="enhet",
+    label_field="id",
+    description="En enhet i politidistriktet.",
+    fields=(
+        Field("id", Id(), "Kort id som områdene viser til, for eksempel vest.", required=True),
+        Field("name", Text(), "Navnet som vises, for eksempel «Enhet vest».", required=True),
+    ),
+)
+
+AREA = Obj(
+    noun="område",
+    label_field="name",
+    description="Et område med innsats i prioriterte områder (IPO).",
+    fields=(
+        Field("name", Text(), "Områdets navn.", required=True),
+        Field("unit", Id(), "Id-en til enheten (under units) som har området.", required=True),
+        Field("status", Choice(AREA_STATUSES, "områdestatus"), "ny eller videreført.", required=True),
+        Field("since", Integer(minimum=1900, maximum=2200), "Året innsatsen startet (valgfritt)."),
+    ),
+)
+
+IPO_FILE = Obj(
+    noun="filen",
+    description="Områder med innsats i prioriterte områder (IPO), gruppert etter enhet.",
+    fields=(
+        Field("edition", Id(), "Rapporteringsrunden (under editions i followups.yaml) listen gjelder for.", required=True),
+        Field("units", ListOf(UNIT, min_items=1), "Enhetene i politidistriktet.", required=True),
+        Field("areas", ListOf(AREA), "Områdene.", required=True),
+    ),
+)
+
