@@ -1,0 +1,62 @@
+"""Make text from the data files safe to place in generated Markdown.
+
+Text from YAML is data, not markup: whatever an editor types is shown
+literally, and no tag, attribute, link or Markdown structure can come of it.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+# Python-Markdown's backslash-escapable characters, plus "|" which the tables
+# extension adds. Only these may be escaped: a backslash before any other
+# character is shown as a backslash.
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def _escape_char(char: str) -> str:
+    if char in _HTML_SPECIAL:
+        return _HTML_SPECIAL[char]
+    if char in _MARKDOWN_SPECIAL:
+        return "\\" + char
+    return char
+
+
+def inline(text: object) -> Markup:
+    """Text for a Markdown context (heading, table cell, list item): one line,
+    every Markdown and HTML special character neutralised."""
+    if isinstance(text, Markup):
+        return text
+    flat = " ".join(str(text).split())
+    return Markup("".join(_escape_char(c) for c in flat))
+
+
+def html(text: object) -> Markup:
+    """Text for the inside of a raw HTML element, where Markdown is inactive."""
+    if isinstance(text, Markup):
+        return text
+    return Markup("".join(_HTML_SPECIAL.get(c, c) for c in str(text)))
+
+
+def paragraphs(text: str, css_class: str | None = None) -> Markup:
+    """Multi-line text as raw HTML paragraphs: a blank line starts a new
+    paragraph and a single line break is kept. Python-Markdown leaves
+    block-level HTML alone, so nothing inside is read as Markdown."""
+    attr = f' class="{html(css_class)}"' if css_class else ""
+    blocks = [b for b in _split_paragraphs(text) if b]
+    rendered = [
+        f"<p{attr}>" + "<br>\n".join(html(line.strip()) for line in block) + "</p>"
+        for block in blocks
+    ]
+    return Markup("\n\n".join(rendered))
+
+
+def _split_paragraphs(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return blocks

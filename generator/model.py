@@ -1,0 +1,171 @@
+"""The data as the site sees it: frozen dataclasses built from checked records.
+
+No I/O and no validation here: ``validate`` has already vouched for every
+value, so building the model cannot fail on user input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .schema import CLOSED_STATES, STATES
+from .validate import Record
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A reporting round; each becomes one version of the site."""
+
+    id: str
+    title: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Seminar:
+    id: str
+    title: str
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    edition: Edition
+    state: str
+    text: str
+
+    @property
+    def state_label(self) -> str:
+        """The state's Norwegian name with a capital, e.g. «Pågår»."""
+        return self.state.capitalize()
+
+    @property
+    def state_meaning(self) -> str:
+        return STATES[self.state]
+
+
+@dataclass(frozen=True)
+class Followup:
+    id: str
+    seminar: Seminar
+    number: int
+    title: str
+    description: str
+    responsible: tuple[str, ...]
+    tags: tuple[str, ...]
+    deadline: dt.date | None
+    statuses: tuple[Status, ...]
+    """Oldest first, as in the data file."""
+
+    @property
+    def current(self) -> Status | None:
+        return self.statuses[-1] if self.statuses else None
+
+    @property
+    def history(self) -> tuple[Status, ...]:
+        """Earlier statuses, newest first."""
+        return tuple(reversed(self.statuses[:-1]))
+
+    @property
+    def is_closed(self) -> bool:
+        return self.current is not None and self.current.state in CLOSED_STATES
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.deadline is not None and self.deadline < today and not self.is_closed
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    unit: Unit
+    status: str
+    since: int | None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    council: Council
+    editions: tuple[Edition, ...]
+    seminars: tuple[Seminar, ...]
+    followups: tuple[Followup, ...]
+    units: tuple[Unit, ...]
+    areas: tuple[Area, ...]
+    ipo_edition: Edition
+
+    @property
+    def latest_edition(self) -> Edition:
+        return self.editions[-1]
+
+    def areas_of(self, unit: Unit) -> tuple[Area, ...]:
+        return tuple(a for a in self.areas if a.unit == unit)
+
+    def followups_of(self, seminar: Seminar) -> tuple[Followup, ...]:
+        return tuple(f for f in self.followups if f.seminar == seminar)
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def build(followups: Record, ipo: Record) -> Dataset:
+    """Turn the two checked files into the model; cross references are resolved."""
+    council = followups.get("council")
+    editions = {
+        r.get("id"): Edition(r.get("id"), r.get("title"), r.get("date"))
+        for r in followups.get("editions")
+    }
+    seminars = {
+        r.get("id"): Seminar(
+            r.get("id"), r.get("title"), r.get("date"), r.get("end_date"), r.get("page")
+        )
+        for r in followups.get("seminars")
+    }
+    points = [
+        Followup(
+            id=r.get("id"),
+            seminar=seminars[r.get("seminar")],
+            number=r.get("number"),
+            title=r.get("title"),
+            description=r.get("description"),
+            responsible=_tuple(r.get("responsible")),
+            tags=_tuple(r.get("tags")),
+            deadline=r.get("deadline"),
+            statuses=tuple(
+                Status(editions[st.get("edition")], st.get("state"), st.get("text"))
+                for st in r.get("statuses") or ()
+            ),
+        )
+        for r in followups.get("followups")
+    ]
+    seminar_order = list(seminars)
+    points.sort(key=lambda f: (seminar_order.index(f.seminar.id), f.number))
+    units = {r.get("id"): Unit(r.get("id"), r.get("name")) for r in ipo.get("units")}
+    areas = tuple(
+        Area(r.get("name"), units[r.get("unit")], r.get("status"), r.get("since"))
+        for r in ipo.get("areas")
+    )
+    return Dataset(
+        council=Council(council.get("name"), _tuple(council.get("members"))),
+        editions=tuple(editions.values()),
+        seminars=tuple(seminars.values()),
+        followups=tuple(points),
+        units=tuple(units.values()),
+        areas=areas,
+        ipo_edition=editions[ipo.get("edition")],
+    )

@@ -1,0 +1,59 @@
+"""Write generated pages to disk, touching only what changed.
+
+Unchanged files keep their modification time, so ``mkdocs build --dirty`` and
+``mkdocs serve`` rebuild only the pages whose content moved. Each file is
+written to a temporary name and renamed, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def sync(pages: dict[str, str], out_dir: Path) -> WriteReport:
+    """Make ``out_dir`` hold exactly ``pages`` (relative path -> text)."""
+    report = WriteReport()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for rel, text in sorted(pages.items()):
+        target = out_dir / rel
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                report.unchanged += 1
+                continue
+        except FileNotFoundError:
+            pass
+        write_atomic(target, data)
+        report.written.append(rel)
+    wanted = {Path(rel) for rel in pages}
+    for existing in sorted(out_dir.rglob("*"), reverse=True):
+        rel_path = existing.relative_to(out_dir)
+        if existing.is_file() and rel_path not in wanted:
+            existing.unlink()
+            report.removed.append(rel_path.as_posix())
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    return report
