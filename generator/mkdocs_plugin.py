@@ -1,0 +1,70 @@
+"""MkDocs plugin: runs the pipeline before every build and adds the generated pages.
+
+Kept thin on purpose: the work lives in ``pipeline``. Generated pages are
+written to their own folder (not into ``docs_dir``) and added as files whose
+source is that folder, so hand-written content and generated output never mix
+and unchanged pages keep their modification time for ``--dirty`` builds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import report
+from .pipeline import Sources, generate
+from .problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.council_followups")
+
+
+class FollowupsConfig(base.Config):
+    followups = c.Type(str, default="followups.yaml")
+    """The follow-up points file, relative to mkdocs.yml."""
+    ipo_areas = c.Type(str, default="ipo_areas.yaml")
+    """The priority areas file, relative to mkdocs.yml."""
+    generated_dir = c.Type(str, default="build/generated")
+    """Where generated Markdown is written, relative to mkdocs.yml."""
+
+
+class FollowupsPlugin(BasePlugin[FollowupsConfig]):
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")))
+
+    def _sources(self, config: MkDocsConfig) -> Sources:
+        root = self._root(config)
+        return Sources(root / self.config.followups, root / self.config.ipo_areas, root)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        out_dir = self._root(config) / self.config.generated_dir
+        try:
+            loaded, written = generate(self._sources(config), out_dir)
+        except DataError as exc:
+            raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
+        for warning in loaded.warnings:
+            log.info(str(warning))  # a warning would fail --strict; validate shows it too
+        log.debug("generated pages: %d written, %d removed", len(written.written), len(written.removed))
+        for path in sorted(out_dir.rglob("*.md")):
+            src_uri = path.relative_to(out_dir).as_posix()
+            if files.get_file_from_path(src_uri) is not None:
+                raise Abort(
+                    f"content/{src_uri} har samme navn som en side som lages fra datafilene. "
+                    "Gi den håndskrevne siden et annet navn."
+                )
+            files.append(File(src_uri, str(out_dir), config.site_dir, config.use_directory_urls))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        sources = self._sources(config)
+        server.watch(str(sources.followups))
+        server.watch(str(sources.ipo_areas))
+        return server
