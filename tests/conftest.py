@@ -1,0 +1,128 @@
+"""Shared fixtures: the shipped data, a built site, a local web server and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium calls home, which this
+# machine's closed network refuses; the tests must see only our own requests.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(autouse=True)
+def _no_mkdocs_banner(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's data, content and config to build in isolation."""
+    for name in ("followups.yaml", "ipo_areas.yaml", "mkdocs.yml"):
+        shutil.copy2(ROOT / name, dest / name)
+    for folder in ("content", "schemas", "overrides"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, dest / folder)
+    return dest
+
+
+def run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m generator`` as a user would, capturing its output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data built into a site with ``--strict``, once per test run."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_generator("site", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[functools.partial[str]]:
+    """Serve folders on 127.0.0.1; returns a function folder -> base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield functools.partial(start)
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, serve: functools.partial[str]) -> str:
+    return serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; skipped only outside CI."""
+    if not Path(CHROMIUM).exists():
+        message = (
+            f"Chromium not found at {CHROMIUM}. Install it with "
+            "'apt-get install chromium chromium-driver' (make test does this as root)."
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object, site_url: str) -> Iterator[object]:
+    """A fresh page that fails the test on any request leaving 127.0.0.1 or failing."""
+    context = browser.new_context(locale="nb-NO")  # type: ignore[attr-defined]
+    tab = context.new_page()
+    bad: list[str] = []
+    tab.on("request", lambda r: bad.append(f"external: {r.url}") if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    # A navigation cancels what the old page was still loading; that is not a failure.
+    tab.on("requestfailed", lambda r: bad.append(f"failed: {r.url} {r.failure}") if "ERR_ABORTED" not in (r.failure or "") else None)
+    tab.on("response", lambda r: bad.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    tab.bad_requests = bad
+    yield tab
+    context.close()
+    assert not bad, "requests that must not happen:\n" + "\n".join(bad)
