@@ -10,9 +10,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import report
+from . import json_schema, report
 from .pipeline import Sources, generate, load_dataset
 from .problems import DataError
+from .write import write_atomic
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -88,6 +89,31 @@ def cmd_site(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas that editors use; ``--check`` only compares."""
+    out = Path(args.root) / args.out
+    stale = []
+    for filename in json_schema.SCHEMA_FILES:
+        text = json_schema.render(filename)
+        target = out / filename
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(str(target))
+        else:
+            write_atomic(target, text.encode("utf-8"))
+            print(f"Skrev {target}.")
+    if stale:
+        print(
+            "JSON-skjemaene er utdaterte: " + ", ".join(stale)
+            + ". Kjør «python -m generator schema» og legg dem til.",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m generator",
@@ -110,6 +136,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--site-dir", default="site")
     s.add_argument("--config", default="mkdocs.yml")
     s.set_defaults(func=cmd_site)
+
+    j = sub.add_parser("schema", help="skriv JSON-skjemaene som redigeringsprogrammer bruker")
+    j.add_argument("--out", default="schemas")
+    j.add_argument("--check", action="store_true", help="bare sjekk at de er oppdatert")
+    j.set_defaults(func=cmd_schema)
     return p
 
 
