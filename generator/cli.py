@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import json_schema, report
 from .pipeline import Sources, generate, load_dataset
-from .problems import DataError
+from .problems import DataError, Problem
 from .write import write_atomic
 
 EXIT_OK = 0
@@ -21,10 +21,10 @@ EXIT_DATA = 1
 
 def _sources(args: argparse.Namespace) -> Sources:
     root = Path(args.root)
-    return Sources(root / args.followups, root / args.ipo_areas, root)
+    return Sources(root / args.followups, root / args.ipo_areas, root, root / args.content)
 
 
-def _print_problems(exc_problems: list, fmt: str) -> None:
+def _print_problems(exc_problems: list[Problem], fmt: str) -> None:
     if fmt == "github":
         print(report.as_github(exc_problems))
     else:
@@ -122,6 +122,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="mappen med datafilene og mkdocs.yml")
     p.add_argument("--followups", default="followups.yaml")
     p.add_argument("--ipo-areas", default="ipo_areas.yaml")
+    p.add_argument("--content", default="content", help="mappen med håndskrevne sider")
     sub = p.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="kontroller datafilene og vis alle feil")

@@ -42,7 +42,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
 
     def _sources(self, config: MkDocsConfig) -> Sources:
         root = self._root(config)
-        return Sources(root / self.config.followups, root / self.config.ipo_areas, root)
+        return Sources(
+            root / self.config.followups, root / self.config.ipo_areas, root, Path(config.docs_dir)
+        )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         out_dir = self._root(config) / self.config.generated_dir

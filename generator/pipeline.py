@@ -19,6 +19,8 @@ class Sources:
     followups: Path
     ipo_areas: Path
     root: Path | None = None
+    content: Path | None = None
+    """The folder of hand-written pages, when pages referred to must be checked."""
 
     def name(self, path: Path) -> str:
         if self.root is not None:
@@ -49,6 +51,9 @@ def load_dataset(sources: Sources) -> Loaded:
     ipo, ipo_problems = _check(sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE)
     problems += ipo_problems
     problems += validate.cross_check(followups, ipo)
+    content = sources.content
+    if content is not None:
+        problems += validate.check_pages(followups, lambda page: (content / page).is_file())
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)

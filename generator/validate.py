@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -292,6 +293,23 @@ def _missing_ref(record: Record, name: str, value: str, known: dict[str, Record]
         f"{where}«{value}» i «{name}» finnes ikke under {listname}.{did_you_mean(value, known)} "
         f"Rett id-en, eller legg til «{value}» under {listname}.",
     )
+
+
+def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Problem]:
+    """Hand-written pages that seminars point to must exist in the content folder."""
+    problems = []
+    if isinstance(followups, Record):
+        for seminar in _records(followups.get("seminars")):
+            page = seminar.get("page")
+            if isinstance(page, str) and not page_exists(page):
+                problems.append(
+                    Problem(
+                        seminar.at("page"),
+                        f"Seminar «{seminar.get('id')}»: siden «{page}» finnes ikke i mappen "
+                        "med håndskrevne sider (content/). Sjekk navnet, eller fjern feltet «page».",
+                    )
+                )
+    return problems
 
 
 def cross_check(followups: Any, ipo: Any) -> list[Problem]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import load_dataset
+from generator.pipeline import Sources, load_dataset
 from generator.problems import DataError
 from tests.datafiles import FOLLOWUPS as F
 from tests.datafiles import IPO as I
@@ -210,6 +210,19 @@ def test_rule_message(tmp_path: Path, followups: str, ipo: str, expected: str | 
     assert [str(p) for p in caught.value.problems] == (
         expected if isinstance(expected, list) else [expected]
     )
+
+
+def test_seminar_page_must_exist_in_content(tmp_path: Path) -> None:
+    sources = write_files(tmp_path, r(F, "    title: Seminar 2025\n", "    title: Seminar 2025\n    page: referat.md\n"))
+    (tmp_path / "content").mkdir()
+    sources = Sources(sources.followups, sources.ipo_areas, tmp_path, tmp_path / "content")
+    with pytest.raises(DataError) as caught:
+        load_dataset(sources)
+    assert [str(p) for p in caught.value.problems] == [
+        "followups.yaml:11:11: feil: Seminar «2025»: siden «referat.md» finnes ikke i mappen med håndskrevne sider (content/). Sjekk navnet, eller fjern feltet «page»."
+    ]
+    (tmp_path / "content" / "referat.md").write_text("# Referat\n", encoding="utf-8")
+    assert load_dataset(sources).data.seminars[0].page == "referat.md"
 
 
 def test_the_small_files_are_valid(tmp_path: Path) -> None:
