@@ -258,7 +258,8 @@ def parse(text: str, file: str) -> Node:
                         f"referansen «*{event.anchor}» er ikke tillatt. Skriv verdien helt ut.",
                     )
                 )
-                attach(Scalar("", pos))
+                # Stand in the alias's own text, so no follow-on "empty" problem.
+                attach(Scalar(f"*{event.anchor}", pos, plain=False))
             elif isinstance(event, yaml.ScalarEvent):
                 check_event(event)
                 pos = _pos(file, event.start_mark)
@@ -303,7 +304,9 @@ def parse(text: str, file: str) -> Node:
             )
         )
     if problems:
-        raise DataError(problems)
+        # Duplicate keys, anchors and tags spoil the file but not its shape:
+        # hand the tree on so the validator can report its problems too.
+        raise DataError(problems, root)
     assert root is not None
     return root
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model, render, schema, validate, write
-from .load import load
+from .load import Mapping, Scalar, Sequence, load
 from .problems import DataError, Problem
 
 
@@ -41,7 +41,10 @@ def _check(path: Path, name: str, kind: schema.Obj) -> tuple[Any, list[Problem]]
     try:
         node = load(path, name)
     except DataError as exc:
-        return validate.INVALID, exc.problems
+        if not isinstance(exc.partial, Mapping | Sequence | Scalar):
+            return validate.INVALID, exc.problems
+        record, problems = validate.check_file(exc.partial, kind)
+        return record, exc.problems + problems
     return validate.check_file(node, kind)
 
 

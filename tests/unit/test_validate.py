@@ -158,15 +158,15 @@ CASES = {
         "followups.yaml:28:5: feil: feltet «title» står to ganger (linje 27 og 28). Slett den ene linjen.",
     ),
     "anchor and alias": (
-        r(F, "  members: [Kommunen, Politiet]", "  members: &m [Kommunen, Politiet]\n  other: *m"),
+        r(F, "  members: [Kommunen, Politiet]", "  members: [&m Kommunen, *m]"),
         I,
         [
-            "followups.yaml:3:12: feil: ankeret «&m» er ikke tillatt. Skriv verdien helt ut i stedet for å gjenbruke den.",
-            "followups.yaml:4:10: feil: referansen «*m» er ikke tillatt. Skriv verdien helt ut.",
+            "followups.yaml:3:13: feil: ankeret «&m» er ikke tillatt. Skriv verdien helt ut i stedet for å gjenbruke den.",
+            "followups.yaml:3:26: feil: referansen «*m» er ikke tillatt. Skriv verdien helt ut.",
         ],
     ),
     "explicit tag": (
-        r(F, "    title: Andre punkt", "    title: !!python/object/apply:os.system [ls]"),
+        r(F, "    title: Andre punkt", "    title: !!python/object/apply:os.system ls"),
         I,
         "followups.yaml:27:12: feil: typemerket «tag:yaml.org,2002:python/object/apply:os.system» er ikke tillatt. Fjern merket (ordet som starter med !) og skriv bare verdien.",
     ),
@@ -229,6 +229,18 @@ def test_the_small_files_are_valid(tmp_path: Path) -> None:
     loaded = load_dataset(write_files(tmp_path))
     assert [p.id for p in loaded.data.followups] == ["2025-1", "2025-2"]
     assert loaded.warnings == []
+
+
+def test_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> None:
+    followups = r(F, "    title: Andre punkt", "    title: Andre punkt\n    title: Igjen\n    number: tre")
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_files(tmp_path, followups))
+    messages = [str(p) for p in caught.value.problems]
+    assert messages == [
+        "followups.yaml:28:5: feil: feltet «title» står to ganger (linje 27 og 28). Slett den ene linjen.",
+        "followups.yaml:29:5: feil: feltet «number» står to ganger (linje 26 og 29). Slett den ene linjen.",
+        "followups.yaml:29:13: feil: Oppfølgingspunkt «2025-2»: «tre» er ikke et gyldig tall i «number». Skriv et helt tall, for eksempel 1.",
+    ]
 
 
 def test_every_problem_in_both_files_in_one_run(tmp_path: Path) -> None:
