@@ -7,8 +7,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
+NODE_STAMP := node_modules/.ci-installed
 
-.PHONY: site serve test check lint types validate clean
+.PHONY: site serve test check lint types validate clean venv publish
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,17 @@ $(SITE_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
 $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## venv: install the site's pinned dependencies into .venv
+venv: $(SITE_STAMP)
+
+## publish: publish the newest edition on gh-pages with mike (PUBLISH_ARGS="--edition ID" for another)
+publish: $(SITE_STAMP)
+	$(PY) -m generator publish $(PUBLISH_ARGS)
 
 ## site: validate the data and build the site into site/
 site: $(SITE_STAMP)
@@ -36,7 +48,7 @@ validate: $(SITE_STAMP)
 	$(PY) -m generator validate
 
 ## test: run every test
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
 	$(PY) -m pytest
 
