@@ -145,7 +145,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         )
         _print_problems(exc.problems, "text")
         return EXIT_DATA
-    print(diff.as_markdown(diff.compare(before, after), args.base))
+    print(diff.as_markdown(diff.compare(before, after), args.base), end="")
     return EXIT_OK
 
 

@@ -146,7 +146,6 @@ def as_markdown(changes: Changes, base: str) -> str:
     out = ["## Endringer for leserne", "", f"Sammenlignet med `{base}`.", ""]
     if not changes:
         out.append("Endringen påvirker ikke oppfølgingspunktene eller IPO-områdene på nettstedet.")
-        return "\n".join(out) + "\n"
     out += _section(
         "Nye rapporteringsrunder",
         (
@@ -186,7 +185,7 @@ def as_markdown(changes: Changes, base: str) -> str:
             *(f"- Endret: {_area(a)}" for a in changes.areas_changed),
         ],
     )
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def at_revision(root: Path, revision: str, sources: Sources) -> Dataset | None:

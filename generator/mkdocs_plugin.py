@@ -35,8 +35,9 @@ class FollowupsConfig(base.Config):
     """The priority areas file, relative to mkdocs.yml."""
     generated_dir = c.Type(str, default="build/generated")
     """Where generated Markdown is written, relative to mkdocs.yml."""
-    edition = c.Type(str, default="")
-    """The reporting round (edition id) the site shows; empty for the newest."""
+    edition = c.Type((str, int), default="")
+    """The reporting round (edition id) the site shows; empty for the newest.
+    An int is accepted because ``!ENV`` reads a value like 2027 as a number."""
 
 
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
@@ -59,7 +60,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         out_dir = self._root(config) / self.config.generated_dir
         try:
             loaded, written = generate(
-                self._sources(config), out_dir, edition=self.config.edition or None
+                self._sources(config), out_dir, edition=str(self.config.edition) or None
             )
         except DataError as exc:
             raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
