@@ -322,7 +322,7 @@ def test_version_selector_lists_both_and_switches(
     assert page.locator(".md-version__current").inner_text() == "Status pr juni 2026"
 
     page.goto(f"{base}2026-01/")
-    outdated.get_by_role("link", name="Gå til den nyeste.").click()
+    outdated.get_by_role("link", name="Gå til den nyeste rapporteringsrunden.").click()
     page.wait_for_url(f"{base}2026-06/")
 
 
