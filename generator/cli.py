@@ -111,11 +111,15 @@ def cmd_publish(args: argparse.Namespace) -> int:
     except publish.PublishError as exc:
         print(f"Ingenting er publisert. {exc}", file=sys.stderr)
         return EXIT_DATA
-    latest = (
-        f"«{publish.LATEST}» peker nå på {done.edition.id}."
-        if done.moved_latest
-        else f"«{publish.LATEST}» er ikke flyttet: det finnes en nyere rapporteringsrunde."
-    )
+    if done.moved_latest:
+        latest = f"«{publish.LATEST}» peker nå på {done.edition.id}."
+    elif done.latest_elsewhere:
+        latest = (
+            f"«{publish.LATEST}» er ikke flyttet: den peker på {done.latest_elsewhere}, "
+            "som er nyere enn datafilene her."
+        )
+    else:
+        latest = f"«{publish.LATEST}» er ikke flyttet: det finnes en nyere rapporteringsrunde."
     print(
         f"Publiserte {done.edition.title} ({done.edition.id}) til "
         f"{done.remote}/{done.branch} ({done.commit[:10]}). {latest}"

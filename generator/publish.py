@@ -7,11 +7,14 @@ fails, the local gh-pages branch is put back where it was and nothing is
 pushed, so a failed build never changes what readers see.
 
 ``latest`` follows the newest edition in the data file: publishing an older
-edition again (to fix a typo, say) never moves it back.
+edition again (to fix a typo, say) never moves it back, and neither does
+publishing from an old commit whose data does not know the edition that
+``latest`` points to now.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -19,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Edition
+from .model import Dataset, Edition
 from .pipeline import Sources, load_dataset
 from .snapshot import UnknownEdition, find_edition
 
@@ -59,6 +62,8 @@ class Published:
     branch: str
     moved_latest: bool
     commit: str
+    latest_elsewhere: str | None = None
+    """Where ``latest`` stays when it was not moved: a version the data does not know."""
 
 
 def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -161,6 +166,28 @@ def _is_ancestor(root: Path, ancestor: str, descendant: str) -> bool:
     )
 
 
+def latest_version(root: Path, branch: str) -> str | None:
+    """The version mike's versions.json on the local branch aliases ``latest``, if any."""
+    shown = _git(root, "show", f"refs/heads/{branch}:versions.json", check=False)
+    if shown.returncode != 0:
+        return None  # nothing published yet
+    for entry in json.loads(shown.stdout):
+        if LATEST in entry.get("aliases", ()):
+            return str(entry["version"])
+    return None
+
+
+def moves_latest(data: Dataset, edition: Edition, current: str | None) -> bool:
+    """Whether publishing ``edition`` should point ``latest`` at it.
+
+    Only the newest edition in the data takes ``latest``, and only from a
+    version the data knows (so an older one): a ``latest`` the data has never
+    heard of was published from newer data, and stays.
+    """
+    known = {e.id for e in data.editions}
+    return edition == data.latest_edition and (current is None or current in known)
+
+
 def _mike(root: Path, env: Mapping[str, str], *args: str) -> None:
     result = subprocess.run([*MIKE, *args], cwd=root, capture_output=True, text=True, env=dict(env))
     if result.returncode != 0:
@@ -186,7 +213,8 @@ def publish(options: Options, env: Mapping[str, str] | None = None) -> Published
     branch = options.branch
     sync_branch(root, remote, branch)
 
-    moved_latest = edition == data.latest_edition
+    current = latest_version(root, branch)
+    moved_latest = moves_latest(data, edition, current)
     bin_dir = str(Path(sys.executable).parent)
     mike_env = {
         **env,
@@ -224,4 +252,6 @@ def publish(options: Options, env: Mapping[str, str] | None = None) -> Published
             _git(root, "update-ref", f"refs/heads/{branch}", before, check=False)
         raise
     commit = _rev(root, f"refs/heads/{branch}") or ""
-    return Published(edition, remote, branch, moved_latest, commit)
+    known = {e.id for e in data.editions}
+    elsewhere = current if current is not None and current not in known else None
+    return Published(edition, remote, branch, moved_latest, commit, elsewhere)

@@ -342,3 +342,19 @@ def test_rejected_push_puts_local_gh_pages_back(published: Published, clone: Pat
     assert "Ingenting er publisert. git push --quiet origin" in result.stderr
     assert "gh-pages er låst" in result.stderr
     # The clone fixture checks that local gh-pages is back where it was.
+
+
+def test_publishing_from_an_old_commit_keeps_latest(published: Published, clone: Path) -> None:
+    # The first commit's data knows only January; June is already published.
+    git("checkout", "--quiet", "main~1", cwd=clone)
+    try:
+        result = run_publish(cwd=clone)
+        assert result.returncode == 0, result.stderr
+        assert (
+            "«latest» er ikke flyttet: den peker på 2026-06, som er nyere enn datafilene her."
+            in result.stdout
+        )
+        versions = json.loads(git("show", "gh-pages:versions.json", cwd=clone))
+        assert [v["aliases"] for v in versions] == [["latest"], []]
+    finally:
+        git("checkout", "--quiet", "main", cwd=clone)
