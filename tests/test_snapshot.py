@@ -110,3 +110,20 @@ def test_generated_pages_for_january(project: Path) -> None:
     overview = (out / "oppfolgingspunkter" / "index.md").read_text(encoding="utf-8")
     assert SPRING_POINT not in overview
     assert "status pr januar 2026" in overview
+
+
+def test_old_edition_judges_deadlines_on_its_own_date(project: Path) -> None:
+    followups = project / "followups.yaml"
+    text = followups.read_text(encoding="utf-8")
+    marker = "    tags: [ungdom, Grorudmodellen, Oslostandard, én-til-én-oppfølging]\n"
+    followups.write_text(
+        text.replace(marker, marker + "    deadline: 2026-03-01\n"), encoding="utf-8"
+    )
+    sources = Sources(followups, project / "ipo_areas.yaml", project)
+    today = dt.date(2026, 11, 30)
+    for edition, overdue in (("2026-01", False), ("2026-06", True), (None, True)):
+        out = project / f"out-{edition}"
+        generate(sources, out, today=today, edition=edition)
+        page = (out / "oppfolgingspunkter" / "2025-2.md").read_text(encoding="utf-8")
+        assert r"Frist 1\. mars 2026" in page
+        assert ("Forfalt" in page) is overdue, edition
