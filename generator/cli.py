@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import json_schema, report
+from . import diff, json_schema, publish, report
 from .pipeline import Sources, generate, load_dataset
 from .problems import DataError, Problem
 from .write import write_atomic
@@ -114,6 +114,71 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Publish one edition as a site version on gh-pages (see ``publish``)."""
+    root = Path(args.root).resolve()
+    options = publish.Options(
+        root=root,
+        sources=_sources(argparse.Namespace(**{**vars(args), "root": str(root)})),
+        config_file=root / args.config,
+        edition=args.edition,
+        remote=args.remote,
+        name=args.name,
+        email=args.email,
+        branch=args.branch,
+    )
+    print("Kontrollerer og bygger …", file=sys.stderr)
+    try:
+        done = publish.publish(options)
+    except DataError as exc:
+        _print_problems(exc.problems, "text")
+        print("Ingenting er publisert: rett feilene over først.", file=sys.stderr)
+        return EXIT_DATA
+    except publish.PublishError as exc:
+        print(f"Ingenting er publisert. {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if done.moved_latest:
+        latest = f"«{publish.LATEST}» peker nå på {done.edition.id}."
+    elif done.latest_elsewhere:
+        latest = (
+            f"«{publish.LATEST}» er ikke flyttet: den peker på {done.latest_elsewhere}, "
+            "som er nyere enn datafilene her."
+        )
+    else:
+        latest = f"«{publish.LATEST}» er ikke flyttet: det finnes en nyere rapporteringsrunde."
+    print(
+        f"Publiserte {done.edition.title} ({done.edition.id}) til "
+        f"{done.remote}/{done.branch} ({done.commit[:10]}). {latest}"
+    )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Markdown for a pull request summary: what the data change means for a reader."""
+    sources = _sources(args)
+    root = Path(args.root)
+    try:
+        before = diff.at_revision(root, args.base, sources)
+    except diff.RevisionError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA
+    except DataError as exc:
+        print(f"Datafilene i «{args.base}» har feil; kan ikke sammenligne.", file=sys.stderr)
+        _print_problems(exc.problems, "text")
+        return EXIT_DATA
+    try:
+        after = load_dataset(sources).data
+    except DataError as exc:
+        print(
+            "## Endringer for leserne\n\nDatafilene har feil, så endringen kan ikke vises. "
+            "Se feilene i valideringen."
+        )
+        _print_problems(exc.problems, "text")
+        return EXIT_DATA
+    print(diff.as_markdown(diff.compare(before, after), args.base), end="")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m generator",
@@ -142,6 +207,22 @@ def parser() -> argparse.ArgumentParser:
     j.add_argument("--out", default="schemas")
     j.add_argument("--check", action="store_true", help="bare sjekk at de er oppdatert")
     j.set_defaults(func=cmd_schema)
+
+    pub = sub.add_parser(
+        "publish",
+        help="publiser en rapporteringsrunde som egen versjon av nettstedet på gh-pages (mike)",
+    )
+    pub.add_argument("--edition", help="id-en til runden; standard er den nyeste")
+    pub.add_argument("--remote", help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin")
+    pub.add_argument("--name", help="navn i git-committene; standard er GIT_AUTHOR_NAME")
+    pub.add_argument("--email", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL")
+    pub.add_argument("--branch", default="gh-pages")
+    pub.add_argument("--config", default="mkdocs.yml")
+    pub.set_defaults(func=cmd_publish)
+
+    d = sub.add_parser("diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)")
+    d.add_argument("base", help="git-revisjonen det sammenlignes med, for eksempel origin/main")
+    d.set_defaults(func=cmd_diff)
     return p
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model, render, schema, validate, write
+from . import model, render, schema, snapshot, validate, write
 from .load import Mapping, Scalar, Sequence, load
 from .problems import DataError, Problem
 
@@ -63,12 +63,20 @@ def load_dataset(sources: Sources) -> Loaded:
     return Loaded(model.build(followups, ipo), sorted(problems))
 
 
-def generate(sources: Sources, out_dir: Path, today: dt.date | None = None) -> tuple[Loaded, write.WriteReport]:
+def generate(sources: Sources, out_dir: Path, today: dt.date | None = None, edition: str | None = None) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
     Rendering finishes before the first write, so bad data never leaves a
-    half-updated folder.
+    half-updated folder. With ``edition``, the site shows the data as it
+    stood at that reporting round (``snapshot.as_of``; raises
+    ``snapshot.UnknownEdition``), dated that round's date if it is not the
+    newest, so an old edition does not call points overdue that were not yet.
     """
     loaded = load_dataset(sources)
-    pages = render.render_site(loaded.data, today or dt.date.today())
+    data = loaded.data
+    if edition:
+        data = snapshot.as_of(data, edition)
+        if data.latest_edition != loaded.data.latest_edition:
+            today = data.latest_edition.date
+    pages = render.render_site(data, today or dt.date.today())
     return loaded, write.sync(pages, out_dir)
