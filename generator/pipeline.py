@@ -55,6 +55,12 @@ def load_dataset(sources: Sources) -> Loaded:
     return Loaded(model.build(followups, ipo), sorted(problems))
 
 
+def schema_files(sources: Sources) -> tuple[Path, ...]:
+    """The JSON Schemas in ``schemas/`` beside the data files, published with the data."""
+    folder = (sources.root or sources.followups.parent) / "schemas"
+    return tuple(sorted(folder.glob("*.json"))) if folder.is_dir() else ()
+
+
 def generate(sources: Sources, out_dir: Path, today: dt.date | None = None) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
@@ -62,5 +68,6 @@ def generate(sources: Sources, out_dir: Path, today: dt.date | None = None) -> t
     half-updated folder.
     """
     loaded = load_dataset(sources)
-    pages = render.render_site(loaded.data, today or dt.date.today())
+    schema_names = tuple(p.name for p in schema_files(sources))
+    pages = render.render_site(loaded.data, today or dt.date.today(), schema_names)
     return loaded, write.sync(pages, out_dir)
