@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
+# axe-core for the accessibility tests, pinned in package-lock.json.
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: site serve test check lint types validate clean
 
@@ -35,8 +37,11 @@ serve: $(SITE_STAMP)
 validate: $(SITE_STAMP)
 	$(PY) -m generator validate
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 ## test: run every test
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
 	$(PY) -m pytest
 

@@ -13,7 +13,9 @@ FOLLOWUPS_CSV = f"{DATA_DIR}/oppfolgingspunkter.csv"
 STATUSES_CSV = f"{DATA_DIR}/statuser.csv"
 AREAS_JSON = f"{DATA_DIR}/ipo-omrader.json"
 AREAS_CSV = f"{DATA_DIR}/ipo-omrader.csv"
-FEED = f"{DATA_DIR}/endringer.xml"
+FEED = "endringer.xml"
+"""At the root: Material fetches «sitemap.xml» beside every <link rel=alternate>
+(for its language switch), so the feed must sit where the sitemap is."""
 
 
 def report_pdf(data: Dataset) -> str:

@@ -15,14 +15,14 @@ from .write import write_atomic
 
 
 def _link(base: str, path: str) -> str:
-    return base + path if base else "../" + path
+    return base + path
 
 
 def files(data: Dataset, schemas: tuple[Path, ...], site_url: str = "") -> dict[str, bytes]:
     """Relative path in the site -> content, for every non-page file.
 
     Links in the feed are absolute when ``site_url`` is known, else relative
-    to the feed's own address (it lives one folder down, in ``data/``).
+    to the feed's own address, which is the site's root.
     """
     result = {
         downloads.FOLLOWUPS_JSON: export.as_json(export.followups_document(data)),

@@ -37,6 +37,16 @@ def state_slug(state: str) -> str:
     return state.translate(str.maketrans("åæøÅÆØ", "aaoAAO"))
 
 
+def state_badge(state: str) -> Markup:
+    """A state as a badge: the name is always written, the colour only helps."""
+    return Markup('<span class="state state--{}">{}</span>').format(state_slug(state), state.capitalize())
+
+
+def overdue_mark(point: Followup, today: dt.date) -> Markup:
+    """«Forfalt» when the deadline has passed and the point is still open."""
+    return Markup('<strong class="overdue">Forfalt</strong>') if point.is_overdue(today) else Markup("")
+
+
 def _finalize(value: object) -> object:
     if isinstance(value, Markup):
         return value
@@ -67,10 +77,12 @@ def environment() -> Environment:
     env.filters["path"] = lambda p: Markup(quote(str(p), safe="/"))
     env.filters["state_slug"] = state_slug
     env.filters["html_date"] = lambda d: escape.html(norwegian_date(d))
-    env.filters["slug"] = listings.slug
+    env.filters["slug"] = lambda text: escape.html(listings.slug(text))
     env.globals["listings"] = listings
     env.globals["downloads"] = downloads
     env.globals["point_page"] = point_page
+    env.globals["badge"] = state_badge
+    env.globals["overdue"] = overdue_mark
     env.filters["page_url"] = page_url
     env.globals["STATES"] = STATES
     env.globals["AREA_STATUSES"] = AREA_STATUSES

@@ -1,0 +1,135 @@
+"""The reader's site's data side: changes per edition, open data files, overdue points."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import export, render
+from generator.changes import edition_changes
+from generator.pipeline import Sources, load_dataset
+from generator.model import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "two-editions"
+
+
+def _load(folder: Path) -> Dataset:
+    sources = Sources(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+    return load_dataset(sources).data
+
+
+@pytest.fixture(scope="module")
+def two_editions() -> Dataset:
+    return _load(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return _load(ROOT)
+
+
+def _titles(changes: tuple) -> list[str]:  # type: ignore[type-arg]
+    return [c.point.title for c in changes]
+
+
+def test_changes_compare_each_edition_with_the_one_before(two_editions: Dataset) -> None:
+    newest, first = edition_changes(two_editions)
+    assert newest.edition.id == "2026-01" and newest.previous is not None
+    assert newest.previous.id == "2025-06"
+    assert _titles(newest.new_points) == ["Trygg skolevei"]
+    assert [(c.point.number, c.before.state, c.after.state) for c in newest.state_changes if c.before] == [
+        (1, "pågår", "fullført"),
+        (4, "pågår", "avsluttet"),
+    ]
+    assert _titles(newest.text_updates) == ["Møteplass for ungdom på Ærøy"]
+    assert [p.title for p in newest.unchanged] == ["Kartlegging av radikalisering"]
+    assert first.previous is None
+    assert len(first.new_points) == 4 and not first.state_changes and not first.text_updates
+
+
+def test_overdue_only_open_points_past_their_deadline(two_editions: Dataset) -> None:
+    today = dt.date(2026, 6, 1)
+    overdue = [p.title for p in two_editions.followups if p.is_overdue(today)]
+    # 1 is fullført and 4 avsluttet though past deadline; «Trygg skolevei» is not due yet.
+    assert overdue == ["Kartlegging av radikalisering"]
+    pages = render.render_site(two_editions, today)
+    assert "Forfalt" in pages["oppfolgingspunkter/2025-3.md"]
+    assert "Forfalt" not in pages["oppfolgingspunkter/2025-1.md"]
+    assert "Forfalt" not in render.render_site(two_editions, dt.date(2026, 1, 1))["oppfolgingspunkter/2025-3.md"]
+
+
+def _stripped(value: object) -> object:
+    """Block scalars end with a newline in YAML; the model keeps the text without it."""
+    if isinstance(value, str):
+        return value.rstrip("\n")
+    if isinstance(value, list):
+        return [_stripped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _stripped(v) for k, v in value.items()}
+    return value
+
+
+def _yaml_as_json(path: Path) -> object:
+    """The YAML file as JSON would hold it: dates as ÅÅÅÅ-MM-DD strings."""
+    return _stripped(json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str)))
+
+
+def test_json_export_is_the_data_files_content(shipped: Dataset) -> None:
+    followups = json.loads(export.as_json(export.followups_document(shipped)))
+    expected = _yaml_as_json(ROOT / "followups.yaml")
+    assert _stripped(followups) == expected
+    areas = json.loads(export.as_json(export.areas_document(shipped)))
+    assert _stripped(areas) == _yaml_as_json(ROOT / "ipo_areas.yaml")
+
+
+def test_json_export_validates_against_the_published_schemas(shipped: Dataset) -> None:
+    schemas = ROOT / "schemas"
+    if not (schemas / "followups.schema.json").exists():
+        pytest.skip("schemas/ is made by `python -m generator schema` (not on this branch yet)")
+    import jsonschema
+
+    for name, document in (
+        ("followups.schema.json", export.followups_document(shipped)),
+        ("ipo_areas.schema.json", export.areas_document(shipped)),
+    ):
+        jsonschema.validate(document, json.loads((schemas / name).read_text(encoding="utf-8")))
+
+
+def test_csv_opens_in_excel_with_norwegian_letters(two_editions: Dataset) -> None:
+    raw = export.followups_csv(two_editions)
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte order mark to read UTF-8"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["id", "seminar", "nummer", "tittel"]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id["2025-2"][3] == "Møteplass for ungdom på Ærøy"
+    assert by_id["2025-1"][8] == "fullført"
+    history = list(csv.reader(io.StringIO(export.statuses_csv(two_editions).decode("utf-8-sig")), delimiter=";"))
+    assert len(history) == 1 + sum(len(p.statuses) for p in two_editions.followups)
+    areas = export.areas_csv(two_editions).decode("utf-8-sig")
+    assert "Østbyen;Enhet nord;ny;2026" in areas
+
+
+def test_page_root_follows_directory_urls() -> None:
+    assert render.page_root("index.md") == ""
+    assert render.page_root("oppfolgingspunkter/index.md") == "../"
+    assert render.page_root("oppfolgingspunkter/2025-1.md") == "../../"
+    assert render.page_url("oppfolgingspunkter/utvalg/tilstand-pagar.md") == "oppfolgingspunkter/utvalg/tilstand-pagar/"
+
+
+def test_report_title_reads_like_the_councils_attachment(shipped: Dataset) -> None:
+    assert render.report_title(shipped) == "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026"
+
+
+def test_raw_html_attributes_carry_no_markdown_escapes(two_editions: Dataset) -> None:
+    """Inside raw HTML, Markdown escaping would show: «2026\\-01» or «oslo\\-kommune»."""
+    import re
+
+    for path, text in render.render_site(two_editions, dt.date(2026, 6, 1)).items():
+        assert not re.search(r'="[^"]*\\', text), path
