@@ -80,6 +80,8 @@ def edition_changes(data: Dataset) -> tuple[EditionChanges, ...]:
             else:
                 idle.append(point)
         result.append(
-            EditionChanges(edition, previous, tuple(new), tuple(moved), tuple(rewritten), tuple(idle))
+            EditionChanges(
+                edition, previous, tuple(new), tuple(moved), tuple(rewritten), tuple(idle)
+            )
         )
     return tuple(reversed(result))

@@ -121,7 +121,15 @@ def statuses_csv(data: Dataset) -> bytes:
     """One row per status of every point, oldest first: the whole history."""
     header = ["id", "nummer", "tittel", "rapporteringsrunde", "dato", "tilstand", "status"]
     rows: list[list[object]] = [
-        [p.id, p.number, p.title, s.edition.title, s.edition.date.isoformat(), s.state, s.text.strip()]
+        [
+            p.id,
+            p.number,
+            p.title,
+            s.edition.title,
+            s.edition.date.isoformat(),
+            s.state,
+            s.text.strip(),
+        ]
         for p in data.followups
         for s in p.statuses
     ]

@@ -56,7 +56,9 @@ def atom(
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, base_url or data.council.name)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = namespace.urn
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _timestamp(data.latest_edition.date)
-    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = data.council.name
+    ET.SubElement(
+        ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name"
+    ).text = data.council.name
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=changes_link(""))
     for changes in history:
         edition = changes.edition
@@ -64,8 +66,15 @@ def atom(
         ET.SubElement(entry, f"{{{ATOM}}}title").text = edition.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = uuid.uuid5(namespace, edition.id).urn
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(edition.date)
-        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=changes_link(edition.id))
+        ET.SubElement(
+            entry,
+            f"{{{ATOM}}}link",
+            rel="alternate",
+            type="text/html",
+            href=changes_link(edition.id),
+        )
         content = ET.SubElement(entry, f"{{{ATOM}}}content", type="html")
         content.text = _entry_html(changes, point_link)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"

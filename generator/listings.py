@@ -29,7 +29,7 @@ SORT_KEYS: dict[str, str] = {
 
 def slug(text: str) -> str:
     """A readable file name part: «Oslo politidistrikt» -> «oslo-politidistrikt»."""
-    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
@@ -46,7 +46,9 @@ def sort_points(points: tuple[Followup, ...], key: str) -> tuple[Followup, ...]:
     if key == "tilstand":
         return tuple(sorted(points, key=state_order))
     if key == "dato":
-        return tuple(sorted(points, key=lambda p: -p.current.edition.date.toordinal() if p.current else 0))
+        return tuple(
+            sorted(points, key=lambda p: -p.current.edition.date.toordinal() if p.current else 0)
+        )
     return points
 
 
@@ -87,14 +89,41 @@ def responsible_page(party: str) -> str:
 def listings(data: Dataset) -> tuple[Listing, ...]:
     """The overview itself first, then every other order and selection."""
     points = data.followups
-    pages = [Listing(sort_page(key), "Oppfølgingspunkter", sort_points(points, key), key) for key in SORT_KEYS]
+    pages = [
+        Listing(sort_page(key), "Oppfølgingspunkter", sort_points(points, key), key)
+        for key in SORT_KEYS
+    ]
     for state in STATES:
         chosen = tuple(p for p in points if p.current and p.current.state == state)
-        pages.append(Listing(state_page(state), f"Oppfølgingspunkter: {state}", chosen, "nummer", f"tilstand «{state}»"))
+        pages.append(
+            Listing(
+                state_page(state),
+                f"Oppfølgingspunkter: {state}",
+                chosen,
+                "nummer",
+                f"tilstand «{state}»",
+            )
+        )
     for seminar in data.seminars:
         chosen = data.followups_of(seminar)
-        pages.append(Listing(seminar_page(seminar.id), f"Oppfølgingspunkter: {seminar.title}", chosen, "nummer", f"seminar «{seminar.title}»"))
+        pages.append(
+            Listing(
+                seminar_page(seminar.id),
+                f"Oppfølgingspunkter: {seminar.title}",
+                chosen,
+                "nummer",
+                f"seminar «{seminar.title}»",
+            )
+        )
     for party in responsible_parties(data):
         chosen = tuple(p for p in points if party in p.responsible)
-        pages.append(Listing(responsible_page(party), f"Oppfølgingspunkter: {party}", chosen, "nummer", f"ansvarlig «{party}»"))
+        pages.append(
+            Listing(
+                responsible_page(party),
+                f"Oppfølgingspunkter: {party}",
+                chosen,
+                "nummer",
+                f"ansvarlig «{party}»",
+            )
+        )
     return tuple(pages)

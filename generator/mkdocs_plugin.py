@@ -48,7 +48,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         if value is None or isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(str(value))
         except ValueError:
             raise Abort(f"today: «{value}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.") from None
 

@@ -11,6 +11,5 @@ def html_to_pdf(document: str) -> bytes:
     # Imported here: WeasyPrint is slow to import and only the build needs it.
     from weasyprint import HTML
 
-    pdf = HTML(string=document).write_pdf(pdf_variant="pdf/ua-1")
-    assert pdf is not None  # write_pdf returns bytes when no target is given
+    pdf: bytes = HTML(string=document).write_pdf(pdf_variant="pdf/ua-1")
     return pdf

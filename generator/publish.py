@@ -35,8 +35,9 @@ def files(data: Dataset, schemas: tuple[Path, ...], site_url: str = "") -> dict[
             edition_changes(data),
             f"{data.council.name}: endringer i oppfølgingspunktene",
             site_url,
-            lambda edition_id: _link(site_url, "endringer/")
-            + (f"#utgave-{edition_id}" if edition_id else ""),
+            lambda edition_id: (
+                _link(site_url, "endringer/") + (f"#utgave-{edition_id}" if edition_id else "")
+            ),
             lambda point_id: _link(site_url, render.page_url(f"oppfolgingspunkter/{point_id}.md")),
         ),
         downloads.report_pdf(data): pdf.html_to_pdf(render.report_document(data)),

@@ -13,8 +13,8 @@ import yaml
 
 from generator import export, render
 from generator.changes import edition_changes
-from generator.pipeline import Sources, load_dataset
 from generator.model import Dataset
+from generator.pipeline import Sources, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "two-editions"
@@ -44,7 +44,9 @@ def test_changes_compare_each_edition_with_the_one_before(two_editions: Dataset)
     assert newest.edition.id == "2026-01" and newest.previous is not None
     assert newest.previous.id == "2025-06"
     assert _titles(newest.new_points) == ["Trygg skolevei"]
-    assert [(c.point.number, c.before.state, c.after.state) for c in newest.state_changes if c.before] == [
+    assert [
+        (c.point.number, c.before.state, c.after.state) for c in newest.state_changes if c.before
+    ] == [
         (1, "pågår", "fullført"),
         (4, "pågår", "avsluttet"),
     ]
@@ -62,7 +64,10 @@ def test_overdue_only_open_points_past_their_deadline(two_editions: Dataset) -> 
     pages = render.render_site(two_editions, today)
     assert "Forfalt" in pages["oppfolgingspunkter/2025-3.md"]
     assert "Forfalt" not in pages["oppfolgingspunkter/2025-1.md"]
-    assert "Forfalt" not in render.render_site(two_editions, dt.date(2026, 1, 1))["oppfolgingspunkter/2025-3.md"]
+    assert (
+        "Forfalt"
+        not in render.render_site(two_editions, dt.date(2026, 1, 1))["oppfolgingspunkter/2025-3.md"]
+    )
 
 
 def _stripped(value: object) -> object:
@@ -78,7 +83,9 @@ def _stripped(value: object) -> object:
 
 def _yaml_as_json(path: Path) -> object:
     """The YAML file as JSON would hold it: dates as ÅÅÅÅ-MM-DD strings."""
-    return _stripped(json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str)))
+    return _stripped(
+        json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+    )
 
 
 def test_json_export_is_the_data_files_content(shipped: Dataset) -> None:
@@ -110,7 +117,11 @@ def test_csv_opens_in_excel_with_norwegian_letters(two_editions: Dataset) -> Non
     by_id = {row[0]: row for row in rows[1:]}
     assert by_id["2025-2"][3] == "Møteplass for ungdom på Ærøy"
     assert by_id["2025-1"][8] == "fullført"
-    history = list(csv.reader(io.StringIO(export.statuses_csv(two_editions).decode("utf-8-sig")), delimiter=";"))
+    history = list(
+        csv.reader(
+            io.StringIO(export.statuses_csv(two_editions).decode("utf-8-sig")), delimiter=";"
+        )
+    )
     assert len(history) == 1 + sum(len(p.statuses) for p in two_editions.followups)
     areas = export.areas_csv(two_editions).decode("utf-8-sig")
     assert "Østbyen;Enhet nord;ny;2026" in areas
@@ -120,11 +131,17 @@ def test_page_root_follows_directory_urls() -> None:
     assert render.page_root("index.md") == ""
     assert render.page_root("oppfolgingspunkter/index.md") == "../"
     assert render.page_root("oppfolgingspunkter/2025-1.md") == "../../"
-    assert render.page_url("oppfolgingspunkter/utvalg/tilstand-pagar.md") == "oppfolgingspunkter/utvalg/tilstand-pagar/"
+    assert (
+        render.page_url("oppfolgingspunkter/utvalg/tilstand-pagar.md")
+        == "oppfolgingspunkter/utvalg/tilstand-pagar/"
+    )
 
 
 def test_report_title_reads_like_the_councils_attachment(shipped: Dataset) -> None:
-    assert render.report_title(shipped) == "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026"
+    assert (
+        render.report_title(shipped)
+        == "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026"
+    )
 
 
 def test_raw_html_attributes_carry_no_markdown_escapes(two_editions: Dataset) -> None:

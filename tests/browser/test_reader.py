@@ -61,7 +61,9 @@ def describe(url: str, violations: list[dict[str, Any]]) -> str:
     for v in violations:
         lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
         for node in v["nodes"][:5]:
-            lines.append(f"      {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+            lines.append(
+                f"      {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}"
+            )
     return "\n".join(lines)
 
 
@@ -69,10 +71,20 @@ def no_overflow(page: Any) -> bool:
     return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
 
 
-def test_every_page_opens_has_no_axe_violations_and_fits_a_phone(page: Any, site_url: str, built_site: Path) -> None:
+def test_every_page_opens_has_no_axe_violations_and_fits_a_phone(
+    page: Any, site_url: str, built_site: Path
+) -> None:
     source = axe_source()
     pages = site_pages(built_site)
-    assert {"", "oppfolgingspunkter/", "endringer/", "rapport/", "data/", "ipo/", "tilgjengelighetserklaering/"} <= set(pages)
+    assert {
+        "",
+        "oppfolgingspunkter/",
+        "endringer/",
+        "rapport/",
+        "data/",
+        "ipo/",
+        "tilgjengelighetserklaering/",
+    } <= set(pages)
     failures, overflowing = [], []
     for rel in pages:
         for viewport in (DESKTOP, PHONE):
@@ -121,7 +133,10 @@ def test_front_page_to_a_points_state_in_two_clicks(page: Any, site_url: str) ->
 
 
 def _visible_numbers(page: Any) -> list[str]:
-    return [n.strip() for n in page.locator("table.point-table tbody tr:visible td:first-child").all_inner_texts()]
+    return [
+        n.strip()
+        for n in page.locator("table.point-table tbody tr:visible td:first-child").all_inner_texts()
+    ]
 
 
 def test_filter_and_sort_the_overview_with_the_mouse(page: Any, site_url: str) -> None:
@@ -147,7 +162,9 @@ def test_filter_and_sort_the_overview_with_the_mouse(page: Any, site_url: str) -
 def _tab_to(page: Any, selector: str, limit: int = 80) -> None:
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+        if page.evaluate(
+            "s => document.activeElement && document.activeElement.matches(s)", selector
+        ):
             return
     raise AssertionError(f"{selector} cannot be reached with Tab")
 
@@ -178,7 +195,10 @@ def test_sort_and_filter_work_without_javascript(browser: Any, site_url: str) ->
         titles = tab.locator("table.point-table tbody td:nth-child(2)").all_inner_texts()
         assert titles == sorted(titles, key=str.casefold)
         tab.get_by_role("link", name="løpende").click()
-        numbers = [n.strip() for n in tab.locator("table.point-table tbody td:first-child").all_inner_texts()]
+        numbers = [
+            n.strip()
+            for n in tab.locator("table.point-table tbody td:first-child").all_inner_texts()
+        ]
         assert numbers == ["1", "5", "7"]
         tab.get_by_role("link", name="Ressurssituasjonen for Oslopolitiet").click()
         assert tab.url.endswith("/oppfolgingspunkter/2025-7/")
@@ -188,9 +208,18 @@ def test_sort_and_filter_work_without_javascript(browser: Any, site_url: str) ->
 
 def test_every_link_on_the_main_pages_leads_somewhere(page: Any, site_url: str) -> None:
     seen: set[str] = set()
-    for start in ("", "oppfolgingspunkter/", "endringer/", "data/", "oppfolgingspunkter/2025-1/", "rapport/"):
+    for start in (
+        "",
+        "oppfolgingspunkter/",
+        "endringer/",
+        "data/",
+        "oppfolgingspunkter/2025-1/",
+        "rapport/",
+    ):
         page.goto(site_url + start)
-        hrefs = page.eval_on_selector_all("main a[href], footer a[href]", "as => as.map(a => a.href)")
+        hrefs = page.eval_on_selector_all(
+            "main a[href], footer a[href]", "as => as.map(a => a.href)"
+        )
         for href in hrefs:
             target = href.split("#")[0]
             if not target.startswith(site_url) or target in seen:
@@ -220,8 +249,16 @@ def _download(page: Any, link_name: str) -> bytes:
 def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
     page.goto(site_url + "data/")
     rows = page.locator("table.downloads tbody tr")
-    links = {r.locator("td").nth(1).inner_text() + " " + r.locator("a").inner_text(): r.locator("a") for r in rows.all()}
-    assert {"JSON Oppfølgingspunkter med all status", "CSV Oppfølgingspunkter med siste status", "Atom Endringer per rapporteringsrunde", "PDF Status pr januar 2026"} <= set(links)
+    links = {
+        r.locator("td").nth(1).inner_text() + " " + r.locator("a").inner_text(): r.locator("a")
+        for r in rows.all()
+    }
+    assert {
+        "JSON Oppfølgingspunkter med all status",
+        "CSV Oppfølgingspunkter med siste status",
+        "Atom Endringer per rapporteringsrunde",
+        "PDF Status pr januar 2026",
+    } <= set(links)
 
     def fetch(key: str) -> bytes:
         with page.expect_download() as info:
@@ -259,12 +296,18 @@ def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
 
 def test_report_page_links_its_pdf_and_prints_without_the_chrome(page: Any, site_url: str) -> None:
     page.goto(site_url + "rapport/")
-    assert page.locator("h1").inner_text() == "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026"
+    assert (
+        page.locator("h1").inner_text()
+        == "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026"
+    )
     items = page.locator("ol.report__points > li")
     assert items.count() == 7
     assert items.nth(2).locator(".report__status-label").inner_text() == "Status:"
     pdf_link = page.get_by_role("link", name="Last ned rapporten som PDF")
-    assert page.request.get(pdf_link.evaluate("a => a.href")).headers["content-type"] == "application/pdf"
+    assert (
+        page.request.get(pdf_link.evaluate("a => a.href")).headers["content-type"]
+        == "application/pdf"
+    )
     page.emulate_media(media="print")
     assert page.locator("header.md-header").is_hidden()
     assert page.locator(".report-actions").is_hidden()
@@ -294,9 +337,12 @@ def test_changes_per_edition_in_the_fixture(page: Any, fixture_url: str) -> None
     page.goto(fixture_url + "endringer/")
     sections = page.locator("h2").all_inner_texts()
     assert sections[:2] == ["Status pr januar 2026", "Status pr juni 2025"]
-    newest = page.locator("main").inner_text().split("Status pr juni 2025\n")[0]
+    newest = page.locator("article").inner_text().split("Status pr juni 2025\n")[0]
     assert re.search(r"Nye punkter \(1\)\s+1\. Trygg skolevei: Planlagt", newest)
-    assert re.search(r"1\. Felles beredskapsøvelse: fra Pågår til ✓ ?Fullført", newest) or "1. Felles beredskapsøvelse: fra Pågår til Fullført" in newest
+    assert (
+        re.search(r"1\. Felles beredskapsøvelse: fra Pågår til ✓ ?Fullført", newest)
+        or "1. Felles beredskapsøvelse: fra Pågår til Fullført" in newest
+    )
     assert "2. Møteplass for ungdom på Ærøy: fortsatt Pågår" in newest
     assert re.search(r"Uendret \(1\)\s+3\. Kartlegging av radikalisering", newest)
     page.get_by_role("link", name="1. Felles beredskapsøvelse").first.click()
@@ -322,7 +368,14 @@ def test_timeline_is_newest_first_and_overdue_is_marked(page: Any, fixture_url: 
 def test_fixture_site_pages_pass_axe(page: Any, fixture_url: str, two_editions_site: Path) -> None:
     source = axe_source()
     failures = []
-    for rel in ("", "endringer/", "oppfolgingspunkter/", "oppfolgingspunkter/2025-1/", "oppfolgingspunkter/2025-3/", "rapport/"):
+    for rel in (
+        "",
+        "endringer/",
+        "oppfolgingspunkter/",
+        "oppfolgingspunkter/2025-1/",
+        "oppfolgingspunkter/2025-3/",
+        "rapport/",
+    ):
         page.goto(fixture_url + rel)
         violations = run_axe(page, source)
         if violations:
