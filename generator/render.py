@@ -168,12 +168,20 @@ def render_site(
             **context,
         )
 
-    add("index.md", "index.md.j2", latest=latest, counts=counts, chart=state_chart(data, counts))
+    history = edition_changes(data)
+    add(
+        "index.md",
+        "index.md.j2",
+        latest=latest,
+        counts=counts,
+        chart=state_chart(data, counts),
+        latest_changes=history[0],
+    )
     for listing in listings.listings(data):
         add(listing.path, "overview.md.j2", listing=listing)
     add("ipo/index.md", "ipo.md.j2")
     add("seminarer/index.md", "seminars.md.j2")
-    add("endringer/index.md", "changes.md.j2", history=edition_changes(data))
+    add("endringer/index.md", "changes.md.j2", history=history)
     add(
         "rapport/index.md",
         "report.md.j2",

@@ -81,6 +81,9 @@ def copy_fixture_project(dest: Path, name: str, today: str | None = None) -> Pat
 def two_editions_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two-edition fixture built as a whole site, with today = 2026-06-01."""
     project = copy_fixture_project(tmp_path_factory.mktemp("two-editions"), "two-editions", "2026-06-01")
+    # Whatever JSON Schemas lie in schemas/ are published; this one stands in for them.
+    (project / "schemas").mkdir(exist_ok=True)
+    (project / "schemas" / "eksempel.schema.json").write_text('{"type": "object"}\n', encoding="utf-8")
     result = run_generator("site", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -146,7 +147,13 @@ def test_report_title_reads_like_the_councils_attachment(shipped: Dataset) -> No
 
 def test_raw_html_attributes_carry_no_markdown_escapes(two_editions: Dataset) -> None:
     """Inside raw HTML, Markdown escaping would show: «2026\\-01» or «oslo\\-kommune»."""
-    import re
-
     for path, text in render.render_site(two_editions, dt.date(2026, 6, 1)).items():
         assert not re.search(r'="[^"]*\\', text), path
+        assert not re.search(r"\{ #[^}]*\\", text), path  # attr_list ids too
+
+
+def test_generated_pages_hold_no_scripts(shipped: Dataset) -> None:
+    """The site sends a Content-Security-Policy without inline scripts: ours live in files."""
+    for path, text in render.render_site(shipped, dt.date(2026, 6, 1)).items():
+        assert "<script" not in text.lower(), path
+        assert not re.search(r"<[^>]+\son\w+=", text), path  # no onclick= and the like

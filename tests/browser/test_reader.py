@@ -248,16 +248,12 @@ def _download(page: Any, link_name: str) -> bytes:
 
 def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
     page.goto(site_url + "data/")
-    rows = page.locator("table.downloads tbody tr")
-    links = {
-        r.locator("td").nth(1).inner_text() + " " + r.locator("a").inner_text(): r.locator("a")
-        for r in rows.all()
-    }
+    links = {a.inner_text(): a for a in page.locator("ul.downloads a").all()}
     assert {
-        "JSON Oppfølgingspunkter med all status",
-        "CSV Oppfølgingspunkter med siste status",
-        "Atom Endringer per rapporteringsrunde",
-        "PDF Status pr januar 2026",
+        "Oppfølgingspunkter med all status (JSON)",
+        "Oppfølgingspunkter med siste status (CSV)",
+        "Endringer per rapporteringsrunde (Atom)",
+        "Status pr januar 2026 (PDF)",
     } <= set(links)
 
     def fetch(key: str) -> bytes:
@@ -265,27 +261,27 @@ def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
             links[key].click()
         return Path(info.value.path()).read_bytes()
 
-    data = json.loads(fetch("JSON Oppfølgingspunkter med all status"))
+    data = json.loads(fetch("Oppfølgingspunkter med all status (JSON)"))
     assert data["council"]["name"] == "Politirådet i Oslo"
     point3 = next(p for p in data["followups"] if p["id"] == "2025-3")
     assert point3["statuses"][-1]["state"] == "pågår"
     assert point3["title"].startswith("Handlingsplan mot radikalisering")
 
-    text = fetch("CSV Oppfølgingspunkter med siste status").decode("utf-8-sig")
+    text = fetch("Oppfølgingspunkter med siste status (CSV)").decode("utf-8-sig")
     rows_csv = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows_csv) == 7
     assert rows_csv[0]["tittel"] == "Felles situasjonsforståelse i beredskapsarbeidet"
     assert any("å" in r["status"] and "ø" in r["status"] for r in rows_csv)
 
-    areas = fetch("CSV IPO-områder").decode("utf-8-sig")
+    areas = fetch("IPO-områder (CSV)").decode("utf-8-sig")
     assert "Grønland;Enhet sentrum;videreført" in areas
 
-    feed = fetch("Atom Endringer per rapporteringsrunde").decode("utf-8")
+    feed = fetch("Endringer per rapporteringsrunde (Atom)").decode("utf-8")
     assert "<feed" in feed and "Status pr januar 2026" in feed and "radikalisering" in feed
 
     from pypdf import PdfReader
 
-    pdf = PdfReader(io.BytesIO(fetch("PDF Status pr januar 2026")))
+    pdf = PdfReader(io.BytesIO(fetch("Status pr januar 2026 (PDF)")))
     pdf_text = " ".join((p.extract_text() or "") for p in pdf.pages)
     flat = " ".join(pdf_text.split())
     assert "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026" in flat
@@ -381,3 +377,21 @@ def test_fixture_site_pages_pass_axe(page: Any, fixture_url: str, two_editions_s
         if violations:
             failures.append(describe(rel or "/", violations))
     assert not failures, "axe-core found violations:\n" + "\n".join(failures)
+
+
+def test_schemas_in_the_project_are_published_and_linked(page: Any, fixture_url: str) -> None:
+    page.goto(fixture_url + "data/")
+    link = page.get_by_role("link", name="eksempel.schema.json (JSON Schema)")
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok and json.loads(response.body()) == {"type": "object"}
+
+
+def test_front_page_summarises_the_latest_changes(page: Any, fixture_url: str) -> None:
+    page.goto(fixture_url)
+    text = page.locator("article").inner_text()
+    assert (
+        "Siden status pr juni 2025: 1 nye punkter, 2 med endret tilstand og 1 med oppdatert statustekst."
+        in text
+    )
+    page.get_by_role("link", name="Se endringene").click()
+    page.wait_for_url(re.compile(r"/endringer/#utgave-2026-01$"))
