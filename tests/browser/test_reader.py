@@ -395,3 +395,31 @@ def test_front_page_summarises_the_latest_changes(page: Any, fixture_url: str) -
     )
     page.get_by_role("link", name="Se endringene").click()
     page.wait_for_url(re.compile(r"/endringer/#utgave-2026-01$"))
+
+
+def test_ipo_page_counts_areas_per_unit(page: Any, site_url: str) -> None:
+    page.goto(site_url + "ipo/")
+    summary = page.locator("article table").first
+    rows = [r.split("\t") for r in summary.locator("tbody tr").all_inner_texts()]
+    assert rows[-1] == ["Til sammen", "13", "8", "5"]
+    assert ["Enhet øst", "9", "7", "2"] in rows
+    summary.get_by_role("link", name="Enhet øst").click()
+    assert page.url.endswith("#enhet-ost")
+    east = page.locator("#enhet-ost").locator("xpath=following::table[1]").inner_text()
+    assert "Furuset\tVidereført\t2025" in east
+
+
+def test_search_with_the_keyboard_only(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    _tab_to(page, "input.md-search__input")
+    page.keyboard.type("radikalisering")
+    page.locator(".md-search-result__link").first.wait_for()
+    for _ in range(10):
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("() => document.activeElement.getAttribute('href') || ''")
+        if "/oppfolgingspunkter/2025-3/" in focused:
+            break
+    else:
+        raise AssertionError("the search result for point 3 cannot be reached with the arrow keys")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/oppfolgingspunkter/2025-3/"))
