@@ -67,11 +67,32 @@ def sort_page(key: str) -> str:
     return OVERVIEW if key == "nummer" else f"{FOLDER}/sortert-etter-{key}.md"
 
 
-def responsible_parties(data: Dataset) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
+@dataclass(frozen=True)
+class Party:
+    """A responsible party and the unique name part its pages and filter use."""
+
+    name: str
+    slug: str
+
+
+def responsible_parties(data: Dataset) -> tuple[Party, ...]:
+    """Every responsible party in order of first mention; «A/B» and «A B» get distinct slugs."""
+    names: dict[str, None] = {}
     for point in data.followups:
-        seen.update(dict.fromkeys(point.responsible))
-    return tuple(seen)
+        names.update(dict.fromkeys(point.responsible))
+    parties, used = [], set()
+    for name in names:
+        base = candidate = slug(name)
+        counter = 2
+        while candidate in used:
+            candidate, counter = f"{base}-{counter}", counter + 1
+        used.add(candidate)
+        parties.append(Party(name, candidate))
+    return tuple(parties)
+
+
+def party_slugs(data: Dataset) -> dict[str, str]:
+    return {p.name: p.slug for p in responsible_parties(data)}
 
 
 def state_page(state: str) -> str:
@@ -82,8 +103,8 @@ def seminar_page(seminar_id: str) -> str:
     return f"{FOLDER}/seminar-{seminar_id}.md"
 
 
-def responsible_page(party: str) -> str:
-    return f"{FOLDER}/ansvarlig-{slug(party)}.md"
+def responsible_page(party: Party) -> str:
+    return f"{FOLDER}/ansvarlig-{party.slug}.md"
 
 
 def listings(data: Dataset) -> tuple[Listing, ...]:
@@ -116,14 +137,14 @@ def listings(data: Dataset) -> tuple[Listing, ...]:
             )
         )
     for party in responsible_parties(data):
-        chosen = tuple(p for p in points if party in p.responsible)
+        chosen = tuple(p for p in points if party.name in p.responsible)
         pages.append(
             Listing(
                 responsible_page(party),
-                f"Oppfølgingspunkter: {party}",
+                f"Oppfølgingspunkter: {party.name}",
                 chosen,
                 "nummer",
-                f"ansvarlig «{party}»",
+                f"ansvarlig «{party.name}»",
             )
         )
     return tuple(pages)

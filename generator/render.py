@@ -77,7 +77,6 @@ def environment() -> Environment:
     env.filters["path"] = lambda p: Markup(quote(str(p), safe="/"))
     env.filters["state_slug"] = state_slug
     env.filters["html_date"] = lambda d: escape.html(norwegian_date(d))
-    env.filters["slug"] = lambda text: escape.html(listings.slug(text))
     env.globals["listings"] = listings
     env.globals["downloads"] = downloads
     env.globals["point_page"] = point_page

@@ -157,3 +157,42 @@ def test_generated_pages_hold_no_scripts(shipped: Dataset) -> None:
     for path, text in render.render_site(shipped, dt.date(2026, 6, 1)).items():
         assert "<script" not in text.lower(), path
         assert not re.search(r"<[^>]+\son\w+=", text), path  # no onclick= and the like
+
+
+def test_atom_feed_has_one_entry_per_edition_newest_first(two_editions: Dataset) -> None:
+    import xml.etree.ElementTree as ET
+
+    from generator import publish
+
+    files = publish.files(two_editions, ())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.fromstring(files["endringer.xml"])
+    entries = feed.findall("a:entry", ns)
+    assert [e.findtext("a:title", namespaces=ns) for e in entries] == [
+        "Status pr januar 2026",
+        "Status pr juni 2025",
+    ]
+    newest = entries[0].findtext("a:content", namespaces=ns) or ""
+    assert "1. Felles beredskapsøvelse</a>: <strong>Fullført</strong> (før: Pågår)" in newest
+    assert "Trygg skolevei</a>: <strong>Planlagt</strong> (ny)" in newest
+    assert entries[0].find("a:link", ns).get("href") == "endringer/#utgave-2026-01"  # type: ignore[union-attr]
+    assert files["rapport/oppfolgingspunkter-2026-01.pdf"].startswith(b"%PDF")
+
+
+def test_responsible_parties_get_distinct_pages_even_when_their_names_slug_alike() -> None:
+    import dataclasses
+
+    from generator import listings
+
+    data = _load(FIXTURE)
+    first = data.followups[0]
+    twins = (
+        dataclasses.replace(first, id="x-1", responsible=("Bydel Ø/Vest",)),
+        dataclasses.replace(first, id="x-2", number=9, responsible=("Bydel Ø Vest",)),
+    )
+    data = dataclasses.replace(data, followups=data.followups + twins)
+    parties = {p.name: p.slug for p in listings.responsible_parties(data)}
+    assert parties["Bydel Ø/Vest"] == "bydel-o-vest" and parties["Bydel Ø Vest"] == "bydel-o-vest-2"
+    pages = render.render_site(data, dt.date(2026, 6, 1))
+    assert "Bydel Ø/Vest" in pages["oppfolgingspunkter/utvalg/ansvarlig-bydel-o-vest.md"]
+    assert "Bydel Ø Vest" in pages["oppfolgingspunkter/utvalg/ansvarlig-bydel-o-vest-2.md"]
