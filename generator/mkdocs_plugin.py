@@ -8,6 +8,7 @@ and unchanged pages keep their modification time for ``--dirty`` builds.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -20,8 +21,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import report
-from .pipeline import Sources, generate
+from . import report, site_files
+from .model import Dataset
+from .pipeline import Sources, generate, schema_files
 from .problems import DataError
 from .snapshot import UnknownEdition
 
@@ -38,9 +40,22 @@ class FollowupsConfig(base.Config):
     edition = c.Type((str, int), default="")
     """The reporting round (edition id) the site shows; empty for the newest.
     An int is accepted because ``!ENV`` reads a value like 2027 as a number."""
+    today = c.Optional(c.Type((str, dt.date)))
+    """The date that decides which points are overdue (ÅÅÅÅ-MM-DD); default: the build's day."""
 
 
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
+    _data: Dataset | None = None
+
+    def _today(self) -> dt.date | None:
+        value = self.config.today
+        if value is None or isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise Abort(f"today: «{value}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.") from None
+
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")))
 
@@ -62,7 +77,10 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         out_dir = self._root(config) / self.config.generated_dir
         try:
             loaded, written = generate(
-                self._sources(config), out_dir, edition=str(self.config.edition) or None
+                self._sources(config),
+                out_dir,
+                self._today(),
+                edition=str(self.config.edition) or None,
             )
         except DataError as exc:
             raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
@@ -71,6 +89,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         for warning in loaded.warnings:
             log.info(str(warning))  # a warning would fail --strict; validate shows it too
         log.debug("generated pages: %d written, %d removed", len(written.written), len(written.removed))
+        self._data = loaded.data
         for path in sorted(out_dir.rglob("*.md")):
             src_uri = path.relative_to(out_dir).as_posix()
             if files.get_file_from_path(src_uri) is not None:
@@ -80,6 +99,15 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 )
             files.append(File(src_uri, str(out_dir), config.site_dir, config.use_directory_urls))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Open data, feed, schemas and the report PDF, beside the pages."""
+        if self._data is None:
+            return
+        content = site_files.files(
+            self._data, schema_files(self._sources(config)), config.site_url or ""
+        )
+        site_files.write_files(Path(config.site_dir), content)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         sources = self._sources(config)

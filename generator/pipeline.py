@@ -63,11 +63,19 @@ def load_dataset(sources: Sources) -> Loaded:
     return Loaded(model.build(followups, ipo), sorted(problems))
 
 
-def generate(sources: Sources, out_dir: Path, today: dt.date | None = None, edition: str | None = None) -> tuple[Loaded, write.WriteReport]:
+def schema_files(sources: Sources) -> tuple[Path, ...]:
+    """The JSON Schemas in ``schemas/`` beside the data files, published with the data."""
+    folder = (sources.root or sources.followups.parent) / "schemas"
+    return tuple(sorted(folder.glob("*.json"))) if folder.is_dir() else ()
+
+
+def generate(
+    sources: Sources, out_dir: Path, today: dt.date | None = None, edition: str | None = None
+) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
     Rendering finishes before the first write, so bad data never leaves a
-    half-updated folder. With ``edition``, the site shows the data as it
+    half-updated folder. The returned data is what the pages show. With ``edition``, the site shows the data as it
     stood at that reporting round (``snapshot.as_of``; raises
     ``snapshot.UnknownEdition``), dated that round's date if it is not the
     newest, so an old edition does not call points overdue that were not yet.
@@ -78,5 +86,7 @@ def generate(sources: Sources, out_dir: Path, today: dt.date | None = None, edit
         data = snapshot.as_of(data, edition)
         if data.latest_edition != loaded.data.latest_edition:
             today = data.latest_edition.date
-    pages = render.render_site(data, today or dt.date.today())
-    return loaded, write.sync(pages, out_dir)
+    schema_names = tuple(p.name for p in schema_files(sources))
+    pages = render.render_site(data, today or dt.date.today(), schema_names)
+    # The caller publishes the same data as files (open data, feed, PDF).
+    return Loaded(data, loaded.warnings), write.sync(pages, out_dir)

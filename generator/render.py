@@ -14,7 +14,8 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import escape
+from . import chart, downloads, escape, listings
+from .changes import edition_changes
 from .model import Dataset, Followup
 from .schema import AREA_STATUSES, STATES
 
@@ -34,6 +35,16 @@ def url_part(value: str) -> Markup:
 def state_slug(state: str) -> str:
     """A CSS-safe name for a state: «pågår» -> «pagar»."""
     return state.translate(str.maketrans("åæøÅÆØ", "aaoAAO"))
+
+
+def state_badge(state: str) -> Markup:
+    """A state as a badge: the name is always written, the colour only helps."""
+    return Markup('<span class="state state--{}">{}</span>').format(state_slug(state), state.capitalize())
+
+
+def overdue_mark(point: Followup, today: dt.date) -> Markup:
+    """«Forfalt» when the deadline has passed and the point is still open."""
+    return Markup('<strong class="overdue">Forfalt</strong>') if point.is_overdue(today) else Markup("")
 
 
 def _finalize(value: object) -> object:
@@ -65,6 +76,13 @@ def environment() -> Environment:
     env.filters["inline"] = escape.inline
     env.filters["path"] = lambda p: Markup(quote(str(p), safe="/"))
     env.filters["state_slug"] = state_slug
+    env.filters["html_date"] = lambda d: escape.html(norwegian_date(d))
+    env.globals["listings"] = listings
+    env.globals["downloads"] = downloads
+    env.globals["point_page"] = point_page
+    env.globals["badge"] = state_badge
+    env.globals["overdue"] = overdue_mark
+    env.filters["page_url"] = page_url
     env.globals["STATES"] = STATES
     env.globals["AREA_STATUSES"] = AREA_STATUSES
     return env
@@ -75,25 +93,107 @@ def point_page(point: Followup) -> str:
     return f"oppfolgingspunkter/{point.id}.md"
 
 
-def render_site(data: Dataset, today: dt.date) -> dict[str, str]:
-    """All generated pages: path relative to the docs folder -> Markdown."""
+def page_url(path: str) -> Markup:
+    """A generated page's address relative to the site root: «a/index.md» -> «a/», «a/b.md» -> «a/b/»."""
+    url = path.removesuffix("index.md") if path.endswith("index.md") else path.removesuffix(".md") + "/"
+    return Markup(quote(url, safe="/"))
+
+
+def page_root(path: str) -> str:
+    """From a page's address back to the site root, for links in raw HTML.
+
+    MkDocs rewrites only Markdown links; links inside HTML blocks (tables with
+    data attributes, downloads that are not pages) need this prefix. Assumes
+    ``use_directory_urls`` (MkDocs' default): «a/b.md» is served at «a/b/».
+    """
+    parts = path.split("/")
+    depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
+    return "../" * depth
+
+
+def _reported_seminars(data: Dataset) -> int:
+    return sum(1 for s in data.seminars if any(p.current for p in data.followups_of(s)))
+
+
+def state_chart(data: Dataset, counts: Counter[str]) -> Markup:
+    """The front page's bar chart of points per state."""
+    bars = [chart.Bar(s.capitalize(), counts[s], f"bar--{state_slug(s)}") for s in STATES]
+    title = f"Oppfølgingspunkter etter tilstand, {data.latest_edition.title.lower()}"
+    return chart.bar_chart(bars, "state-chart", title)
+
+
+def report_title(data: Dataset) -> str:
+    """«Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026»."""
+    labels = [
+        str(s.date.year) if s.date else s.id
+        for s in data.seminars
+        if any(p.current for p in data.followups_of(s))
+    ]
+    edition = data.latest_edition.title
+    return f"Oppfølgingspunkter {data.council.name} {' og '.join(labels)} – {edition[:1].lower()}{edition[1:]}".replace("  ", " ")
+
+
+def report_document(data: Dataset) -> str:
+    """The edition report as one HTML document with its own styles, for the PDF."""
+    env = environment()
+    return env.get_template("report.html.j2").render(
+        data=data, title=report_title(data), report_seminar_headings=_reported_seminars(data) > 1
+    )
+
+
+def render_site(
+    data: Dataset, today: dt.date, schema_names: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """All generated pages: path relative to the docs folder -> Markdown.
+
+    ``today`` decides which points are overdue; ``schema_names`` are the JSON
+    Schema files the open data page links to.
+    """
     env = environment()
     common = {"data": data, "council": data.council, "today": today}
     latest = data.latest_edition
     counts = Counter(p.current.state for p in data.followups if p.current)
-    pages = {
-        "index.md": env.get_template("index.md.j2").render(
-            **common, latest=latest, counts=counts
-        ),
-        "oppfolgingspunkter/index.md": env.get_template("overview.md.j2").render(**common),
-        "ipo/index.md": env.get_template("ipo.md.j2").render(**common),
-        "seminarer/index.md": env.get_template("seminars.md.j2").render(**common),
-    }
-    point_template = env.get_template("followup.md.j2")
+    positions = {p.id: index for index, p in enumerate(data.followups)}
+    pages: dict[str, str] = {}
+
+    def add(path: str, template: str, **context: object) -> None:
+        # root leads to the site root in raw HTML links (by address); docs_root
+        # does the same for Markdown links, which MkDocs resolves by source file.
+        pages[path] = env.get_template(template).render(
+            **common,
+            root=Markup(page_root(path)),
+            docs_root=Markup("../" * path.count("/")),
+            positions=positions,
+            **context,
+        )
+
+    history = edition_changes(data)
+    add(
+        "index.md",
+        "index.md.j2",
+        latest=latest,
+        counts=counts,
+        chart=state_chart(data, counts),
+        latest_changes=history[0],
+    )
+    for listing in listings.listings(data):
+        add(listing.path, "overview.md.j2", listing=listing)
+    add("ipo/index.md", "ipo.md.j2")
+    add("seminarer/index.md", "seminars.md.j2")
+    add("endringer/index.md", "changes.md.j2", history=history)
+    add(
+        "rapport/index.md",
+        "report.md.j2",
+        title=report_title(data),
+        report_seminar_headings=_reported_seminars(data) > 1,
+    )
+    add("data/index.md", "data.md.j2", files=downloads.listing(data, schema_names))
+    add("tilgjengelighetserklaering.md", "accessibility.md.j2")
     points = data.followups
     for index, point in enumerate(points):
-        pages[point_page(point)] = point_template.render(
-            **common,
+        add(
+            point_page(point),
+            "followup.md.j2",
             point=point,
             previous=points[index - 1] if index > 0 else None,
             next=points[index + 1] if index + 1 < len(points) else None,

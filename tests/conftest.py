@@ -57,6 +57,38 @@ def run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def copy_fixture_project(dest: Path, name: str, today: str | None = None) -> Path:
+    """The project with the data files of ``tests/fixtures/<name>/`` instead of the shipped ones.
+
+    ``today`` (ÅÅÅÅ-MM-DD) fixes the date that decides which points are overdue.
+    """
+    copy_project(dest)
+    for data_file in ("followups.yaml", "ipo_areas.yaml"):
+        shutil.copy2(FIXTURES / name / data_file, dest / data_file)
+    if today is not None:
+        config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+        marker = "  - council-followups:\n"
+        assert marker in config, "mkdocs.yml no longer configures the council-followups plugin"
+        config = config.replace(marker, f"{marker}      today: '{today}'\n")
+        (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def two_editions_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two-edition fixture built as a whole site, with today = 2026-06-01."""
+    project = copy_fixture_project(tmp_path_factory.mktemp("two-editions"), "two-editions", "2026-06-01")
+    # Whatever JSON Schemas lie in schemas/ are published; this one stands in for them.
+    (project / "schemas").mkdir(exist_ok=True)
+    (project / "schemas" / "eksempel.schema.json").write_text('{"type": "object"}\n', encoding="utf-8")
+    result = run_generator("site", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped data built into a site with ``--strict``, once per test run."""
