@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.axe import axe_source, describe, run_axe
 from tests.conftest import ROOT, copy_project
 from tests.june_edition import JANUARY_TEXT, JUNE_TEXT, SPRING_POINT, add_june_edition
 
@@ -324,6 +325,23 @@ def test_version_selector_lists_both_and_switches(
     page.goto(f"{base}2026-01/")
     outdated.get_by_role("link", name="Gå til den nyeste rapporteringsrunden.").click()
     page.wait_for_url(f"{base}2026-06/")
+
+
+@pytest.mark.browser
+def test_published_editions_have_no_axe_violations(
+    published: Published, page: Any, serve: functools.partial[str]
+) -> None:
+    """The version selector and the outdated banner exist only on the published site."""
+    base = serve(published.pages)
+    source = axe_source()
+    failures = []
+    for path in ("2026-01/", "2026-06/", "2026-01/oppfolgingspunkter/"):
+        page.goto(base + path)
+        page.locator(".md-version__current").wait_for()
+        violations = run_axe(page, source)
+        if violations:
+            failures.append(describe(base + path, violations))
+    assert not failures, "axe-core found violations:\n" + "\n".join(failures)
 
 
 def test_rejected_push_puts_local_gh_pages_back(published: Published, clone: Path) -> None:
