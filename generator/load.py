@@ -115,18 +115,72 @@ def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
     return f"YAML-syntaksfeil: {problem}. Sjekk innrykk, kolon og anførselstegn på denne linjen."
 
 
+_CORE_PREFIX = "tag:yaml.org,2002:"
+
+# Explicit-direction marks and overrides reorder what a reader sees
+# («Trojan Source»); nothing in the data needs them.
+_BIDI_CONTROLS = frozenset({*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C})
+
+
+def _written_tag(tag: str) -> str:
+    """A tag the way the editor typed it: «!!str», not «tag:yaml.org,2002:str»."""
+    return "!!" + tag.removeprefix(_CORE_PREFIX) if tag.startswith(_CORE_PREFIX) else tag
+
+
+def _invisible(value: str) -> int | None:
+    """The first control or direction character in a value, if any.
+
+    Line breaks and tabs inside text are fine; everything else in Unicode's
+    «Cc» range, and the direction overrides, would be invisible on the site.
+    """
+    for char in value:
+        code = ord(char)
+        if (code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F or code in _BIDI_CONTROLS:
+            return code
+    return None
+
+
+def _invisible_message(code: int) -> str:
+    return (
+        f"teksten inneholder et usynlig kontrolltegn (U+{code:04X}) som ikke kan vises på "
+        "nettsiden. Slett tegnet (eller \\-koden som lager det) og skriv teksten på nytt; "
+        "slike tegn kommer ofte med ved innliming fra et annet program."
+    )
+
+
+def _anchor_problems(anchors: dict[str, Position], aliases: dict[str, list[Position]]) -> list[Problem]:
+    """One message per anchor (with how often it is reused), one per unknown alias."""
+    problems = []
+    for name, pos in anchors.items():
+        uses = aliases.get(name, [])
+        reuse = ""
+        if uses:
+            times = "én gang" if len(uses) == 1 else f"{len(uses)} ganger"
+            reuse = f", og det brukes med «*{name}» {times} (første gang på linje {uses[0].line})"
+        remove = f"«&{name}» og hver «*{name}»" if uses else f"«&{name}»"
+        problems.append(
+            Problem(
+                pos,
+                f"ankeret «&{name}» er ikke tillatt{reuse}. Ankre og referanser gjenbruker "
+                f"verdier; skriv hver verdi helt ut der den skal stå, og slett {remove}.",
+            )
+        )
+    for name, uses in aliases.items():
+        if name not in anchors:
+            problems.append(
+                Problem(
+                    uses[0],
+                    f"referansen «*{name}» er ikke tillatt (og viser ikke til noe anker). "
+                    "Skriv verdien helt ut der den skal stå.",
+                )
+            )
+    return problems
+
+
 def decode(raw: bytes, file: str) -> str:
     """Turn the file's bytes into text, accepting UTF-8 with or without a BOM."""
     if len(raw) > MAX_BYTES:
-        raise DataError(
-            [
-                Problem(
-                    Position(file, 1, 1),
-                    f"filen er {len(raw) / 1024 / 1024:.1f} MB; grensen er "
-                    f"{MAX_BYTES // 1024 // 1024} MB. Sjekk at du har valgt riktig fil.",
-                )
-            ]
-        )
+        raise DataError([_too_large(file, len(raw))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -153,6 +207,8 @@ def parse(text: str, file: str) -> Node:
     pending_key: list[Scalar | None] = []
     root: Node | None = None
     documents = 0
+    anchors: dict[str, Position] = {}
+    aliases: dict[str, list[Position]] = {}
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -176,8 +232,9 @@ def parse(text: str, file: str) -> Node:
                     problems.append(
                         Problem(
                             node.pos,
-                            f"feltet «{node.value}» står to ganger i samme punkt "
-                            f"(første gang på linje {existing.pos.line}). Slett det ene.",
+                            f"feltet «{node.value}» står to ganger på samme nivå, på linje "
+                            f"{existing.pos.line} og linje {node.pos.line}. YAML ville bare "
+                            "beholdt den siste; slett den ene, eller slå verdiene sammen.",
                         )
                     )
                     break
@@ -189,25 +246,17 @@ def parse(text: str, file: str) -> Node:
     def check_event(event: yaml.Event) -> None:
         pos = _pos(file, event.start_mark)
         anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            problems.append(
-                Problem(
-                    pos,
-                    f"ankeret «&{anchor}» er ikke tillatt. Skriv verdien helt ut i stedet "
-                    "for å gjenbruke den.",
-                )
-            )
+        if anchor is not None and anchor not in anchors:
+            anchors[anchor] = pos
+        # The parser reports a tag only when one is written; even «!» is
+        # refused, so no value ever depends on a type annotation.
         tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", True)
-        explicit = tag is not None and not (
-            implicit is True or (isinstance(implicit, tuple) and any(implicit))
-        )
-        if tag is not None and tag != "!" and (explicit or not isinstance(event, yaml.ScalarEvent)):
+        if tag is not None:
             problems.append(
                 Problem(
                     pos,
-                    f"typemerket «{tag}» er ikke tillatt. Fjern merket (ordet som starter "
-                    "med !) og skriv bare verdien.",
+                    f"typemerket «{_written_tag(tag)}» er ikke tillatt. Fjern merket (ordet som "
+                    "starter med !) og skriv bare verdien; alle verdier leses som tekst.",
                 )
             )
 
@@ -226,13 +275,11 @@ def parse(text: str, file: str) -> Node:
                     )
                     break
             elif isinstance(event, yaml.AliasEvent):
+                # Never expanded: the alias becomes an empty value and is
+                # reported once per anchor, so a «billion laughs» file costs
+                # one pass over its text.
                 pos = _pos(file, event.start_mark)
-                problems.append(
-                    Problem(
-                        pos,
-                        f"referansen «*{event.anchor}» er ikke tillatt. Skriv verdien helt ut.",
-                    )
-                )
+                aliases.setdefault(event.anchor, []).append(pos)
                 attach(Scalar("", pos))
             elif isinstance(event, yaml.ScalarEvent):
                 check_event(event)
@@ -243,6 +290,8 @@ def parse(text: str, file: str) -> Node:
                     rest = lines[event.end_mark.line][event.end_mark.column :] if event.end_mark.line < len(lines) else ""
                     stripped = rest.lstrip()
                     cut = stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace()
+                if (bad := _invisible(event.value)) is not None:
+                    problems.append(Problem(pos, _invisible_message(bad)))
                 attach(Scalar(event.value, pos, plain=plain, comment_cut=cut))
             elif isinstance(event, yaml.MappingStartEvent):
                 check_event(event)
@@ -265,19 +314,16 @@ def parse(text: str, file: str) -> Node:
         problems.append(Problem(_pos(file, mark), _syntax_message(exc, line_text)))
         raise DataError(problems) from None
     except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
+        # libyaml reports a byte offset; find the character itself instead.
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        before = text[: found.start() if found else exc.position]
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         code = ord(exc.character) if isinstance(exc.character, str) else exc.character
-        problems.append(
-            Problem(
-                Position(file, line, column),
-                f"filen inneholder et usynlig kontrolltegn (U+{code:04X}). "
-                "Slett tegnet (det kommer ofte fra innliming fra et annet program) "
-                "og skriv teksten på nytt.",
-            )
-        )
+        problems.append(Problem(Position(file, line, column), _invisible_message(code)))
         raise DataError(problems) from None
+
+    problems.extend(_anchor_problems(anchors, aliases))
 
     if root is None or (isinstance(root, Scalar) and root.value == "" and root.plain):
         problems.append(
@@ -296,9 +342,28 @@ def load(path: Path, display_name: str | None = None) -> Node:
     """Read and parse one data file; ``display_name`` is how messages name it."""
     file = display_name or str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # Read one byte past the limit rather than trusting the size on
+            # disk: a huge or endless file (a pipe, /dev/zero) stops here.
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DataError(
             [Problem(Position(file, 1, 1), "filen finnes ikke. Sjekk navnet og mappen.")]
         ) from None
+    except IsADirectoryError:
+        raise DataError(
+            [Problem(Position(file, 1, 1), "dette er en mappe, ikke en fil. Sjekk navnet.")]
+        ) from None
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size if path.is_file() else len(raw)
+        raise DataError([_too_large(file, size)])
     return parse(decode(raw, file), file)
+
+
+def _too_large(file: str, size: int) -> Problem:
+    return Problem(
+        Position(file, 1, 1),
+        f"filen er {size / 1024 / 1024:.1f} MB, men grensen er "
+        f"{MAX_BYTES // 1024 // 1024} MB (en vanlig datafil er under 1 MB). Sjekk at det er "
+        "riktig fil, og at ikke noe stort er limt inn ved en feil.",
+    )
