@@ -67,4 +67,6 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         sources = self._sources(config)
         server.watch(str(sources.followups))
         server.watch(str(sources.ipo_areas))
+        if sources.privacy_exceptions().exists():
+            server.watch(str(sources.privacy_exceptions()))
         return server

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model, render, schema, validate, write
+from . import model, privacy, render, schema, validate, write
 from .load import load
 from .problems import DataError, Problem
 
@@ -27,6 +27,10 @@ class Sources:
             except ValueError:
                 pass
         return str(path)
+
+    def privacy_exceptions(self) -> Path:
+        """The optional list of values that look personal but may be published."""
+        return self.followups.parent / privacy.EXCEPTIONS_FILE
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,11 @@ def load_dataset(sources: Sources) -> Loaded:
     ipo, ipo_problems = _check(sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE)
     problems += ipo_problems
     problems += validate.cross_check(followups, ipo)
+    problems += privacy.check_files(
+        [(path, sources.name(path)) for path in (sources.followups, sources.ipo_areas)],
+        sources.privacy_exceptions(),
+        sources.name(sources.privacy_exceptions()),
+    )
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)
