@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import report
 from .pipeline import Sources, generate
@@ -62,6 +63,15 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 )
             files.append(File(src_uri, str(out_dir), config.site_dir, config.use_directory_urls))
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs keeps a heading's title as HTML (entities escaped), but
+        # Material writes it into <title> through «striptags», which unescapes
+        # it: a title «</title><script>» would leave the element. As page
+        # metadata it is written as it is, still escaped.
+        if page.title and "title" not in page.meta and not page.is_homepage:
+            page.meta["title"] = page.title
+        return html
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         sources = self._sources(config)
