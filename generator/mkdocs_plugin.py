@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import report
+from . import csp, report
 from .pipeline import Sources, generate
 from .problems import DataError
 
@@ -72,6 +72,13 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         if page.title and "title" not in page.meta and not page.is_homepage:
             page.meta["title"] = page.title
         return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return csp.add_policy(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is rendered as a template, not a page.
+        return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         sources = self._sources(config)

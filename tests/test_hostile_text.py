@@ -17,6 +17,7 @@ import pytest
 
 from . import datafiles, htmlcheck
 from .conftest import copy_project, run_generator
+from .test_links import broken_links
 
 pytestmark = pytest.mark.slow
 
@@ -131,3 +132,8 @@ def test_the_search_index_holds_no_markup_from_the_data(
         ]
 
     assert shapes(hostile_site) == shapes(twin_site)
+
+
+def test_every_link_and_anchor_resolves_with_hostile_titles(hostile_site: Path) -> None:
+    """Headings made from hostile text still get anchors that the links find."""
+    assert broken_links(hostile_site) == []
