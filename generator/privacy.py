@@ -212,7 +212,8 @@ def check(node: Node, source: str, allowed: set[str]) -> tuple[list[Problem], se
                     f"«{finding.value}» ser ut som {ARTICLES[finding.kind]} {finding.kind}. "
                     f"{REASONS[finding.kind]} "
                     "Personopplysninger skal ikke publiseres: fjern det fra teksten. Er det "
-                    f"offentlig og skal stå, før det opp i {EXCEPTIONS_FILE} med en begrunnelse.",
+                    f"offentlig og skal stå, før det opp i {EXCEPTIONS_FILE} med «value» "
+                    "(verdien) og «reason» (begrunnelsen).",
                 )
             )
     return problems, used

@@ -198,7 +198,7 @@ class Checker:
         )
 
     def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Any:
-        if isinstance(node, Scalar) and node.plain and node.value == "":
+        if isinstance(node, Scalar) and node.plain and node.value in _EMPTY:
             items: list[Node] = []
         elif not isinstance(node, Sequence):
             return self.error(

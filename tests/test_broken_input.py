@@ -589,3 +589,22 @@ def test_aliases_are_refused_without_expanding(
         print(
             f"\n[benchmark] alias document «{name}» ({len(text)} bytes) refused in {elapsed:.2f} ms"
         )
+
+
+def test_a_huge_file_is_refused_without_reading_it_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """20 MB (or an endless stream) stops at the limit; the figure is printed, not asserted."""
+    huge = tmp_path / "followups.yaml"
+    with huge.open("wb") as handle:
+        handle.write(b"council:\n  name: " + b"x" * (20 * 1024 * 1024) + b"\n")
+    start = time.perf_counter()
+    with pytest.raises(DataError) as caught:
+        load.load(huge, "followups.yaml")
+    elapsed = (time.perf_counter() - start) * 1000
+    assert [str(p) for p in caught.value.problems] == [
+        "followups.yaml:1:1: feil: filen er 20.0 MB, men grensen er 5 MB (en vanlig datafil er "
+        "under 1 MB). Sjekk at det er riktig fil, og at ikke noe stort er limt inn ved en feil."
+    ]
+    with capsys.disabled():
+        print(f"\n[benchmark] 20 MB file refused in {elapsed:.1f} ms")

@@ -180,7 +180,8 @@ def test_a_birth_number_in_a_status_stops_the_build(tmp_path: Path) -> None:
         f"  {line}:19: feil: «{number}» ser ut som et fødselsnummer. Det har gyldig dato og "
         "begge kontrollsifrene stemmer, så det er trolig et ekte fødselsnummer. "
         "Personopplysninger skal ikke publiseres: fjern det fra teksten. Er det offentlig og "
-        "skal stå, før det opp i privacy_exceptions.yaml med en begrunnelse.\n"
+        "skal stå, før det opp i privacy_exceptions.yaml med «value» (verdien) og «reason» "
+        "(begrunnelsen).\n"
     ) in output
     assert output.rstrip().endswith("1 feil.")
     assert not (project / "site").exists()

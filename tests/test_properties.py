@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -200,6 +200,10 @@ IPO = _maybe(
 )
 
 
+def _id(item: Any) -> Any:
+    return item["id"]
+
+
 # Documents valid in form, whose references may or may not match: these get
 # past the field checks, so the cross-reference checks and the model are hit.
 TEXT_OK = st.one_of(
@@ -250,7 +254,7 @@ FOLLOWUPS_OK = st.fixed_dictionaries(
             ),
             min_size=1,
             max_size=2,
-            unique_by=lambda e: e["id"],
+            unique_by=_id,
         ),
         "seminars": st.lists(
             st.fixed_dictionaries(
@@ -259,9 +263,9 @@ FOLLOWUPS_OK = st.fixed_dictionaries(
             ),
             min_size=1,
             max_size=2,
-            unique_by=lambda e: e["id"],
+            unique_by=_id,
         ),
-        "followups": st.lists(POINT_OK, max_size=3, unique_by=lambda p: p["id"]),
+        "followups": st.lists(POINT_OK, max_size=3, unique_by=_id),
     }
 )
 IPO_OK = st.fixed_dictionaries(
@@ -271,7 +275,7 @@ IPO_OK = st.fixed_dictionaries(
             st.fixed_dictionaries({"id": st.sampled_from(["vest", "ost"]), "name": TEXT_OK}),
             min_size=1,
             max_size=2,
-            unique_by=lambda u: u["id"],
+            unique_by=_id,
         ),
         "areas": st.lists(
             st.fixed_dictionaries(
@@ -323,7 +327,7 @@ def _extensions() -> tuple[list[str], dict[str, dict[str, Any]]]:
 
     # mkdocs.yml may name Python objects with tags; their settings are not
     # needed to decide what markup text becomes.
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     names: list[str] = []
     settings_: dict[str, dict[str, Any]] = {}
@@ -342,7 +346,8 @@ EXTENSIONS, EXTENSION_CONFIGS = _extensions()
 
 def to_html(page: str) -> str:
     body, _ = get_data(page)
-    return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    html: str = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    return html
 
 
 # What an editor can type: anything but the invisible characters the loader refuses.

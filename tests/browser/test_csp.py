@@ -92,7 +92,7 @@ def test_searching_and_navigating_break_no_rule(page, site_url: str) -> None:  #
     assert problems == []
 
 
-def test_a_script_that_is_not_the_sites_own_is_blocked(
+def test_a_script_that_is_not_the_sites_own_is_blocked(  # type: ignore[no-untyped-def]
     page, built_site: Path, serve, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     """Proves the policy is enforced, so the test above can fail."""
