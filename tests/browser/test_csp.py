@@ -57,7 +57,7 @@ def test_every_page_has_a_policy_without_unsafe_inline_scripts(built_site: Path)
         assert html.index("Content-Security-Policy") < html.index("<script"), path
 
 
-def test_searching_and_navigating_break_no_rule(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_searching_and_navigating_break_no_rule(page, site_url: str, built_site: Path) -> None:  # type: ignore[no-untyped-def]
     problems = _watch(page)
     page.goto(site_url)
     search = page.locator("input.md-search__input")
@@ -80,15 +80,29 @@ def test_searching_and_navigating_break_no_rule(page, site_url: str) -> None:  #
     assert "/oppfolgingspunkter/" in page.url
     problems += _violations(page)
 
-    for link in ("Oppfølgingspunkter", "IPO-områder", "Om politirådet", "Forside"):
-        page.locator("nav.md-nav--primary").get_by_role("link", name=link, exact=True).first.click()
+    # Every visible entry of the main navigation (the front page hides it).
+    start = site_url + "oppfolgingspunkter/"
+    page.goto(start)
+    nav = page.locator("nav.md-nav--primary a.md-nav__link[href]")
+    visible = [i for i in range(nav.count()) if nav.nth(i).is_visible()]
+    targets = [nav.nth(i).evaluate("a => a.href") for i in visible]
+    assert len(targets) >= 4, targets
+    for index, target in zip(visible, targets, strict=True):
+        page.goto(start)
+        nav.nth(index).click()
         page.wait_for_load_state()
+        assert page.url.split("#")[0] == target.split("#")[0]
         problems += _violations(page)
+    page.goto(site_url)
     page.get_by_role("link", name="Alle oppfølgingspunkter med status").click()
     page.get_by_role("link", name=re.compile("Handlingsplan mot radikalisering")).click()
     page.wait_for_load_state()
     problems += _violations(page)
     assert page.url.endswith("/oppfolgingspunkter/2025-3/")
+    # And every other page, each with its own hashes, opened directly.
+    for path in sorted(built_site.rglob("*.html")):
+        page.goto(site_url + path.relative_to(built_site).as_posix())
+        problems += [f"{path.name}: {v}" for v in _violations(page)]
     assert problems == []
 
 
