@@ -94,6 +94,39 @@ _SYNTAX_HINTS = {
     "found unexpected ':'": (
         "et kolon (:) står et sted der YAML ikke venter det. Sett teksten i anførselstegn"
     ),
+    "tab character": "tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom i stedet",
+    "did not find expected node content": (
+        "her mangler en verdi, eller verdien begynner med et tegn YAML leser som syntaks "
+        '(for eksempel ], }, %, @ eller `). Sett teksten i anførselstegn ("...")'
+    ),
+    "did not find expected <document start>": (
+        "det står noe etter at dokumentet er ferdig, ofte tekst med for lite innrykk eller "
+        "etter en linje med «...». Sjekk innrykket på denne linjen"
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "& og * først i en verdi betyr anker og referanse i YAML og må følges av et navn. "
+        'Skal tegnet stå i teksten, sett hele teksten i anførselstegn ("...")'
+    ),
+    "cannot start any token": (
+        'verdien begynner med et tegn som ikke kan stå først i YAML (for eksempel @ eller `). '
+        'Sett hele teksten i anførselstegn ("...")'
+    ),
+    "did not find expected comment or line break": (
+        "det står noe mer på linjen etter en verdi som er avsluttet (for eksempel etter et "
+        'avsluttende anførselstegn). Sett hele teksten i anførselstegn ("...")'
+    ),
+    "block sequence entries are not allowed": (
+        "en linje som starter med «- » står der YAML venter en verdi på samme linje. Skriv "
+        "listen på linjene under feltnavnet, med innrykk"
+    ),
+    "directive": (
+        "linjer som starter med % er YAML-direktiver, og de brukes ikke i datafilene. Slett "
+        "linjen, eller sett teksten i anførselstegn"
+    ),
+    "%YAML": (
+        "linjer som starter med % er YAML-direktiver, og de brukes ikke i datafilene. Slett "
+        "linjen, eller sett teksten i anførselstegn"
+    ),
 }
 
 
@@ -103,8 +136,21 @@ def _pos(file: str, mark: yaml.Mark | None) -> Position:
     return Position(file, mark.line + 1, mark.column + 1)
 
 
+_AFTER_QUOTE = (
+    "det står mer tekst etter et avsluttende anførselstegn. Sett hele teksten i "
+    "anførselstegn, eller bruk | og skriv teksten på linjen under"
+)
+
+
 def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
     problem = error.problem or str(error)
+    mark = error.problem_mark
+    before = line_text[: mark.column].rstrip() if mark is not None else ""
+    # «title: "Sak" om noe»: libyaml blames the indentation or the document
+    # end, but the editor wrote text after a closing quote.
+    if before.endswith(('"', "'")) and before.count(before[-1]) >= 2 and mark is not None:
+        if mark.column < len(line_text) and not line_text[mark.column :].startswith("#"):
+            return f"YAML-syntaksfeil: {_AFTER_QUOTE}."
     if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or (
         "cannot start any token" in problem and "\t" in line_text
     ):
@@ -112,7 +158,11 @@ def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
     for english, norwegian in _SYNTAX_HINTS.items():
         if english in problem:
             return f"YAML-syntaksfeil: {norwegian}."
-    return f"YAML-syntaksfeil: {problem}. Sjekk innrykk, kolon og anførselstegn på denne linjen."
+    # Not one we have words for: say so in Norwegian and quote libyaml for the curious.
+    return (
+        "YAML-syntaksfeil: filen kan ikke leses fra dette stedet. Sjekk innrykk, kolon og "
+        f"anførselstegn på denne linjen og linjen over (teknisk melding: «{problem}»)."
+    )
 
 
 _CORE_PREFIX = "tag:yaml.org,2002:"

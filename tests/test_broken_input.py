@@ -608,3 +608,38 @@ def test_a_huge_file_is_refused_without_reading_it_all(
     ]
     with capsys.disabled():
         print(f"\n[benchmark] 20 MB file refused in {elapsed:.1f} ms")
+
+
+@pytest.mark.parametrize(
+    "text,line,column,hint",
+    [
+        ("council:\n  name: ]\n", 2, 9, "her mangler en verdi, eller verdien begynner med et tegn"),
+        ("council: x\n...\nx: y\n", 3, 1, "det står noe etter at dokumentet er ferdig"),
+        ("council: & x\n", 1, 11, "& og * først i en verdi betyr anker og referanse"),
+        ("council: @hei\n", 1, 10, "verdien begynner med et tegn som ikke kan stå først"),
+        (
+            'council: "Oslo" kommune\n',
+            1,
+            17,
+            "det står mer tekst etter et avsluttende anførselstegn",
+        ),
+        ('"Oslo" kommune\n', 1, 8, "det står mer tekst etter et avsluttende anførselstegn"),
+        (
+            "council: 'Oslo' kommune: x\n",
+            1,
+            17,
+            "det står mer tekst etter et avsluttende anførselstegn",
+        ),
+        ("council: - a\n", 1, 10, "en linje som starter med «- » står der YAML venter"),
+        ("%YAML 1.1\n%YAML 1.1\n---\na: b\n", 2, 1, "linjer som starter med % er YAML-direktiver"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_norwegian(
+    text: str, line: int, column: int, hint: str
+) -> None:
+    with pytest.raises(DataError) as caught:
+        load.parse(text, "followups.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.position.line, problem.position.column) == (line, column), problem
+    assert problem.message.startswith("YAML-syntaksfeil: " + hint), problem.message
+    assert "teknisk melding" not in problem.message
