@@ -148,9 +148,14 @@ def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
     before = line_text[: mark.column].rstrip() if mark is not None else ""
     # «title: "Sak" om noe»: libyaml blames the indentation or the document
     # end, but the editor wrote text after a closing quote.
-    if before.endswith(('"', "'")) and before.count(before[-1]) >= 2 and mark is not None:
-        if mark.column < len(line_text) and not line_text[mark.column :].startswith("#"):
-            return f"YAML-syntaksfeil: {_AFTER_QUOTE}."
+    if (
+        mark is not None
+        and before.endswith(('"', "'"))
+        and before.count(before[-1]) >= 2
+        and mark.column < len(line_text)
+        and not line_text[mark.column :].startswith("#")
+    ):
+        return f"YAML-syntaksfeil: {_AFTER_QUOTE}."
     if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or (
         "cannot start any token" in problem and "\t" in line_text
     ):
