@@ -7,10 +7,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from . import diff, json_schema, publish, report
+from . import diff, json_schema, publish, report, swap
 from .pipeline import Sources, generate, load_dataset
 from .problems import DataError, Problem
 from .write import write_atomic
@@ -71,20 +70,18 @@ def cmd_site(args: argparse.Namespace) -> int:
         return EXIT_DATA
     root = Path(args.root).resolve()
     target = root / args.site_dir
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=root))
+    swap.recover(target)  # what an interrupted build may have left
+    staging = swap.staging(target)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
     command += ["--config-file", str(root / args.config)]
-    result = subprocess.run(command, cwd=root, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print("Bygget feilet; den forrige versjonen av nettstedet er beholdt.", file=sys.stderr)
-        return result.returncode
-    old = root / f".{target.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        result = subprocess.run(command, cwd=root, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        if result.returncode != 0:
+            print("Bygget feilet; den forrige versjonen av nettstedet er beholdt.", file=sys.stderr)
+            return result.returncode
+        swap.replace(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
     print(f"Nettstedet er bygget i {target}.")
     return EXIT_OK
 

@@ -10,7 +10,6 @@ costs nothing).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +93,39 @@ _SYNTAX_HINTS = {
     "found unexpected ':'": (
         "et kolon (:) står et sted der YAML ikke venter det. Sett teksten i anførselstegn"
     ),
+    "tab character": "tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom i stedet",
+    "did not find expected node content": (
+        "her mangler en verdi, eller verdien begynner med et tegn YAML leser som syntaks "
+        '(for eksempel ], }, %, @ eller `). Sett teksten i anførselstegn ("...")'
+    ),
+    "did not find expected <document start>": (
+        "det står noe etter at dokumentet er ferdig, ofte tekst med for lite innrykk eller "
+        "etter en linje med «...». Sjekk innrykket på denne linjen"
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "& og * først i en verdi betyr anker og referanse i YAML og må følges av et navn. "
+        'Skal tegnet stå i teksten, sett hele teksten i anførselstegn ("...")'
+    ),
+    "cannot start any token": (
+        'verdien begynner med et tegn som ikke kan stå først i YAML (for eksempel @ eller `). '
+        'Sett hele teksten i anførselstegn ("...")'
+    ),
+    "did not find expected comment or line break": (
+        "det står noe mer på linjen etter en verdi som er avsluttet (for eksempel etter et "
+        'avsluttende anførselstegn). Sett hele teksten i anførselstegn ("...")'
+    ),
+    "block sequence entries are not allowed": (
+        "en linje som starter med «- » står der YAML venter en verdi på samme linje. Skriv "
+        "listen på linjene under feltnavnet, med innrykk"
+    ),
+    "directive": (
+        "linjer som starter med % er YAML-direktiver, og de brukes ikke i datafilene. Slett "
+        "linjen, eller sett teksten i anførselstegn"
+    ),
+    "%YAML": (
+        "linjer som starter med % er YAML-direktiver, og de brukes ikke i datafilene. Slett "
+        "linjen, eller sett teksten i anførselstegn"
+    ),
 }
 
 
@@ -103,8 +135,26 @@ def _pos(file: str, mark: yaml.Mark | None) -> Position:
     return Position(file, mark.line + 1, mark.column + 1)
 
 
+_AFTER_QUOTE = (
+    "det står mer tekst etter et avsluttende anførselstegn. Sett hele teksten i "
+    "anførselstegn, eller bruk | og skriv teksten på linjen under"
+)
+
+
 def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
     problem = error.problem or str(error)
+    mark = error.problem_mark
+    before = line_text[: mark.column].rstrip() if mark is not None else ""
+    # «title: "Sak" om noe»: libyaml blames the indentation or the document
+    # end, but the editor wrote text after a closing quote.
+    if (
+        mark is not None
+        and before.endswith(('"', "'"))
+        and before.count(before[-1]) >= 2
+        and mark.column < len(line_text)
+        and not line_text[mark.column :].startswith("#")
+    ):
+        return f"YAML-syntaksfeil: {_AFTER_QUOTE}."
     if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or (
         "cannot start any token" in problem and "\t" in line_text
     ):
@@ -112,21 +162,79 @@ def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
     for english, norwegian in _SYNTAX_HINTS.items():
         if english in problem:
             return f"YAML-syntaksfeil: {norwegian}."
-    return f"YAML-syntaksfeil: {problem}. Sjekk innrykk, kolon og anførselstegn på denne linjen."
+    # Not one we have words for: say so in Norwegian and quote libyaml for the curious.
+    return (
+        "YAML-syntaksfeil: filen kan ikke leses fra dette stedet. Sjekk innrykk, kolon og "
+        f"anførselstegn på denne linjen og linjen over (teknisk melding: «{problem}»)."
+    )
+
+
+_CORE_PREFIX = "tag:yaml.org,2002:"
+
+# Explicit-direction marks and overrides reorder what a reader sees
+# («Trojan Source»); nothing in the data needs them.
+_BIDI_CONTROLS = frozenset({*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C})
+
+
+def _written_tag(tag: str) -> str:
+    """A tag the way the editor typed it: «!!str», not «tag:yaml.org,2002:str»."""
+    return "!!" + tag.removeprefix(_CORE_PREFIX) if tag.startswith(_CORE_PREFIX) else tag
+
+
+def _invisible(value: str) -> int | None:
+    """The first control or direction character in a value, if any.
+
+    Line breaks and tabs inside text are fine; everything else in Unicode's
+    «Cc» range, and the direction overrides, would be invisible on the site.
+    """
+    for char in value:
+        code = ord(char)
+        if (code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F or code in _BIDI_CONTROLS:
+            return code
+    return None
+
+
+def _invisible_message(code: int) -> str:
+    return (
+        f"teksten inneholder et usynlig kontrolltegn (U+{code:04X}) som ikke kan vises på "
+        "nettsiden. Slett tegnet (eller \\-koden som lager det) og skriv teksten på nytt; "
+        "slike tegn kommer ofte med ved innliming fra et annet program."
+    )
+
+
+def _anchor_problems(anchors: dict[str, Position], aliases: dict[str, list[Position]]) -> list[Problem]:
+    """One message per anchor (with how often it is reused), one per unknown alias."""
+    problems = []
+    for name, pos in anchors.items():
+        uses = aliases.get(name, [])
+        reuse = ""
+        if uses:
+            times = "én gang" if len(uses) == 1 else f"{len(uses)} ganger"
+            reuse = f", og det brukes med «*{name}» {times} (første gang på linje {uses[0].line})"
+        remove = f"«&{name}» og hver «*{name}»" if uses else f"«&{name}»"
+        problems.append(
+            Problem(
+                pos,
+                f"ankeret «&{name}» er ikke tillatt{reuse}. Ankre og referanser gjenbruker "
+                f"verdier; skriv hver verdi helt ut der den skal stå, og slett {remove}.",
+            )
+        )
+    for name, uses in aliases.items():
+        if name not in anchors:
+            problems.append(
+                Problem(
+                    uses[0],
+                    f"referansen «*{name}» er ikke tillatt (og viser ikke til noe anker). "
+                    "Skriv verdien helt ut der den skal stå.",
+                )
+            )
+    return problems
 
 
 def decode(raw: bytes, file: str) -> str:
     """Turn the file's bytes into text, accepting UTF-8 with or without a BOM."""
     if len(raw) > MAX_BYTES:
-        raise DataError(
-            [
-                Problem(
-                    Position(file, 1, 1),
-                    f"filen er {len(raw) / 1024 / 1024:.1f} MB; grensen er "
-                    f"{MAX_BYTES // 1024 // 1024} MB. Sjekk at du har valgt riktig fil.",
-                )
-            ]
-        )
+        raise DataError([_too_large(file, len(raw))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -145,39 +253,17 @@ def decode(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-# What YAML allows in a document; anything else is an invisible control
-# character, usually pasted in from another program.
-_NOT_PRINTABLE = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
-
-
-def _control_characters(text: str, file: str) -> list[Problem]:
-    problems = []
-    for match in _NOT_PRINTABLE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        problems.append(
-            Problem(
-                Position(file, line, column),
-                f"filen inneholder et usynlig kontrolltegn (U+{ord(match.group()):04X}). "
-                "Slett tegnet (det kommer ofte fra innliming fra et annet program) "
-                "og skriv teksten på nytt.",
-            )
-        )
-    return problems
-
-
 def parse(text: str, file: str) -> Node:
     """Build the node tree of one YAML document, or raise DataError."""
-    problems = _control_characters(text, file)
-    if problems:
-        raise DataError(problems)
+    problems: list[Problem] = []
     lines = text.splitlines()
     stack: list[Mapping | Sequence] = []
     pending_key: list[Scalar | None] = []
     root: Node | None = None
     documents = 0
+    anchors: dict[str, Position] = {}
+    aliases: dict[str, list[Position]] = {}
+    repeated: set[int] = set()
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -201,38 +287,35 @@ def parse(text: str, file: str) -> Node:
                     problems.append(
                         Problem(
                             node.pos,
-                            f"feltet «{node.value}» står to ganger (linje {existing.pos.line} "
-                            f"og {node.pos.line}). Slett den ene linjen.",
+                            f"feltet «{node.value}» står to ganger på samme nivå, på linje "
+                            f"{existing.pos.line} og linje {node.pos.line}. YAML ville bare "
+                            "beholdt den siste; slett den ene, eller slå verdiene sammen.",
                         )
                     )
+                    # Keep the first value: checking the second as well would
+                    # report the same mistake again in other words.
+                    repeated.add(id(node))
                     break
             pending_key[-1] = node
         else:
-            parent.items.append((key, node))
+            if id(key) not in repeated:
+                parent.items.append((key, node))
             pending_key[-1] = None
 
     def check_event(event: yaml.Event) -> None:
         pos = _pos(file, event.start_mark)
         anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            problems.append(
-                Problem(
-                    pos,
-                    f"ankeret «&{anchor}» er ikke tillatt. Skriv verdien helt ut i stedet "
-                    "for å gjenbruke den.",
-                )
-            )
+        if anchor is not None and anchor not in anchors:
+            anchors[anchor] = pos
+        # The parser reports a tag only when one is written; even «!» is
+        # refused, so no value ever depends on a type annotation.
         tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", True)
-        explicit = tag is not None and not (
-            implicit is True or (isinstance(implicit, tuple) and any(implicit))
-        )
-        if tag is not None and tag != "!" and (explicit or not isinstance(event, yaml.ScalarEvent)):
+        if tag is not None:
             problems.append(
                 Problem(
                     pos,
-                    f"typemerket «{tag}» er ikke tillatt. Fjern merket (ordet som starter "
-                    "med !) og skriv bare verdien.",
+                    f"typemerket «{_written_tag(tag)}» er ikke tillatt. Fjern merket (ordet som "
+                    "starter med !) og skriv bare verdien; alle verdier leses som tekst.",
                 )
             )
 
@@ -251,13 +334,11 @@ def parse(text: str, file: str) -> Node:
                     )
                     break
             elif isinstance(event, yaml.AliasEvent):
+                # Never expanded: the alias becomes an empty value and is
+                # reported once per anchor, so a «billion laughs» file costs
+                # one pass over its text.
                 pos = _pos(file, event.start_mark)
-                problems.append(
-                    Problem(
-                        pos,
-                        f"referansen «*{event.anchor}» er ikke tillatt. Skriv verdien helt ut.",
-                    )
-                )
+                aliases.setdefault(event.anchor, []).append(pos)
                 # Stand in the alias's own text, so no follow-on "empty" problem.
                 attach(Scalar(f"*{event.anchor}", pos, plain=False))
             elif isinstance(event, yaml.ScalarEvent):
@@ -269,6 +350,8 @@ def parse(text: str, file: str) -> Node:
                     rest = lines[event.end_mark.line][event.end_mark.column :] if event.end_mark.line < len(lines) else ""
                     stripped = rest.lstrip()
                     cut = stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace()
+                if (bad := _invisible(event.value)) is not None:
+                    problems.append(Problem(pos, _invisible_message(bad)))
                 attach(Scalar(event.value, pos, plain=plain, comment_cut=cut))
             elif isinstance(event, yaml.MappingStartEvent):
                 check_event(event)
@@ -290,11 +373,22 @@ def parse(text: str, file: str) -> Node:
         line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
         problems.append(Problem(_pos(file, mark), _syntax_message(exc, line_text)))
         raise DataError(problems) from None
+    except yaml.reader.ReaderError as exc:
+        # libyaml reports a byte offset; find the character itself instead.
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        before = text[: found.start() if found else exc.position]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        problems.append(Problem(Position(file, line, column), _invisible_message(code)))
+        raise DataError(problems) from None
     except yaml.YAMLError as exc:  # errors without a position; rare after the checks above
         problems.append(
             Problem(Position(file, 1, 1), f"YAML-feil: {exc}. Sjekk at filen er en vanlig YAML-fil.")
         )
         raise DataError(problems) from None
+
+    problems.extend(_anchor_problems(anchors, aliases))
 
     if root is None or (isinstance(root, Scalar) and root.value == "" and root.plain):
         problems.append(
@@ -304,9 +398,11 @@ def parse(text: str, file: str) -> Node:
             )
         )
     if problems:
-        # Duplicate keys, anchors and tags spoil the file but not its shape:
-        # hand the tree on so the validator can report its problems too.
-        raise DataError(problems, root)
+        # Duplicate keys and tags spoil a file but not its shape: hand the
+        # tree on so the validator can report its problems in the same run.
+        # Anchors and aliases may stand for whole subtrees, so a tree with
+        # them would only add guesses about what is missing.
+        raise DataError(problems, None if anchors or aliases else root)
     assert root is not None
     return root
 
@@ -315,9 +411,28 @@ def load(path: Path, display_name: str | None = None) -> Node:
     """Read and parse one data file; ``display_name`` is how messages name it."""
     file = display_name or str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # Read one byte past the limit rather than trusting the size on
+            # disk: a huge or endless file (a pipe, /dev/zero) stops here.
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DataError(
             [Problem(Position(file, 1, 1), "filen finnes ikke. Sjekk navnet og mappen.")]
         ) from None
+    except IsADirectoryError:
+        raise DataError(
+            [Problem(Position(file, 1, 1), "dette er en mappe, ikke en fil. Sjekk navnet.")]
+        ) from None
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size if path.is_file() else len(raw)
+        raise DataError([_too_large(file, size)])
     return parse(decode(raw, file), file)
+
+
+def _too_large(file: str, size: int) -> Problem:
+    return Problem(
+        Position(file, 1, 1),
+        f"filen er {size / 1024 / 1024:.1f} MB, men grensen er "
+        f"{MAX_BYTES // 1024 // 1024} MB (en vanlig datafil er under 1 MB). Sjekk at det er "
+        "riktig fil, og at ikke noe stort er limt inn ved en feil.",
+    )

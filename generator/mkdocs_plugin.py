@@ -20,8 +20,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from . import report, site_files
+from . import csp, report, site_files
 from .model import Dataset
 from .pipeline import Sources, generate, schema_files
 from .problems import DataError
@@ -109,8 +110,26 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         )
         site_files.write_files(Path(config.site_dir), content)
 
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs keeps a heading's title as HTML (entities escaped), but
+        # Material writes it into <title> through «striptags», which unescapes
+        # it: a title «</title><script>» would leave the element. As page
+        # metadata it is written as it is, still escaped.
+        if page.title and "title" not in page.meta and not page.is_homepage:
+            page.meta["title"] = page.title
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return csp.add_policy(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is rendered as a template, not a page.
+        return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         sources = self._sources(config)
         server.watch(str(sources.followups))
         server.watch(str(sources.ipo_areas))
+        if sources.privacy_exceptions().exists():
+            server.watch(str(sources.privacy_exceptions()))
         return server

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model, render, schema, snapshot, validate, write
+from . import model, privacy, render, schema, snapshot, validate, write
 from .load import Mapping, Scalar, Sequence, load
 from .problems import DataError, Problem
 
@@ -29,6 +29,10 @@ class Sources:
             except ValueError:
                 pass
         return str(path)
+
+    def privacy_exceptions(self) -> Path:
+        """The optional list of values that look personal but may be published."""
+        return self.followups.parent / privacy.EXCEPTIONS_FILE
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,11 @@ def load_dataset(sources: Sources) -> Loaded:
     content = sources.content
     if content is not None:
         problems += validate.check_pages(followups, lambda page: (content / page).is_file())
+    problems += privacy.check_files(
+        [(path, sources.name(path)) for path in (sources.followups, sources.ipo_areas)],
+        sources.privacy_exceptions(),
+        sources.name(sources.privacy_exceptions()),
+    )
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)

@@ -7,6 +7,7 @@ field, which the cross-reference checks and the model build on.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 import re
@@ -18,6 +19,13 @@ from . import schema as s
 from .load import Mapping, Node, Scalar, Sequence
 from .problems import Position, Problem
 from .suggest import closest, did_you_mean, listing
+
+_EMPTY = frozenset({"", "~", "null", "Null", "NULL"})
+"""Plain values YAML itself reads as «nothing»: an editor who writes them means empty."""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 class _Invalid:
@@ -35,6 +43,7 @@ _LOOSE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DIGITS = re.compile(r"^[0-9]+$")
+_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
 
 
 @dataclass
@@ -93,7 +102,11 @@ class Checker:
             return self.check_list(node, kind, where, name)
         if not isinstance(node, Scalar):
             return self.error(
-                node.pos, where, f"«{name}» skal være {_describe(kind)}, ikke {_shape(node)}."
+                node.pos,
+                where,
+                f"«{name}» skal være {_describe(kind)}, ikke {_shape(node)}. Skriv verdien rett "
+                "etter kolonet på samme linje; begynner den med [ eller {, eller inneholder den "
+                '«: », sett hele verdien i anførselstegn ("...").',
             )
         return self.check_scalar(node, kind, where, name)
 
@@ -105,12 +118,15 @@ class Checker:
             if not text.strip():
                 return self.error(pos, where, f"feltet «{name}» er tomt. Skriv inn en verdi.")
             if node.comment_cut:
-                self.warn(
+                # An error, not a warning: the rest of the line would be lost
+                # from the published text without anyone noticing.
+                return self.error(
                     pos,
                     where,
                     f"teksten i «{name}» stopper ved #, fordi YAML leser resten av linjen "
                     f"som en kommentar (bare «{text}» kommer med). Sett hele teksten i "
-                    'anførselstegn ("...") eller bruk | og skriv teksten på linjen under.',
+                    'anførselstegn ("...") eller bruk | og skriv teksten på linjen under. '
+                    "Er det ment som en kommentar, sett et mellomrom etter #.",
                 )
             return text
         value = value.strip()
@@ -157,11 +173,19 @@ class Checker:
     def check_date(self, value: str, pos: Position, where: str, name: str) -> Any:
         example = "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-01-30."
         if m := _ISO_DATE.match(value):
+            year, month, day = int(m[1]), int(m[2]), int(m[3])
             try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                return dt.date(year, month, day)
             except ValueError:
+                if not 1 <= month <= 12:
+                    why = f"måned {m[2]} finnes ikke (måneden står i midten og går fra 01 til 12)"
+                elif year < 1:
+                    why = "år 0000 finnes ikke"
+                else:
+                    last = calendar.monthrange(year, month)[1]
+                    why = f"{_MONTHS[month - 1]} {year} har bare {last} dager"
                 return self.error(
-                    pos, where, f"«{value}» i «{name}» er ikke en dato som finnes i kalenderen. {example}"
+                    pos, where, f"«{value}» i «{name}» er ikke en dato som finnes: {why}. {example}"
                 )
         suggestion = ""
         if m := _LOOSE_DATE.match(value):
@@ -178,7 +202,7 @@ class Checker:
         )
 
     def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Any:
-        if isinstance(node, Scalar) and node.plain and node.value == "":
+        if isinstance(node, Scalar) and node.plain and node.value in _EMPTY:
             items: list[Node] = []
         elif not isinstance(node, Sequence):
             return self.error(
@@ -211,32 +235,36 @@ class Checker:
             if where:
                 inner = f"{where[:-2]}, {kind.noun} «{label.value.strip()}»: "
         known = {f.name for f in kind.fields}
-        given = {key.value for key, _ in node.items}
-        # A misspelt required field is one problem, not two: the "unknown
-        # field, did you mean" message stands in for "missing field".
-        misspelt = {
-            closest(key.value, known - given) for key, _ in node.items if key.value not in known
-        }
+        present = {key.value for key, _ in node.items}
+        misspelt: set[str] = set()
         for key, value in node.items:
             spec = kind.field(key.value)
             if spec is None:
+                guess = closest(key.value, known - present)
+                if guess is not None:
+                    misspelt.add(guess)
+                hint = f" Mente du «{guess}»?" if guess else ""
                 self.error(
                     key.pos,
                     inner,
-                    f"ukjent felt «{key.value}».{did_you_mean(key.value, known)} "
+                    f"ukjent felt «{key.value}».{hint} "
                     f"Felt som er lov her: {listing(f.name for f in kind.fields)}.",
                 )
                 continue
             record.positions[spec.name] = value.pos
-            if isinstance(value, Scalar) and value.plain and value.value == "" and not isinstance(spec.kind, s.ListOf):
+            if isinstance(value, Scalar) and value.plain and value.value in _EMPTY and not isinstance(spec.kind, s.ListOf):
                 if spec.required:
                     self.error(
-                        value.pos, inner, f"feltet «{spec.name}» er tomt. {spec.description}"
+                        value.pos,
+                        inner,
+                        f"feltet «{spec.name}» er tomt. Skriv inn en verdi: {_lower_first(spec.description)}",
                     )
                     record.values[spec.name] = INVALID
                 continue
             record.values[spec.name] = self.check(value, spec.kind, inner, spec.name)
         for spec in kind.fields:
+            # A misspelt key already says «did you mean»; a second message
+            # about the missing field would describe the same mistake.
             if spec.required and spec.name not in record.positions and spec.name not in misspelt:
                 self.error(
                     node.pos,

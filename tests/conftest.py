@@ -36,7 +36,7 @@ def _no_mkdocs_banner(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's data, content and config to build in isolation."""
-    for name in ("followups.yaml", "ipo_areas.yaml", "mkdocs.yml"):
+    for name in ("followups.yaml", "ipo_areas.yaml", "mkdocs.yml", "privacy_exceptions.yaml"):
         shutil.copy2(ROOT / name, dest / name)
     for folder in ("content", "schemas", "overrides"):
         if (ROOT / folder).is_dir():

@@ -40,7 +40,7 @@ CASES = {
     "empty required field": (
         r(F, "    title: Andre punkt", "    title:"),
         I,
-        "followups.yaml:27:11: feil: Oppfølgingspunkt «2025-2»: feltet «title» er tomt. Kort tittel som vises i lister og oversikter.",
+        "followups.yaml:27:11: feil: Oppfølgingspunkt «2025-2»: feltet «title» er tomt. Skriv inn en verdi: kort tittel som vises i lister og oversikter.",
     ),
     "blank text": (
         r(F, "    title: Andre punkt", '    title: "  "'),
@@ -50,7 +50,7 @@ CASES = {
     "list where text belongs": (
         r(F, "    title: Andre punkt", "    title: [a, b]"),
         I,
-        "followups.yaml:27:12: feil: Oppfølgingspunkt «2025-2»: «title» skal være en tekst, ikke en liste.",
+        'followups.yaml:27:12: feil: Oppfølgingspunkt «2025-2»: «title» skal være en tekst, ikke en liste. Skriv verdien rett etter kolonet på samme linje; begynner den med [ eller {, eller inneholder den «: », sett hele verdien i anførselstegn ("...").',
     ),
     "text where list belongs": (
         r(F, "    responsible: [Politiet]", "    responsible: Politiet"),
@@ -65,12 +65,12 @@ CASES = {
     "impossible date": (
         r(F, "    date: 2026-01-30", "    date: 2026-02-30"),
         I,
-        f"followups.yaml:7:11: feil: Rapporteringsrunde «2026-01»: «2026-02-30» i «date» er ikke en dato som finnes i kalenderen. {DATE_HINT}",
+        f"followups.yaml:7:11: feil: Rapporteringsrunde «2026-01»: «2026-02-30» i «date» er ikke en dato som finnes: februar 2026 har bare 28 dager. {DATE_HINT}",
     ),
     "month 13": (
         r(F, "    date: 2026-01-30", "    date: 2026-13-01"),
         I,
-        f"followups.yaml:7:11: feil: Rapporteringsrunde «2026-01»: «2026-13-01» i «date» er ikke en dato som finnes i kalenderen. {DATE_HINT}",
+        f"followups.yaml:7:11: feil: Rapporteringsrunde «2026-01»: «2026-13-01» i «date» er ikke en dato som finnes: måned 13 finnes ikke (måneden står i midten og går fra 01 til 12). {DATE_HINT}",
     ),
     "Norwegian date order": (
         r(F, "    date: 2026-01-30", "    date: 15.01.2026"),
@@ -155,20 +155,17 @@ CASES = {
     "duplicate key": (
         r(F, "    title: Andre punkt", "    title: Andre punkt\n    title: Igjen"),
         I,
-        "followups.yaml:28:5: feil: feltet «title» står to ganger (linje 27 og 28). Slett den ene linjen.",
+        "followups.yaml:28:5: feil: feltet «title» står to ganger på samme nivå, på linje 27 og linje 28. YAML ville bare beholdt den siste; slett den ene, eller slå verdiene sammen.",
     ),
     "anchor and alias": (
         r(F, "  members: [Kommunen, Politiet]", "  members: [&m Kommunen, *m]"),
         I,
-        [
-            "followups.yaml:3:13: feil: ankeret «&m» er ikke tillatt. Skriv verdien helt ut i stedet for å gjenbruke den.",
-            "followups.yaml:3:26: feil: referansen «*m» er ikke tillatt. Skriv verdien helt ut.",
-        ],
+        "followups.yaml:3:13: feil: ankeret «&m» er ikke tillatt, og det brukes med «*m» én gang (første gang på linje 3). Ankre og referanser gjenbruker verdier; skriv hver verdi helt ut der den skal stå, og slett «&m» og hver «*m».",
     ),
     "explicit tag": (
         r(F, "    title: Andre punkt", "    title: !!python/object/apply:os.system ls"),
         I,
-        "followups.yaml:27:12: feil: typemerket «tag:yaml.org,2002:python/object/apply:os.system» er ikke tillatt. Fjern merket (ordet som starter med !) og skriv bare verdien.",
+        "followups.yaml:27:12: feil: typemerket «!!python/object/apply:os.system» er ikke tillatt. Fjern merket (ordet som starter med !) og skriv bare verdien; alle verdier leses som tekst.",
     ),
     "tab indentation": (
         r(F, "    title: Andre punkt", "\ttitle: Andre punkt"),
@@ -193,7 +190,7 @@ CASES = {
     "control character": (
         r(F, "    title: Andre punkt", "    title: Andre\x07punkt"),
         I,
-        "followups.yaml:27:17: feil: filen inneholder et usynlig kontrolltegn (U+0007). Slett tegnet (det kommer ofte fra innliming fra et annet program) og skriv teksten på nytt.",
+        "followups.yaml:27:17: feil: teksten inneholder et usynlig kontrolltegn (U+0007) som ikke kan vises på nettsiden. Slett tegnet (eller \\-koden som lager det) og skriv teksten på nytt; slike tegn kommer ofte med ved innliming fra et annet program.",
     ),
     "colon in plain text": (
         r(F, "    title: Andre punkt", "    title: Merk: dette"),
@@ -232,15 +229,21 @@ def test_the_small_files_are_valid(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> None:
-    followups = r(F, "    title: Andre punkt", "    title: Andre punkt\n    title: Igjen\n    number: tre")
+    followups = r(r(F, "    title: Andre punkt", "    title: Andre punkt\n    title: Igjen"), "state: pågår", "state: pågar")
     with pytest.raises(DataError) as caught:
         load_dataset(write_files(tmp_path, followups))
-    messages = [str(p) for p in caught.value.problems]
-    assert messages == [
-        "followups.yaml:28:5: feil: feltet «title» står to ganger (linje 27 og 28). Slett den ene linjen.",
-        "followups.yaml:29:5: feil: feltet «number» står to ganger (linje 26 og 29). Slett den ene linjen.",
-        "followups.yaml:29:13: feil: Oppfølgingspunkt «2025-2»: «tre» er ikke et gyldig tall i «number». Skriv et helt tall, for eksempel 1.",
+    assert [(p.position.line, p.message[:40]) for p in caught.value.problems] == [
+        (21, "Oppfølgingspunkt «2025-1», status «2026-"),
+        (28, "feltet «title» står to ganger på samme n"),
     ]
+
+
+def test_the_first_of_two_repeated_keys_is_kept(tmp_path: Path) -> None:
+    """Checking the second value too would report the same mistake twice."""
+    followups = r(F, "    number: 2", "    number: 2\n    number: 1")
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_files(tmp_path, followups))
+    assert [p.position.line for p in caught.value.problems] == [27]
 
 
 def test_every_problem_in_both_files_in_one_run(tmp_path: Path) -> None:
@@ -259,10 +262,12 @@ def test_syntax_error_in_one_file_still_checks_the_other(tmp_path: Path) -> None
     assert files == ["followups.yaml", "ipo_areas.yaml"]
 
 
-def test_text_cut_by_a_comment_is_a_warning(tmp_path: Path) -> None:
-    loaded = load_dataset(write_files(tmp_path, r(F, "    title: Andre punkt", "    title: Sak #12 er lukket")))
-    assert [str(w) for w in loaded.warnings] == [
-        'followups.yaml:27:12: advarsel: Oppfølgingspunkt «2025-2»: teksten i «title» stopper ved #, fordi YAML leser resten av linjen som en kommentar (bare «Sak» kommer med). Sett hele teksten i anførselstegn ("...") eller bruk | og skriv teksten på linjen under.'
+def test_text_cut_by_a_comment_is_an_error(tmp_path: Path) -> None:
+    """Publishing «Sak» for «Sak #12 er lukket» would lose the rest silently."""
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_files(tmp_path, r(F, "    title: Andre punkt", "    title: Sak #12 er lukket")))
+    assert [str(p) for p in caught.value.problems] == [
+        'followups.yaml:27:12: feil: Oppfølgingspunkt «2025-2»: teksten i «title» stopper ved #, fordi YAML leser resten av linjen som en kommentar (bare «Sak» kommer med). Sett hele teksten i anførselstegn ("...") eller bruk | og skriv teksten på linjen under. Er det ment som en kommentar, sett et mellomrom etter #.'
     ]
 
 

@@ -1,0 +1,128 @@
+"""The Content-Security-Policy holds in a real browser: nothing the site does is blocked,
+and a script that is not the site's own does not run."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# Collects CSP violations from the moment the document starts, before any page script.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+});
+"""
+
+
+def _watch(page) -> list[str]:  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    page.add_init_script(LISTEN)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+    def on_worker(worker) -> None:  # type: ignore[no-untyped-def]
+        worker.on(
+            "console",
+            lambda m: problems.append(f"worker {m.type}: {m.text}") if m.type == "error" else None,
+        )
+
+    page.on("worker", on_worker)
+    return problems
+
+
+def _violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return list(page.evaluate("window.__violations"))
+
+
+def test_every_page_has_a_policy_without_unsafe_inline_scripts(built_site: Path) -> None:
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        policies = re.findall(
+            r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html
+        )
+        assert len(policies) == 1, path
+        directives = dict(d.strip().split(" ", 1) for d in policies[0].split(";"))
+        assert "'unsafe-inline'" not in directives["script-src"], path
+        assert "'unsafe-eval'" not in directives["script-src"], path
+        # The policy comes before the first script, or it would not cover it.
+        assert html.index("Content-Security-Policy") < html.index("<script"), path
+
+
+def test_searching_and_navigating_break_no_rule(page, site_url: str, built_site: Path) -> None:  # type: ignore[no-untyped-def]
+    problems = _watch(page)
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item")
+    # The index loads in the worker after the page; a query typed before it
+    # is ready is dropped, so type again until results come (as a user would).
+    for _ in range(10):
+        search.click()
+        search.fill("")
+        search.press_sequentially("KOSS", delay=30)
+        try:
+            results.first.wait_for(timeout=2000)
+            break
+        except Exception:  # playwright's TimeoutError
+            continue
+    assert results.count() >= 1
+    problems += _violations(page)
+    results.first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "/oppfolgingspunkter/" in page.url
+    problems += _violations(page)
+
+    # Every visible entry of the main navigation (the front page hides it).
+    start = site_url + "oppfolgingspunkter/"
+    page.goto(start)
+    nav = page.locator("nav.md-nav--primary a.md-nav__link[href]")
+    visible = [i for i in range(nav.count()) if nav.nth(i).is_visible()]
+    targets = [nav.nth(i).evaluate("a => a.href") for i in visible]
+    assert len(targets) >= 4, targets
+    for index, target in zip(visible, targets, strict=True):
+        page.goto(start)
+        nav.nth(index).click()
+        page.wait_for_load_state()
+        assert page.url.split("#")[0] == target.split("#")[0]
+        problems += _violations(page)
+    page.goto(site_url)
+    page.get_by_role("link", name="Alle oppfølgingspunkter med status").click()
+    page.get_by_role("link", name=re.compile("Handlingsplan mot radikalisering")).click()
+    page.wait_for_load_state()
+    problems += _violations(page)
+    assert page.url.endswith("/oppfolgingspunkter/2025-3/")
+    # And every other page, each with its own hashes, opened directly.
+    for path in sorted(built_site.rglob("*.html")):
+        page.goto(site_url + path.relative_to(built_site).as_posix())
+        problems += [f"{path.name}: {v}" for v in _violations(page)]
+    assert problems == []
+
+
+def test_a_script_that_is_not_the_sites_own_is_blocked(  # type: ignore[no-untyped-def]
+    page, built_site: Path, serve, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Proves the policy is enforced, so the test above can fail."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    target = copy / "om" / "index.html"
+    html = target.read_text(encoding="utf-8")
+    injected = '<script>window.__ran = true</script><img src="x" onerror="window.__ran = true">'
+    target.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
+    base = serve(copy)
+    page.bad_requests.clear()
+    _watch(page)
+    page.goto(base + "om/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__ran === undefined")
+    violations = _violations(page)
+    assert any(v.startswith("script-src") for v in violations), violations
+    # The broken <img src="x"> is the one request allowed to fail here.
+    page.bad_requests[:] = [r for r in page.bad_requests if not r.endswith("/om/x")]

@@ -1,0 +1,480 @@
+"""Property-based tests: no input produces a traceback or markup that the templates did not write.
+
+Documents are random text, random YAML built from random structures, and
+documents shaped like the real files with random values; each goes through
+the real loader, validator, privacy scan, model and renderer. Strings go
+into every text field of a dataset; the pages are turned into HTML with
+the Markdown extensions mkdocs.yml lists (a full MkDocs build per example
+would be far too slow) and compared with a harmless twin of the same shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown  # type: ignore[import-untyped]
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from generator import model, render
+from generator.pipeline import Sources, load_dataset
+from generator.problems import DataError
+
+from . import hostile_data, htmlcheck
+from .conftest import ROOT
+
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+# --- Random documents never produce a traceback
+
+
+def _check_files(folder: Path, followups: bytes | str, ipo: bytes | str | None = None) -> None:
+    """Load, validate and (when valid) render; only DataError may come out."""
+    for name, content in (("followups.yaml", followups), ("ipo_areas.yaml", ipo)):
+        path = folder / name
+        if content is None:
+            path.write_bytes((ROOT / name).read_bytes())
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", errors="surrogatepass")
+    sources = Sources(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+    try:
+        loaded = load_dataset(sources)
+    except DataError as exc:
+        assert exc.problems, "a DataError must carry at least one problem"
+        for problem in exc.problems:
+            assert problem.position.line >= 1 and problem.position.column >= 1
+            assert problem.message.strip()
+        return
+    render.render_site(loaded.data, dt.date(2026, 1, 30))
+
+
+YAML_BITS = st.sampled_from(
+    [
+        "\n",
+        "  ",
+        "- ",
+        ": ",
+        "#",
+        " #",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!x ",
+        "---\n",
+        "...\n",
+        "|\n",
+        ">\n",
+        '"',
+        "'",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "?",
+        "%YAML 1.2\n",
+        "\t",
+        "\\",
+        "\ufeff",
+        "council",
+        "editions",
+        "followups",
+        "id",
+        "title",
+        "2026-01-30",
+        "2025-1",
+        "pågår",
+        "1",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(YAML_BITS, st.text(max_size=8)), max_size=60).map("".join))
+def test_random_text_gives_only_messages(tmp_path: Path, text: str) -> None:
+    _check_files(tmp_path, text)
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_random_bytes_give_only_messages(tmp_path: Path, raw: bytes) -> None:
+    _check_files(tmp_path, b"council:\n  name: " + raw)
+
+
+SCALARS = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(["", "~", "no", "2026-01-30", "2026-02-30", "2025-1", "1", "0", "pågår", "ny"]),
+    st.integers(-5, 3000),
+    st.booleans(),
+    st.none(),
+)
+TREES = st.recursive(
+    SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(
+            st.sampled_from(["id", "title", "text", "x", "number"]), children, max_size=4
+        ),
+    ),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(TREES, st.booleans())
+def test_random_yaml_structures_give_only_messages(tmp_path: Path, tree: Any, flow: bool) -> None:
+    _check_files(tmp_path, yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow))
+
+
+IDS = st.sampled_from(
+    ["2025-1", "2025-2", "2026-01", "2026-02", "2025", "2026", "vest", "x", "Ugyldig id"]
+)
+DATES = st.sampled_from(
+    ["2026-01-30", "2025-06-01", "2026-02-30", "2026-1-5", "15.01.2026", "2026-01", ""]
+)
+TEXTS = st.one_of(st.text(max_size=15), st.sampled_from(hostile_data.HOSTILE))
+VALUES = st.one_of(IDS, DATES, TEXTS, st.integers(0, 9), st.lists(TEXTS, max_size=2), st.none())
+
+
+def _maybe(fields: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """Each field present with a fitting value, a random value, or missing."""
+    return st.fixed_dictionaries(
+        {},
+        optional={name: st.one_of(strategy, VALUES) for name, strategy in fields.items()},
+    )
+
+
+STATUS = _maybe(
+    {"edition": IDS, "state": st.sampled_from(["pågår", "fullført", "no"]), "text": TEXTS}
+)
+POINT = _maybe(
+    {
+        "id": IDS,
+        "seminar": IDS,
+        "number": st.integers(0, 3),
+        "title": TEXTS,
+        "description": TEXTS,
+        "responsible": st.lists(TEXTS, max_size=2),
+        "tags": st.lists(TEXTS, max_size=2),
+        "deadline": DATES,
+        "statuses": st.lists(STATUS, max_size=3),
+    }
+)
+FOLLOWUPS = _maybe(
+    {
+        "council": _maybe({"name": TEXTS, "members": st.lists(TEXTS, max_size=2)}),
+        "editions": st.lists(_maybe({"id": IDS, "title": TEXTS, "date": DATES}), max_size=3),
+        "seminars": st.lists(
+            _maybe({"id": IDS, "title": TEXTS, "date": DATES, "end_date": DATES}), max_size=3
+        ),
+        "followups": st.lists(POINT, max_size=4),
+    }
+)
+IPO = _maybe(
+    {
+        "edition": IDS,
+        "units": st.lists(_maybe({"id": IDS, "name": TEXTS}), max_size=3),
+        "areas": st.lists(
+            _maybe(
+                {
+                    "name": TEXTS,
+                    "unit": IDS,
+                    "status": st.sampled_from(["ny", "videreført", "gammel"]),
+                    "since": st.integers(1890, 2300),
+                }
+            ),
+            max_size=4,
+        ),
+    }
+)
+
+
+def _id(item: Any) -> Any:
+    return item["id"]
+
+
+# Documents valid in form, whose references may or may not match: these get
+# past the field checks, so the cross-reference checks and the model are hit.
+TEXT_OK = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=10).filter(
+        lambda t: (
+            t.strip()
+            and not any(
+                0x202A <= ord(c) <= 0x202E
+                or 0x2066 <= ord(c) <= 0x2069
+                or c in "\u200e\u200f\u061c"
+                for c in t
+            )
+        )
+    ),
+    st.sampled_from(hostile_data.HOSTILE),
+)
+DATE_OK = st.sampled_from(["2025-12-01", "2026-01-30", "2026-06-30"])
+STATUS_OK = st.fixed_dictionaries(
+    {
+        "edition": st.sampled_from(["2026-01", "2026-02", "2025-12"]),
+        "state": st.sampled_from(["planlagt", "pågår", "løpende", "fullført", "avsluttet"]),
+        "text": TEXT_OK,
+    }
+)
+POINT_OK = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["2025-1", "2025-2", "2026-1"]),
+        "seminar": st.sampled_from(["2025", "2026", "2024"]),
+        "number": st.integers(1, 3),
+        "title": TEXT_OK,
+        "description": TEXT_OK,
+        "responsible": st.lists(TEXT_OK, min_size=1, max_size=2),
+    },
+    optional={
+        "tags": st.lists(TEXT_OK, max_size=2),
+        "deadline": DATE_OK,
+        "statuses": st.lists(STATUS_OK, max_size=2),
+    },
+)
+FOLLOWUPS_OK = st.fixed_dictionaries(
+    {
+        "council": st.fixed_dictionaries(
+            {"name": TEXT_OK, "members": st.lists(TEXT_OK, min_size=1, max_size=2)}
+        ),
+        "editions": st.lists(
+            st.fixed_dictionaries(
+                {"id": st.sampled_from(["2026-01", "2026-02"]), "title": TEXT_OK, "date": DATE_OK}
+            ),
+            min_size=1,
+            max_size=2,
+            unique_by=_id,
+        ),
+        "seminars": st.lists(
+            st.fixed_dictionaries(
+                {"id": st.sampled_from(["2025", "2026"]), "title": TEXT_OK},
+                optional={"date": DATE_OK, "end_date": DATE_OK},
+            ),
+            min_size=1,
+            max_size=2,
+            unique_by=_id,
+        ),
+        "followups": st.lists(POINT_OK, max_size=3, unique_by=_id),
+    }
+)
+IPO_OK = st.fixed_dictionaries(
+    {
+        "edition": st.sampled_from(["2026-01", "2026-02"]),
+        "units": st.lists(
+            st.fixed_dictionaries({"id": st.sampled_from(["vest", "ost"]), "name": TEXT_OK}),
+            min_size=1,
+            max_size=2,
+            unique_by=_id,
+        ),
+        "areas": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "name": TEXT_OK,
+                    "unit": st.sampled_from(["vest", "ost", "nord"]),
+                    "status": st.sampled_from(["ny", "videreført"]),
+                },
+                optional={"since": st.integers(1900, 2200)},
+            ),
+            max_size=3,
+        ),
+    }
+)
+
+
+@settings(SETTINGS, max_examples=150)
+@given(FOLLOWUPS_OK, IPO_OK)
+def test_references_that_may_not_match_give_only_messages(
+    tmp_path: Path, followups: dict[str, Any], ipo: dict[str, Any]
+) -> None:
+    """A reference the validator let through would fail in the model with a KeyError."""
+    _check_files(tmp_path, _dump(followups), _dump(ipo))
+
+
+def _dump(document: Any) -> str:
+    # Plain strings, the way editors write them; ids like 2025-1 stay text anyway.
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+@settings(SETTINGS, max_examples=150)
+@given(FOLLOWUPS, IPO)
+def test_documents_shaped_like_the_data_give_only_messages(
+    tmp_path: Path, followups: dict[str, Any], ipo: dict[str, Any]
+) -> None:
+    """Reaches the cross-reference checks and the model: a reference the
+    validator missed would show up here as a KeyError."""
+    _check_files(tmp_path, _dump(followups), _dump(ipo))
+
+
+# --- Random text in every field never becomes markup
+
+
+def _extensions() -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The Markdown extensions and their settings, as mkdocs.yml lists them."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may name Python objects with tags; their settings are not
+    # needed to decide what markup text becomes.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    names: list[str] = []
+    settings_: dict[str, dict[str, Any]] = {}
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, str):
+            names.append(entry)
+        else:
+            for name, options in entry.items():
+                names.append(name)
+                settings_[name] = {k: v for k, v in (options or {}).items() if v is not None}
+    return names, settings_
+
+
+EXTENSIONS, EXTENSION_CONFIGS = _extensions()
+
+
+def to_html(page: str) -> str:
+    body, _ = get_data(page)
+    html: str = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    return html
+
+
+# What an editor can type: anything but the invisible characters the loader refuses.
+TYPED = st.characters(
+    blacklist_categories=("Cs", "Cc"),
+    blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c",
+)
+NEWLINES = st.sampled_from(["\n", "\n\n", "\n  "])
+FRAGMENTS = st.sampled_from(
+    [
+        *hostile_data.HOSTILE,
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#x3C;",
+        "\\",
+        "`",
+        "*",
+        "_",
+        "[",
+        "]",
+        "(",
+        ")",
+        "{",
+        "}",
+        "#",
+        "|",
+        "!",
+        ":",
+        "-",
+        "+",
+        ".",
+        "=",
+        "'",
+        '"',
+        "~",
+        "^",
+        "</",
+        "<!",
+        "<?",
+        "]]>",
+        "  ",
+        "1. ",
+        "> ",
+        "- ",
+        "    ",
+        "::",
+        "!!! ",
+        "javascript:",
+        "data:",
+        "http://",
+        "www.",
+        "@",
+    ]
+)
+STRINGS = (
+    st.lists(
+        st.one_of(st.text(TYPED, min_size=1, max_size=6), FRAGMENTS, NEWLINES),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
+
+
+def _dataset(text: list[str]) -> model.Dataset:
+    """Every text field of a small dataset filled from ``text``, in order."""
+    one = [hostile_data.one_line(t) or "x" for t in text]
+    edition = model.Edition("2026-01", one[0], dt.date(2026, 1, 30))
+    seminar = model.Seminar("2026", one[1], dt.date(2026, 1, 29), dt.date(2026, 1, 30))
+    statuses = (model.Status(edition, "pågår", text[2]),)
+    points = tuple(
+        model.Followup(
+            id=f"2026-{n}",
+            seminar=seminar,
+            number=n,
+            title=one[3 + n],
+            description=text[5 + n],
+            responsible=(one[7], one[8]),
+            tags=(one[9],),
+            deadline=dt.date(2025, 1, 1),
+            statuses=statuses,
+        )
+        for n in (1, 2)
+    )
+    unit = model.Unit("vest", one[10])
+    return model.Dataset(
+        council=model.Council(one[11], (one[12], one[13])),
+        editions=(edition,),
+        seminars=(seminar,),
+        followups=points,
+        units=(unit,),
+        areas=(model.Area(one[14], unit, "ny", 2026),),
+        ipo_edition=edition,
+    )
+
+
+def _structure(data: model.Dataset) -> dict[str, Any]:
+    pages = render.render_site(data, dt.date(2026, 1, 30))
+    result = {}
+    for path, page in pages.items():
+        parsed = htmlcheck.parse(to_html(page))
+        result[path] = (parsed.elements, [u for u in parsed.urls], parsed.comments)
+    return result
+
+
+@SETTINGS
+@given(st.lists(STRINGS, min_size=15, max_size=15))
+def test_text_in_any_field_never_becomes_markup(text: list[str]) -> None:
+    hostile = _structure(_dataset(text))
+    twin = _structure(_dataset([hostile_data.twin(t) for t in text]))
+    for path in hostile:
+        elements, urls, comments = hostile[path]
+        assert elements == twin[path][0], path
+        assert [re.sub("#.*", "", u[2]) for u in urls] == [
+            re.sub("#.*", "", u[2]) for u in twin[path][1]
+        ], path
+        assert comments == twin[path][2] == [], path
+
+
+@SETTINGS
+@given(STRINGS)
+def test_text_shows_literally(text: str) -> None:
+    """What the editor typed is what the reader sees, up to spaces and line breaks."""
+    data = _dataset([text] * 15)
+    page = render.render_site(data, dt.date(2026, 1, 30))["oppfolgingspunkter/2026-1.md"]
+    visible = htmlcheck.parse(to_html(page)).visible
+    assert hostile_data.one_line(text) in visible
