@@ -22,7 +22,7 @@ from .pipeline import Sources
 from .problems import DataError, Problem
 from .suggest import did_you_mean, listing
 from .write import write_atomic
-from .yamledit import FormatError, block_list, open_document
+from .yamledit import FormatError, add_item, block_list, open_document
 
 _ID = re.compile(schema.ID_PATTERN)
 _MONTH_ID = re.compile(r"^(\d{4})-(\d{2})$")
@@ -164,10 +164,13 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
         )
 
     doc = _open(sources)
-    block_list(doc.data, "editions").append(
+    editions_list = block_list(doc.data, "editions")
+    add_item(
+        editions_list,
+        len(editions_list),
         CommentedMap(
             [("id", DoubleQuotedScalarString(edition_id)), ("title", title), ("date", date)]
-        )
+        ),
     )
     opened: list[str] = []
     for point in doc.data["followups"] or ():
@@ -175,14 +178,17 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
         state = statuses[-1]["state"] if statuses else "planlagt"
         if str(state) in schema.CLOSED_STATES:
             continue
-        block_list(point, "statuses").append(
+        target = block_list(point, "statuses")
+        add_item(
+            target,
+            len(target),
             CommentedMap(
                 [
                     ("edition", DoubleQuotedScalarString(edition_id)),
                     ("state", str(state)),
                     ("text", LiteralScalarString(placeholder_text(title))),
                 ]
-            )
+            ),
         )
         opened.append(str(point["id"]))
     data = _render(sources, doc)
@@ -250,7 +256,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     for index, point in enumerate(followups):
         if str(point.get("seminar")) == seminar_id:
             position = index + 1
-    followups.insert(position, skeleton)
+    add_item(followups, position, skeleton)
     data = _render(sources, doc)
     _write(sources, data)
     text = data.decode("utf-8")

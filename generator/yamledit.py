@@ -11,14 +11,16 @@ damage the file, and the edit is refused rather than written.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import io
 from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 # (mapping, sequence, offset) as ruamel.yaml's ``indent`` takes them; the
 # first is the style of the shipped files and of ``init``.
@@ -125,3 +127,91 @@ def block_list(parent: Any, key: str) -> CommentedSeq:
     if not value:
         value.fa.set_block_style()
     return value
+
+
+def add_item(seq: CommentedSeq, index: int, item: Any) -> None:
+    """Insert ``item`` at ``index``, keeping blank lines and comments where they were.
+
+    ruamel.yaml stores the lines that follow an item (a blank line between
+    points, a comment about the next one) on that item's last value. Inserted
+    plainly, the new item would land after those lines, so a blank line that
+    separated two points would end up inside one of them. Handing the lines
+    over to the new item keeps them between the same neighbours.
+    """
+    seq.insert(index, item)
+    if index == 0:
+        return
+    old = _tail(seq[index - 1])
+    new = _tail(item)
+    if old is None or new is None:
+        return
+    token = _get_token(old)
+    if token is None:
+        return
+    stay, move = _split(token.value, _is_block(old))
+    if not move:
+        return
+    _set_token(old, _with_value(token, stay) if stay.strip(" ") not in ("", "\n") else None)
+    _set_token(new, _with_value(token, move if _is_block(new) else "\n" + move))
+
+
+# Where the lines after a node are stored: (container, key or index, comment slot).
+_Holder = tuple[Any, Any, int]
+
+
+def _tail(node: Any) -> _Holder | None:
+    while True:
+        if isinstance(node, CommentedMap) and node:
+            key = list(node)[-1]
+            value = node[key]
+            if (
+                isinstance(value, (CommentedMap, CommentedSeq))
+                and value
+                and not value.fa.flow_style()
+            ):
+                node = value
+                continue
+            return node, key, 2
+        if isinstance(node, CommentedSeq) and node and not node.fa.flow_style():
+            last = node[-1]
+            if isinstance(last, (CommentedMap, CommentedSeq)):
+                node = last
+                continue
+            return node, len(node) - 1, 0
+        return None
+
+
+def _is_block(holder: _Holder) -> bool:
+    container, key, _ = holder
+    return isinstance(container[key], (LiteralScalarString, FoldedScalarString))
+
+
+def _split(value: str, block: bool) -> tuple[str, str]:
+    """(the end of the value's own line, the lines after it) of a comment token.
+
+    After a block scalar (``|``, ``>``) the token holds only the following
+    lines; after anything else it starts with the rest of the value's line.
+    """
+    if block:
+        return "", value
+    head, newline, rest = value.partition("\n")
+    return head + newline, rest
+
+
+def _get_token(holder: _Holder) -> Any:
+    container, key, slot = holder
+    entry = container.ca.items.get(key)
+    return entry[slot] if entry and len(entry) > slot else None
+
+
+def _set_token(holder: _Holder, token: Any) -> None:
+    container, key, slot = holder
+    size = 4 if isinstance(container, CommentedMap) else 2
+    entry = container.ca.items.setdefault(key, [None] * size)
+    entry[slot] = token
+
+
+def _with_value(token: Any, value: str) -> Any:
+    clone = copy.copy(token)
+    clone.value = value
+    return clone

@@ -86,6 +86,8 @@ def test_new_round_keeps_comments_quotes_and_blank_lines(styled: Path) -> None:
     assert before.count("    statuses: []\n") == 1
     assert "    statuses: []\n" not in after
     opened = before.replace("    statuses: []\n", "    statuses:\n")
+    # Blank lines and comments stay between the same neighbours (reviewed golden file).
+    assert after == (FIXTURES / "edit_styles.after-new-round.yaml").read_text(encoding="utf-8")
     # The fullført point gets nothing; a point without statuses starts as planlagt.
     assert added_lines(opened, after) == [
         '  - id: "2026-06"',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ def june_url(tmp_path_factory: pytest.TempPathFactory, serve: functools.partial[
     return serve(site)
 
 
-def test_reader_sees_the_new_edition_on_a_point_page(page, june_url: str) -> None:
+def test_reader_sees_the_new_edition_on_a_point_page(page: Any, june_url: str) -> None:
     page.goto(june_url)
     assert page.get_by_role("heading", name=JUNE).is_visible()
     page.get_by_role("link", name="Alle oppfølgingspunkter med status").click()
