@@ -85,7 +85,14 @@ def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
 def _write(sources: Sources, doc_bytes: bytes) -> None:
     # A last guard: what is written must still be a YAML file our loader reads.
     name = sources.name(sources.followups)
-    parse(doc_bytes.decode("utf-8").removeprefix("\ufeff"), name)
+    try:
+        parse(doc_bytes.decode("utf-8").removeprefix("\ufeff"), name)
+    except DataError as exc:  # pragma: no cover - would be a bug in the round trip
+        raise EditRefused(
+            f"{name}: endringen ga en fil som ikke kan leses, så filen er ikke endret. "
+            "Gjør endringen for hånd, og meld gjerne fra om feilen.",
+            exc.problems,
+        ) from None
     write_atomic(sources.followups, doc_bytes)
 
 
