@@ -67,11 +67,8 @@ def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
         problems += found
     problems += validate.cross_check(*records)
     placeholders = validate.unfilled_statuses(records[0])
-    blocking = [
-        p
-        for p in problems
-        if p.severity == "error" and not (allow_placeholders and p in placeholders)
-    ]
+    ignored = set(placeholders) if allow_placeholders else set()
+    blocking = [p for p in problems if p.severity == "error" and p not in ignored]
     if blocking:
         raise EditRefused(
             "Datafilene har feil, så ingenting er endret. Rett feilene først "

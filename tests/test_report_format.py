@@ -14,10 +14,9 @@ STATE_ERROR = (
     "Oppfølgingspunkt «2025-2», status «2026-01»: «ferdig» er ikke en gyldig tilstand. "
     "Gyldige verdier: «planlagt», «pågår», «løpende», «fullført» og «avsluttet»."
 )
-COMMENT_WARNING = (
-    "Oppfølgingspunkt «2025-6»: teksten i «title» stopper ved #, fordi YAML leser resten av "
-    "linjen som en kommentar (bare «Samhandling i byutviklingssaker» kommer med). Sett hele "
-    'teksten i anførselstegn ("...") eller bruk | og skriv teksten på linjen under.'
+NUMBER_ERROR = (
+    "Oppfølgingspunkt «2025-7»: «07» er ikke et gyldig tall i «number». Skriv et helt tall "
+    "uten innledende null, for eksempel 1."
 )
 UNIT_ERROR = (
     "Område «Hovseter»: «west» i «unit» finnes ikke under units. Mente du «vest»? "
@@ -33,14 +32,10 @@ def _replace_once(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
-    """Two errors in two files and one warning, as an editor might leave them."""
+    """Two errors in one file and one in the other, as an editor might leave them."""
     project = copy_project(tmp_path)
     _replace_once(project / "followups.yaml", "state: pågår", "state: ferdig")
-    _replace_once(
-        project / "followups.yaml",
-        "title: Samhandling i byutviklingssaker\n",
-        "title: Samhandling i byutviklingssaker #plan\n",
-    )
+    _replace_once(project / "followups.yaml", "number: 7\n", "number: 07\n")
     _replace_once(project / "ipo_areas.yaml", "unit: vest", "unit: west")
     return project
 
@@ -52,10 +47,10 @@ def test_text_is_grouped_by_file_with_a_count(broken: Path) -> None:
     assert result.stderr == (
         "followups.yaml:\n"
         f"  followups.yaml:50:16: feil: {STATE_ERROR}\n"
-        f"  followups.yaml:97:12: advarsel: {COMMENT_WARNING}\n"
+        f"  followups.yaml:109:13: feil: {NUMBER_ERROR}\n"
         "ipo_areas.yaml:\n"
         f"  ipo_areas.yaml:17:11: feil: {UNIT_ERROR}\n"
-        "2 feil og 1 advarsel.\n"
+        "3 feil.\n"
     )
 
 
@@ -64,21 +59,23 @@ def test_github_format_annotates_each_line(broken: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         f"::error file=followups.yaml,line=50,col=16,title=Feil i datafil::{STATE_ERROR}\n"
-        f"::warning file=followups.yaml,line=97,col=12,title=Advarsel i datafil::{COMMENT_WARNING}\n"
+        f"::error file=followups.yaml,line=109,col=13,title=Feil i datafil::{NUMBER_ERROR}\n"
         f"::error file=ipo_areas.yaml,line=17,col=11,title=Feil i datafil::{UNIT_ERROR}\n"
     )
 
 
-def test_warnings_alone_do_not_fail(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    _replace_once(
-        project / "followups.yaml",
-        "title: Samhandling i byutviklingssaker\n",
-        "title: Samhandling i byutviklingssaker #plan\n",
+def test_warnings_are_labelled_and_annotated_as_warnings() -> None:
+    warning = Problem(Position("followups.yaml", 7, 3), "sjekk dette", "warning")
+    error = Problem(Position("followups.yaml", 2, 1), "rett dette")
+    assert report.as_text([warning, error]) == (
+        "followups.yaml:\n"
+        "  followups.yaml:2:1: feil: rett dette\n"
+        "  followups.yaml:7:3: advarsel: sjekk dette\n"
+        "1 feil og 1 advarsel."
     )
-    result = run_generator("validate", "--format", "github", cwd=project)
-    assert result.returncode == 0
-    assert result.stdout.startswith("::warning file=followups.yaml,line=97,col=12,")
+    assert report.as_github([warning]) == (
+        "::warning file=followups.yaml,line=7,col=3,title=Advarsel i datafil::sjekk dette"
+    )
 
 
 def test_github_escapes_what_would_break_the_command() -> None:
