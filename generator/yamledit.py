@@ -2,11 +2,11 @@
 
 The commands that write the data files must keep everything else byte for
 byte: comments, key order, quoting and blank lines. ruamel.yaml keeps most of
-that, but it re-indents with one fixed style, so the file's own style is found
-by trying the common ones until a plain round trip reproduces the file. After
-the edit, the old and new text are compared line by line; anything but added
-lines (and an empty ``[]`` opening up to take items) means the tool would
-damage the file, and the edit is refused rather than written.
+that, but it re-indents with one fixed style, so the edited file is written
+out in each common style in turn and compared line by line with the original.
+The first style that only adds lines (an empty ``[]`` may open up to take
+items) is the file's own; if none does, the tool would damage the file, and
+the edit is refused rather than written.
 """
 
 from __future__ import annotations
@@ -36,22 +36,32 @@ class Document:
 
     data: Any
     original: str
-    yaml: YAML
     newline: str
     bom: bool
 
-    def dump(self) -> str:
-        out = io.StringIO()
-        self.yaml.dump(self.data, out)
-        return out.getvalue()
-
     def render(self) -> bytes:
-        """The edited file as bytes, checked to differ from the original only by additions."""
-        text = self.dump()
-        check_only_additions(self.original, text)
-        if self.newline != "\n":
-            text = text.replace("\n", self.newline)
-        return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
+        """The edited file as bytes, differing from the original only by added lines.
+
+        The file's indentation style is found here rather than on loading: the
+        first style whose output keeps every original line is the file's own,
+        and trying the shipped style first makes the common case a single dump.
+        """
+        for style in _STYLES:
+            out = io.StringIO()
+            _yaml(style).dump(self.data, out)
+            text = out.getvalue()
+            try:
+                check_only_additions(self.original, text)
+            except FormatError:
+                continue
+            if self.newline != "\n":
+                text = text.replace("\n", self.newline)
+            return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
+        raise FormatError(
+            "filens innrykk eller formatering er uvanlig, så verktøyet kan ikke legge til noe "
+            "uten å endre andre linjer. Filen er ikke endret; gjør endringen for hånd, eller bruk "
+            "2 mellomrom innrykk og «- » to mellomrom inn under feltnavnet, slik eksempelfilene gjør."
+        )
 
 
 def _yaml(style: tuple[int, int, int]) -> YAML:
@@ -66,26 +76,17 @@ def _yaml(style: tuple[int, int, int]) -> YAML:
 
 
 def open_document(raw: bytes) -> Document:
-    """Load ``raw`` for a round trip; raise FormatError if its style cannot be kept."""
+    """Load ``raw`` for a round trip; ``render`` later writes it back with the additions."""
     text = raw.decode("utf-8")
     bom = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
-    loader = _yaml(_STYLES[0])
     try:
-        data = loader.load(text)
+        data = _yaml(_STYLES[0]).load(text)
     except YAMLError as exc:  # the validator has read it already; this is a safety net
         raise FormatError(f"ruamel.yaml kunne ikke lese filen: {exc}") from None
-    for style in _STYLES:
-        doc = Document(data, text, _yaml(style), newline, bom)
-        if doc.dump() == text:
-            return doc
-    raise FormatError(
-        "filens innrykk eller formatering er uvanlig, så verktøyet kan ikke legge til noe uten "
-        "å endre andre linjer. Gjør endringen for hånd, eller bruk 2 mellomrom innrykk "
-        "og «- » to mellomrom inn under feltnavnet, slik eksempelfilene gjør."
-    )
+    return Document(data, text, newline, bom)
 
 
 def check_only_additions(before: str, after: str) -> None:
