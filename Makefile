@@ -7,8 +7,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
+NODE_STAMP := node_modules/.ci-installed
 
-.PHONY: site serve test check lint types validate clean
+.PHONY: site serve test check lint types validate clean venv publish
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,17 @@ $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## venv: install the site's pinned dependencies into .venv
+venv: $(SITE_STAMP)
+
+## publish: publish the newest edition on gh-pages with mike (PUBLISH_ARGS="--edition ID" for another)
+publish: $(SITE_STAMP)
+	$(PY) -m generator publish $(PUBLISH_ARGS)
+
 ## site: validate the data and build the site into site/
 site: $(SITE_STAMP)
 	$(PY) -m generator site
@@ -29,14 +41,14 @@ site: $(SITE_STAMP)
 ## serve: preview at http://127.0.0.1:8000 with live reload on every edit
 serve: $(SITE_STAMP)
 	$(PY) -m generator validate
-	$(PY) -m mkdocs serve --dirty
+	$(PY) -m mkdocs serve --dirty --no-strict
 
 ## validate: check the data files and list every problem
 validate: $(SITE_STAMP)
 	$(PY) -m generator validate
 
 ## test: run every test
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
 	$(PY) -m pytest
 

@@ -11,9 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import report
+from . import diff, json_schema, publish, report
 from .pipeline import Sources, generate, load_dataset
 from .problems import DataError, Problem
+from .write import write_atomic
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -21,10 +22,10 @@ EXIT_DATA = 1
 
 def _sources(args: argparse.Namespace) -> Sources:
     root = Path(args.root)
-    return Sources(root / args.followups, root / args.ipo_areas, root)
+    return Sources(root / args.followups, root / args.ipo_areas, root, root / args.content)
 
 
-def _print_problems(exc_problems: list, fmt: str) -> None:
+def _print_problems(exc_problems: list[Problem], fmt: str) -> None:
     if fmt == "github":
         print(report.as_github(exc_problems))
     else:
@@ -134,14 +135,110 @@ def cmd_init(args: argparse.Namespace) -> int:
     target = Path(args.root) / args.dir
     try:
         council = council_from_options(
-            args.name, args.member, args.unit, args.edition, args.edition_title,
-            args.edition_date or dt.date.today(), args.seminar, args.seminar_title,
+            args.name,
+            args.member,
+            args.unit,
+            args.edition,
+            args.edition_title,
+            args.edition_date or dt.date.today(),
+            args.seminar,
+            args.seminar_title,
         )
         written = init(target, council)
     except InitRefused as exc:
         return _refused(exc.message, exc.problems)
     print(f"Nytt nettsted for {council.name} er laget i {target}: {', '.join(written)}.")
     print(f"Bygg det med: cd {target} && python -m generator site")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas that editors use; ``--check`` only compares."""
+    out = Path(args.root) / args.out
+    stale = []
+    for filename in json_schema.SCHEMA_FILES:
+        text = json_schema.render(filename)
+        target = out / filename
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(str(target))
+        else:
+            write_atomic(target, text.encode("utf-8"))
+            print(f"Skrev {target}.")
+    if stale:
+        print(
+            "JSON-skjemaene er utdaterte: " + ", ".join(stale)
+            + ". Kjør «python -m generator schema» og legg dem til.",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Publish one edition as a site version on gh-pages (see ``publish``)."""
+    root = Path(args.root).resolve()
+    options = publish.Options(
+        root=root,
+        sources=_sources(argparse.Namespace(**{**vars(args), "root": str(root)})),
+        config_file=root / args.config,
+        edition=args.edition,
+        remote=args.remote,
+        name=args.name,
+        email=args.email,
+        branch=args.branch,
+    )
+    print("Kontrollerer og bygger …", file=sys.stderr)
+    try:
+        done = publish.publish(options)
+    except DataError as exc:
+        _print_problems(exc.problems, "text")
+        print("Ingenting er publisert: rett feilene over først.", file=sys.stderr)
+        return EXIT_DATA
+    except publish.PublishError as exc:
+        print(f"Ingenting er publisert. {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if done.moved_latest:
+        latest = f"«{publish.LATEST}» peker nå på {done.edition.id}."
+    elif done.latest_elsewhere:
+        latest = (
+            f"«{publish.LATEST}» er ikke flyttet: den peker på {done.latest_elsewhere}, "
+            "som er nyere enn datafilene her."
+        )
+    else:
+        latest = f"«{publish.LATEST}» er ikke flyttet: det finnes en nyere rapporteringsrunde."
+    print(
+        f"Publiserte {done.edition.title} ({done.edition.id}) til "
+        f"{done.remote}/{done.branch} ({done.commit[:10]}). {latest}"
+    )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Markdown for a pull request summary: what the data change means for a reader."""
+    sources = _sources(args)
+    root = Path(args.root)
+    try:
+        before = diff.at_revision(root, args.base, sources)
+    except diff.RevisionError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA
+    except DataError as exc:
+        print(f"Datafilene i «{args.base}» har feil; kan ikke sammenligne.", file=sys.stderr)
+        _print_problems(exc.problems, "text")
+        return EXIT_DATA
+    try:
+        after = load_dataset(sources).data
+    except DataError as exc:
+        print(
+            "## Endringer for leserne\n\nDatafilene har feil, så endringen kan ikke vises. "
+            "Se feilene i valideringen."
+        )
+        _print_problems(exc.problems, "text")
+        return EXIT_DATA
+    print(diff.as_markdown(diff.compare(before, after), args.base), end="")
     return EXIT_OK
 
 
@@ -153,6 +250,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="mappen med datafilene og mkdocs.yml")
     p.add_argument("--followups", default="followups.yaml")
     p.add_argument("--ipo-areas", default="ipo_areas.yaml")
+    p.add_argument("--content", default="content", help="mappen med håndskrevne sider")
     sub = p.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="kontroller datafilene og vis alle feil")
@@ -184,12 +282,33 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--name", required=True, help="rådets navn")
     i.add_argument("--member", action="append", default=[], help="en part i rådet (gjentas)")
     i.add_argument("--unit", action="append", default=[], help="en enhet som id=Navn (gjentas)")
-    i.add_argument("--edition", help="id for første rapporteringsrunde (standard: inneværende måned)")
+    i.add_argument("--edition", help="id for første runde (standard: inneværende måned)")
     i.add_argument("--edition-title", help="tittel for første runde")
     i.add_argument("--edition-date", type=_date, help="dato for første runde (standard: i dag)")
     i.add_argument("--seminar", help="id for første seminar (standard: året)")
     i.add_argument("--seminar-title", help="navnet på første seminar")
     i.set_defaults(func=cmd_init)
+
+    j = sub.add_parser("schema", help="skriv JSON-skjemaene som redigeringsprogrammer bruker")
+    j.add_argument("--out", default="schemas")
+    j.add_argument("--check", action="store_true", help="bare sjekk at de er oppdatert")
+    j.set_defaults(func=cmd_schema)
+
+    pub = sub.add_parser(
+        "publish",
+        help="publiser en rapporteringsrunde som egen versjon av nettstedet på gh-pages (mike)",
+    )
+    pub.add_argument("--edition", help="id-en til runden; standard er den nyeste")
+    pub.add_argument("--remote", help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin")
+    pub.add_argument("--name", help="navn i git-committene; standard er GIT_AUTHOR_NAME")
+    pub.add_argument("--email", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL")
+    pub.add_argument("--branch", default="gh-pages")
+    pub.add_argument("--config", default="mkdocs.yml")
+    pub.set_defaults(func=cmd_publish)
+
+    d = sub.add_parser("diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)")
+    d.add_argument("base", help="git-revisjonen det sammenlignes med, for eksempel origin/main")
+    d.set_defaults(func=cmd_diff)
     return p
 
 

@@ -17,8 +17,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from . import schema, validate
-from .load import load, parse
-from .pipeline import Sources
+from .load import parse
+from .pipeline import Sources, check_sources
 from .problems import DataError, Problem
 from .suggest import did_you_mean, listing
 from .write import write_atomic
@@ -53,20 +53,8 @@ class _Checked:
 
 def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
     """Both files, checked as ``validate`` does; refuse if anything is wrong."""
-    problems: list[Problem] = []
-    records: list[Any] = []
-    for path, kind in (
-        (sources.followups, schema.FOLLOWUPS_FILE),
-        (sources.ipo_areas, schema.IPO_FILE),
-    ):
-        try:
-            record, found = validate.check_file(load(path, sources.name(path)), kind)
-        except DataError as exc:
-            record, found = validate.INVALID, exc.problems
-        records.append(record)
-        problems += found
-    problems += validate.cross_check(*records)
-    placeholders = validate.unfilled_statuses(records[0])
+    followups, _, problems = check_sources(sources)
+    placeholders = validate.unfilled_statuses(followups)
     ignored = set(placeholders) if allow_placeholders else set()
     blocking = [p for p in problems if p.severity == "error" and p not in ignored]
     if blocking:
@@ -75,8 +63,8 @@ def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
             "(kjør «python -m generator validate» for å se dem igjen):",
             sorted(blocking),
         )
-    assert isinstance(records[0], validate.Record)
-    return _Checked(records[0], placeholders)
+    assert isinstance(followups, validate.Record)
+    return _Checked(followups, placeholders)
 
 
 def _write(sources: Sources, doc_bytes: bytes) -> None:

@@ -10,9 +10,9 @@ costs nothing).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -53,7 +53,7 @@ class Sequence:
     items: list[Node] = field(default_factory=list)
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 _SYNTAX_HINTS = {
     "found character '\\t' that cannot start any token": (
@@ -145,9 +145,34 @@ def decode(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+# What YAML allows in a document; anything else is an invisible control
+# character, usually pasted in from another program.
+_NOT_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _control_characters(text: str, file: str) -> list[Problem]:
+    problems = []
+    for match in _NOT_PRINTABLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(
+            Problem(
+                Position(file, line, column),
+                f"filen inneholder et usynlig kontrolltegn (U+{ord(match.group()):04X}). "
+                "Slett tegnet (det kommer ofte fra innliming fra et annet program) "
+                "og skriv teksten på nytt.",
+            )
+        )
+    return problems
+
+
 def parse(text: str, file: str) -> Node:
     """Build the node tree of one YAML document, or raise DataError."""
-    problems: list[Problem] = []
+    problems = _control_characters(text, file)
+    if problems:
+        raise DataError(problems)
     lines = text.splitlines()
     stack: list[Mapping | Sequence] = []
     pending_key: list[Scalar | None] = []
@@ -176,8 +201,8 @@ def parse(text: str, file: str) -> Node:
                     problems.append(
                         Problem(
                             node.pos,
-                            f"feltet «{node.value}» står to ganger i samme punkt "
-                            f"(første gang på linje {existing.pos.line}). Slett det ene.",
+                            f"feltet «{node.value}» står to ganger (linje {existing.pos.line} "
+                            f"og {node.pos.line}). Slett den ene linjen.",
                         )
                     )
                     break
@@ -233,7 +258,8 @@ def parse(text: str, file: str) -> Node:
                         f"referansen «*{event.anchor}» er ikke tillatt. Skriv verdien helt ut.",
                     )
                 )
-                attach(Scalar("", pos))
+                # Stand in the alias's own text, so no follow-on "empty" problem.
+                attach(Scalar(f"*{event.anchor}", pos, plain=False))
             elif isinstance(event, yaml.ScalarEvent):
                 check_event(event)
                 pos = _pos(file, event.start_mark)
@@ -264,18 +290,9 @@ def parse(text: str, file: str) -> Node:
         line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
         problems.append(Problem(_pos(file, mark), _syntax_message(exc, line_text)))
         raise DataError(problems) from None
-    except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
-        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+    except yaml.YAMLError as exc:  # errors without a position; rare after the checks above
         problems.append(
-            Problem(
-                Position(file, line, column),
-                f"filen inneholder et usynlig kontrolltegn (U+{code:04X}). "
-                "Slett tegnet (det kommer ofte fra innliming fra et annet program) "
-                "og skriv teksten på nytt.",
-            )
+            Problem(Position(file, 1, 1), f"YAML-feil: {exc}. Sjekk at filen er en vanlig YAML-fil.")
         )
         raise DataError(problems) from None
 
@@ -287,7 +304,9 @@ def parse(text: str, file: str) -> Node:
             )
         )
     if problems:
-        raise DataError(problems)
+        # Duplicate keys, anchors and tags spoil the file but not its shape:
+        # hand the tree on so the validator can report its problems too.
+        raise DataError(problems, root)
     assert root is not None
     return root
 

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from . import report
 from .pipeline import Sources, generate
 from .problems import DataError
+from .snapshot import UnknownEdition
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
 
@@ -34,6 +35,9 @@ class FollowupsConfig(base.Config):
     """The priority areas file, relative to mkdocs.yml."""
     generated_dir = c.Type(str, default="build/generated")
     """Where generated Markdown is written, relative to mkdocs.yml."""
+    edition = c.Type((str, int), default="")
+    """The reporting round (edition id) the site shows; empty for the newest.
+    An int is accepted because ``!ENV`` reads a value like 2027 as a number."""
 
 
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
@@ -42,14 +46,28 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
 
     def _sources(self, config: MkDocsConfig) -> Sources:
         root = self._root(config)
-        return Sources(root / self.config.followups, root / self.config.ipo_areas, root)
+        return Sources(
+            root / self.config.followups, root / self.config.ipo_areas, root, Path(config.docs_dir)
+        )
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Material's version selector fetches ../versions.json, which only a
+        # site published with mike has (mike sets MIKE_DOCS_VERSION while it
+        # builds). Elsewhere the request would fail, so leave the selector out.
+        if not os.environ.get("MIKE_DOCS_VERSION"):
+            config.extra.pop("version", None)
+        return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         out_dir = self._root(config) / self.config.generated_dir
         try:
-            loaded, written = generate(self._sources(config), out_dir)
+            loaded, written = generate(
+                self._sources(config), out_dir, edition=str(self.config.edition) or None
+            )
         except DataError as exc:
             raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
+        except UnknownEdition as exc:
+            raise Abort(str(exc)) from None
         for warning in loaded.warnings:
             log.info(str(warning))  # a warning would fail --strict; validate shows it too
         log.debug("generated pages: %d written, %d removed", len(written.written), len(written.removed))

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model, render, schema, validate, write
-from .load import load
+from . import model, render, schema, snapshot, validate, write
+from .load import Mapping, Scalar, Sequence, load
 from .problems import DataError, Problem
 
 
@@ -19,6 +19,8 @@ class Sources:
     followups: Path
     ipo_areas: Path
     root: Path | None = None
+    content: Path | None = None
+    """The folder of hand-written pages, when pages referred to must be checked."""
 
     def name(self, path: Path) -> str:
         if self.root is not None:
@@ -39,28 +41,48 @@ def _check(path: Path, name: str, kind: schema.Obj) -> tuple[Any, list[Problem]]
     try:
         node = load(path, name)
     except DataError as exc:
-        return validate.INVALID, exc.problems
+        if not isinstance(exc.partial, Mapping | Sequence | Scalar):
+            return validate.INVALID, exc.problems
+        record, problems = validate.check_file(exc.partial, kind)
+        return record, exc.problems + problems
     return validate.check_file(node, kind)
 
 
-def load_dataset(sources: Sources) -> Loaded:
-    """Read and check both files; raise DataError with every problem in both."""
+def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
+    """Both files' checked records (or INVALID) and every problem found in them."""
     followups, problems = _check(sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE)
     ipo, ipo_problems = _check(sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE)
     problems += ipo_problems
     problems += validate.cross_check(followups, ipo)
+    content = sources.content
+    if content is not None:
+        problems += validate.check_pages(followups, lambda page: (content / page).is_file())
+    return followups, ipo, problems
+
+
+def load_dataset(sources: Sources) -> Loaded:
+    """Read and check both files; raise DataError with every problem in both."""
+    followups, ipo, problems = check_sources(sources)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)
     return Loaded(model.build(followups, ipo), sorted(problems))
 
 
-def generate(sources: Sources, out_dir: Path, today: dt.date | None = None) -> tuple[Loaded, write.WriteReport]:
+def generate(sources: Sources, out_dir: Path, today: dt.date | None = None, edition: str | None = None) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
     Rendering finishes before the first write, so bad data never leaves a
-    half-updated folder.
+    half-updated folder. With ``edition``, the site shows the data as it
+    stood at that reporting round (``snapshot.as_of``; raises
+    ``snapshot.UnknownEdition``), dated that round's date if it is not the
+    newest, so an old edition does not call points overdue that were not yet.
     """
     loaded = load_dataset(sources)
-    pages = render.render_site(loaded.data, today or dt.date.today())
+    data = loaded.data
+    if edition:
+        data = snapshot.as_of(data, edition)
+        if data.latest_edition != loaded.data.latest_edition:
+            today = data.latest_edition.date
+    pages = render.render_site(data, today or dt.date.today())
     return loaded, write.sync(pages, out_dir)

@@ -36,6 +36,9 @@ class Problem:
 class DataError(Exception):
     """Raised when the data files cannot be used; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], partial: object = None) -> None:
         super().__init__(f"{len(problems)} problem(er) i datafilene")
         self.problems = sorted(problems)
+        self.partial = partial
+        """What could still be read despite the problems (a loader's node tree),
+        so that later checks can report their problems in the same run."""

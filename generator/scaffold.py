@@ -15,11 +15,12 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import escape, schema
+from . import escape, json_schema, schema
 from .edit import default_title
 from .pipeline import Sources, load_dataset
 from .problems import DataError, Problem
@@ -207,6 +208,14 @@ def files_for(council: Council) -> dict[str, str]:
             (".gitignore", "gitignore.j2"),
         )
     }
+    # Copied as they are: both hold template syntax for MkDocs and mike, not for us.
+    package = resources.files("generator") / "templates"
+    rendered["overrides/main.html"] = (package / "init" / "overrides" / "main.html").read_text(
+        "utf-8"
+    )
+    rendered["templates/redirect.html.j2"] = (package / "redirect.html.j2").read_text("utf-8")
+    for filename in json_schema.SCHEMA_FILES:
+        rendered[f"schemas/{filename}"] = json_schema.render(filename)
     rendered[".vscode/extensions.json"] = _json(VSCODE_EXTENSIONS)
     rendered[".vscode/settings.json"] = _json(VSCODE_SETTINGS)
     rendered[".pre-commit-config.yaml"] = PRE_COMMIT_CONFIG

@@ -8,7 +8,6 @@ carries the Norwegian description that editors show on hover.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -75,7 +74,7 @@ class Obj:
         return None
 
 
-Kind = Union[Text, Id, Date, Integer, Choice, ListOf, Obj]
+Kind = Text | Id | Date | Integer | Choice | ListOf | Obj
 
 STATES: dict[str, str] = {
     "planlagt": "Planlagt: arbeidet er bestemt, men ikke startet.",
@@ -119,7 +118,7 @@ FOLLOWUP = Obj(
         Field("number", Integer(), "Punktets nummer innen seminaret: 1, 2, 3 ...", required=True),
         Field("title", Text(), "Kort tittel som vises i lister og oversikter.", required=True),
         Field("description", Text(multiline=True), "Vedtaksteksten, ordrett. Bruk | og skriv teksten på linjene under.", required=True),
-        Field("responsible", ListOf(Text(), min_items=1), "Hvem som har ansvaret, for eksempel [Oslo kommune, Oslo politidistrikt].", required=True),
+        Field("responsible", ListOf(Text(), min_items=1), "Hvem som har ansvaret for å følge opp punktet, for eksempel kommunen og politidistriktet, som en liste: [A, B].", required=True),
         Field("tags", ListOf(Text()), "Stikkord for søk og filtrering (valgfritt)."),
         Field("deadline", Date(), "Frist for punktet, ÅÅÅÅ-MM-DD (valgfritt). Punkt som ikke er fullført eller avsluttet når fristen er passert, merkes som forfalt."),
         Field("statuses", ListOf(STATUS), "Status per rapporteringsrunde, eldste først; én per runde."),
@@ -154,7 +153,7 @@ COUNCIL = Obj(
     noun="rådet",
     description="Rådet som eier dataene.",
     fields=(
-        Field("name", Text(), "Rådets navn, for eksempel «Politirådet i Oslo».", required=True),
+        Field("name", Text(), "Rådets navn, slik det skal stå på nettstedet.", required=True),
         Field("members", ListOf(Text(), min_items=1), "Partene i rådet.", required=True),
     ),
 )

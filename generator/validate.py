@@ -8,14 +8,16 @@ field, which the cross-reference checks and the model build on.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import schema as s
 from .load import Mapping, Node, Scalar, Sequence
 from .problems import Position, Problem
-from .suggest import did_you_mean, listing
+from .suggest import closest, did_you_mean, listing
 
 
 class _Invalid:
@@ -122,12 +124,14 @@ class Checker:
                 )
             return value
         if isinstance(kind, s.Integer):
-            if not _DIGITS.match(value) or (len(value) > 1 and value.startswith("0")):
+            # A leading zero is read as decimal (0150 is 150), as YAML 1.2 and
+            # editors do, never as YAML 1.1's octal.
+            if not _DIGITS.match(value):
                 return self.error(
                     pos,
                     where,
-                    f"«{value}» er ikke et gyldig tall i «{name}». Skriv et helt tall "
-                    f"uten innledende null, for eksempel {kind.minimum}.",
+                    f"«{value}» er ikke et gyldig tall i «{name}». Skriv et helt tall, "
+                    f"for eksempel {kind.minimum}.",
                 )
             number = int(value)
             if not kind.minimum <= number <= kind.maximum:
@@ -207,6 +211,12 @@ class Checker:
             if where:
                 inner = f"{where[:-2]}, {kind.noun} «{label.value.strip()}»: "
         known = {f.name for f in kind.fields}
+        given = {key.value for key, _ in node.items}
+        # A misspelt required field is one problem, not two: the "unknown
+        # field, did you mean" message stands in for "missing field".
+        misspelt = {
+            closest(key.value, known - given) for key, _ in node.items if key.value not in known
+        }
         for key, value in node.items:
             spec = kind.field(key.value)
             if spec is None:
@@ -227,7 +237,7 @@ class Checker:
                 continue
             record.values[spec.name] = self.check(value, spec.kind, inner, spec.name)
         for spec in kind.fields:
-            if spec.required and spec.name not in record.positions:
+            if spec.required and spec.name not in record.positions and spec.name not in misspelt:
                 self.error(
                     node.pos,
                     inner,
@@ -308,6 +318,23 @@ def unfilled_statuses(followups: Any) -> list[Problem]:
     return problems
 
 
+def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Problem]:
+    """Hand-written pages that seminars point to must exist in the content folder."""
+    problems = []
+    if isinstance(followups, Record):
+        for seminar in _records(followups.get("seminars")):
+            page = seminar.get("page")
+            if isinstance(page, str) and not page_exists(page):
+                problems.append(
+                    Problem(
+                        seminar.at("page"),
+                        f"Seminar «{seminar.get('id')}»: siden «{page}» finnes ikke i mappen "
+                        "med håndskrevne sider (content/). Sjekk navnet, eller fjern feltet «page».",
+                    )
+                )
+    return problems
+
+
 def cross_check(followups: Any, ipo: Any) -> list[Problem]:
     """References between items and between the two files."""
     problems: list[Problem] = unfilled_statuses(followups)
@@ -317,6 +344,10 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
         points = _records(followups.get("followups"))
         _unique(points, "id", "Et oppfølgingspunkt", problems)
         numbers: dict[tuple[str, int], Record] = {}
+        used_numbers: dict[str, set[int]] = {}
+        for point in points:
+            if isinstance(point.get("seminar"), str) and isinstance(point.get("number"), int):
+                used_numbers.setdefault(point.get("seminar"), set()).add(point.get("number"))
         edition_order = list(editions)
         for point in points:
             where = f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
@@ -327,7 +358,7 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
             if isinstance(seminar, str) and isinstance(number, int):
                 key = (seminar, number)
                 if key in numbers:
-                    used = {n for (sem, n) in numbers if sem == seminar}
+                    used = used_numbers[seminar]
                     free = next(i for i in range(1, len(used) + 2) if i not in used)
                     problems.append(
                         Problem(
@@ -379,7 +410,7 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
                     )
                 )
         edition_records = _records(followups.get("editions"))
-        for before, after in zip(edition_records, edition_records[1:]):
+        for before, after in itertools.pairwise(edition_records):
             a, b = before.get("date"), after.get("date")
             if isinstance(a, dt.date) and isinstance(b, dt.date) and b <= a:
                 problems.append(

@@ -3,6 +3,10 @@
 # Playwright's own browser download cannot work here, so the tests drive the
 # system Chromium. Without root this only explains what to do.
 set -euo pipefail
+# CI on GitHub points CHROMIUM at the runner's preinstalled Chrome.
+if [ -n "${CHROMIUM:-}" ] && [ -x "${CHROMIUM}" ]; then
+  exit 0
+fi
 if command -v chromium >/dev/null 2>&1; then
   exit 0
 fi

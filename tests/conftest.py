@@ -126,3 +126,11 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     yield tab
     context.close()
     assert not bad, "requests that must not happen:\n" + "\n".join(bad)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/expected from the current templates",
+    )

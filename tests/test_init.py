@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from generator import scaffold
 from tests.conftest import ROOT, run_generator
@@ -42,6 +44,10 @@ def test_init_builds_a_site_with_nothing_from_oslo(tmp_path: Path) -> None:
         "followups.yaml",
         "ipo_areas.yaml",
         "mkdocs.yml",
+        "overrides/main.html",
+        "schemas/followups.schema.json",
+        "schemas/ipo_areas.schema.json",
+        "templates/redirect.html.j2",
     ]
     for rel in written:
         assert "oslo" not in (site / rel).read_text(encoding="utf-8").lower(), rel
@@ -56,7 +62,7 @@ def test_init_builds_a_site_with_nothing_from_oslo(tmp_path: Path) -> None:
     )
     assert "Status pr mars 2026" in front
     ipo = (site / "site" / "ipo" / "index.html").read_text(encoding="utf-8")
-    assert "Enhet sør: sentrum" in ipo
+    assert "Områdene for status pr mars 2026 er ikke registrert." in ipo
     about = (site / "site" / "om" / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="om-politiradet-i-fjordby">Om Politirådet i Fjordby</h1>' in about
 
@@ -143,3 +149,43 @@ def test_repository_editor_files_match_what_init_writes() -> None:
     )
     assert json.loads((ROOT / ".vscode" / "settings.json").read_text()) == scaffold.VSCODE_SETTINGS
     assert (ROOT / ".pre-commit-config.yaml").read_text() == scaffold.PRE_COMMIT_CONFIG
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, keeping ``!ENV [...]`` as its list of names."""
+
+
+_ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: ["!ENV", *loader.construct_sequence(node)]
+)
+
+
+def _config(text: str) -> dict[str, Any]:
+    config = yaml.load(text, Loader=_ConfigLoader)
+    assert isinstance(config, dict)
+    for council_specific in ("site_name", "site_description", "nav"):
+        config.pop(council_specific)
+    return config
+
+
+def _pop_redirect_template(config: dict[str, Any]) -> str:
+    mike = next(p["mike"] for p in config["plugins"] if isinstance(p, dict) and "mike" in p)
+    return str(mike.pop("redirect_template"))
+
+
+def test_init_config_matches_the_shipped_one_but_for_the_council() -> None:
+    """A setting added to mkdocs.yml must reach new councils too, or be left out on purpose here."""
+    files = scaffold.files_for(
+        scaffold.council_from_options(
+            "Rådet", ["A"], ["a=A"], None, None, dt.date(2026, 1, 1), None, None
+        )
+    )
+    shipped = _config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    created = _config(files["mkdocs.yml"])
+    # mike's redirect page is in the package here; a new site gets its own copy.
+    assert _pop_redirect_template(shipped) == "generator/templates/redirect.html.j2"
+    assert _pop_redirect_template(created) == "templates/redirect.html.j2"
+    assert created == shipped
+    package = ROOT / "generator" / "templates"
+    assert files["templates/redirect.html.j2"] == (package / "redirect.html.j2").read_text("utf-8")
+    assert files["overrides/main.html"] == (ROOT / "overrides" / "main.html").read_text("utf-8")

@@ -14,9 +14,9 @@ STATE_ERROR = (
     "Oppfølgingspunkt «2025-2», status «2026-01»: «ferdig» er ikke en gyldig tilstand. "
     "Gyldige verdier: «planlagt», «pågår», «løpende», «fullført» og «avsluttet»."
 )
-NUMBER_ERROR = (
-    "Oppfølgingspunkt «2025-7»: «07» er ikke et gyldig tall i «number». Skriv et helt tall "
-    "uten innledende null, for eksempel 1."
+SEMINAR_ERROR = (
+    "Oppfølgingspunkt «2025-7»: «2052» i «seminar» finnes ikke under seminars. Mente du «2026»? "
+    "Rett id-en, eller legg til «2052» under seminars."
 )
 UNIT_ERROR = (
     "Område «Hovseter»: «west» i «unit» finnes ikke under units. Mente du «vest»? "
@@ -35,7 +35,11 @@ def broken(tmp_path: Path) -> Path:
     """Two errors in one file and one in the other, as an editor might leave them."""
     project = copy_project(tmp_path)
     _replace_once(project / "followups.yaml", "state: pågår", "state: ferdig")
-    _replace_once(project / "followups.yaml", "number: 7\n", "number: 07\n")
+    _replace_once(
+        project / "followups.yaml",
+        '  - id: "2025-7"\n    seminar: "2025"\n',
+        '  - id: "2025-7"\n    seminar: "2052"\n',
+    )
     _replace_once(project / "ipo_areas.yaml", "unit: vest", "unit: west")
     return project
 
@@ -47,7 +51,7 @@ def test_text_is_grouped_by_file_with_a_count(broken: Path) -> None:
     assert result.stderr == (
         "followups.yaml:\n"
         f"  followups.yaml:50:16: feil: {STATE_ERROR}\n"
-        f"  followups.yaml:109:13: feil: {NUMBER_ERROR}\n"
+        f"  followups.yaml:108:14: feil: {SEMINAR_ERROR}\n"
         "ipo_areas.yaml:\n"
         f"  ipo_areas.yaml:17:11: feil: {UNIT_ERROR}\n"
         "3 feil.\n"
@@ -59,7 +63,7 @@ def test_github_format_annotates_each_line(broken: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         f"::error file=followups.yaml,line=50,col=16,title=Feil i datafil::{STATE_ERROR}\n"
-        f"::error file=followups.yaml,line=109,col=13,title=Feil i datafil::{NUMBER_ERROR}\n"
+        f"::error file=followups.yaml,line=108,col=14,title=Feil i datafil::{SEMINAR_ERROR}\n"
         f"::error file=ipo_areas.yaml,line=17,col=11,title=Feil i datafil::{UNIT_ERROR}\n"
     )
 
