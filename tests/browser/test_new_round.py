@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import copy_project
-from tests.test_workflow import JUNE, NEW_TEXT, run_june_round
+from tests.test_june_round import JUNE, NEW_TEXT, run_june_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
