@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from babel.dates import format_date
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -22,7 +21,7 @@ from .pipeline import Sources, check_sources
 from .problems import DataError, Problem
 from .suggest import did_you_mean, listing
 from .write import write_atomic
-from .yamledit import FormatError, add_item, block_list, open_document
+from .yamledit import Document, FormatError, add_item, block_list, open_document
 
 _ID = re.compile(schema.ID_PATTERN)
 _MONTH_ID = re.compile(r"^(\d{4})-(\d{2})$")
@@ -81,24 +80,23 @@ def _write(sources: Sources, doc_bytes: bytes) -> None:
     write_atomic(sources.followups, doc_bytes)
 
 
-def _open(sources: Sources) -> Any:
+def _open(sources: Sources) -> Document:
     try:
         return open_document(sources.followups.read_bytes())
     except FormatError as exc:
         raise EditRefused(f"{sources.name(sources.followups)}: {exc}") from None
 
 
-def _render(sources: Sources, doc: Any) -> bytes:
+def _render(sources: Sources, doc: Document) -> bytes:
     try:
-        data: bytes = doc.render()
+        return doc.render()
     except FormatError as exc:
         raise EditRefused(f"{sources.name(sources.followups)}: {exc}") from None
-    return data
 
 
-def _line_of(text: str, needle: str, start: int = 0) -> int:
-    """1-based line of the first line at or after ``start`` (0-based) equal to ``needle`` stripped."""
-    for number, line in enumerate(text.splitlines()[start:], start=start + 1):
+def _line_of(text: str, needle: str) -> int:
+    """1-based number of the first line that is ``needle`` once stripped (0 if none)."""
+    for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() == needle:
             return number
     return 0
