@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -83,6 +84,68 @@ def cmd_site(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
     print(f"Nettstedet er bygget i {target}.")
+    return EXIT_OK
+
+
+def _date(value: str) -> dt.date:
+    """argparse type for ÅÅÅÅ-MM-DD; its message is shown as is."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-06-15"
+        ) from None
+
+
+def _refused(message: str, problems: list[Problem]) -> int:
+    print(message, file=sys.stderr)
+    if problems:
+        print(report.as_text(problems), file=sys.stderr)
+    return EXIT_DATA
+
+
+def cmd_new_round(args: argparse.Namespace) -> int:
+    from .edit import EditRefused, new_round
+
+    try:
+        done = new_round(_sources(args), args.id, args.title, args.date or dt.date.today())
+    except EditRefused as exc:
+        return _refused(exc.message, exc.problems)
+    print("\n".join(done.lines))
+    return EXIT_OK
+
+
+def cmd_new_followup(args: argparse.Namespace) -> int:
+    from .edit import EditRefused, new_followup
+
+    try:
+        done = new_followup(_sources(args), args.seminar, args.title)
+    except EditRefused as exc:
+        return _refused(exc.message, exc.problems)
+    print("\n".join(done.lines))
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .scaffold import InitRefused, council_from_options, init
+
+    target = Path(args.root) / args.dir
+    try:
+        council = council_from_options(
+            args.name,
+            args.member,
+            args.unit,
+            args.edition,
+            args.edition_title,
+            args.edition_date or dt.date.today(),
+            args.seminar,
+            args.seminar_title,
+        )
+        written = init(target, council)
+    except InitRefused as exc:
+        return _refused(exc.message, exc.problems)
+    print(f"Nytt nettsted for {council.name} er laget i {target}: {', '.join(written)}.")
+    print(f"Bygg det med: cd {target} && python -m generator site")
     return EXIT_OK
 
 
@@ -199,6 +262,29 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--site-dir", default="site")
     s.add_argument("--config", default="mkdocs.yml")
     s.set_defaults(func=cmd_site)
+
+    r = sub.add_parser("new-round", help="start en ny rapporteringsrunde i followups.yaml")
+    r.add_argument("id", help='id for runden, for eksempel "2026-06"')
+    r.add_argument("--title", help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»")
+    r.add_argument("--date", type=_date, help="datoen statusen gjelder fra (standard: i dag)")
+    r.set_defaults(func=cmd_new_round)
+
+    f = sub.add_parser("new-followup", help="legg til et oppfølgingspunkt i followups.yaml")
+    f.add_argument("--seminar", required=True, help="id-en til seminaret punktet ble vedtatt på")
+    f.add_argument("--title", help="punktets korte tittel (kan fylles ut senere)")
+    f.set_defaults(func=cmd_new_followup)
+
+    i = sub.add_parser("init", help="lag et nytt nettsted for et annet råd")
+    i.add_argument("dir", help="mappen som skal lages")
+    i.add_argument("--name", required=True, help="rådets navn")
+    i.add_argument("--member", action="append", default=[], help="en part i rådet (gjentas)")
+    i.add_argument("--unit", action="append", default=[], help="en enhet som id=Navn (gjentas)")
+    i.add_argument("--edition", help="id for første runde (standard: inneværende måned)")
+    i.add_argument("--edition-title", help="tittel for første runde")
+    i.add_argument("--edition-date", type=_date, help="dato for første runde (standard: i dag)")
+    i.add_argument("--seminar", help="id for første seminar (standard: året)")
+    i.add_argument("--seminar-title", help="navnet på første seminar")
+    i.set_defaults(func=cmd_init)
 
     j = sub.add_parser("schema", help="skriv JSON-skjemaene som redigeringsprogrammer bruker")
     j.add_argument("--out", default="schemas")

@@ -52,8 +52,8 @@ def _check(path: Path, name: str, kind: schema.Obj) -> tuple[Any, list[Problem]]
     return validate.check_file(node, kind)
 
 
-def load_dataset(sources: Sources) -> Loaded:
-    """Read and check both files; raise DataError with every problem in both."""
+def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
+    """Both files' checked records (or INVALID) and every problem found in them."""
     followups, problems = _check(sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE)
     ipo, ipo_problems = _check(sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE)
     problems += ipo_problems
@@ -66,6 +66,12 @@ def load_dataset(sources: Sources) -> Loaded:
         sources.privacy_exceptions(),
         sources.name(sources.privacy_exceptions()),
     )
+    return followups, ipo, problems
+
+
+def load_dataset(sources: Sources) -> Loaded:
+    """Read and check both files; raise DataError with every problem in both."""
+    followups, ipo, problems = check_sources(sources)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)

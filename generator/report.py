@@ -19,7 +19,7 @@ def as_text(problems: Iterable[Problem]) -> str:
     warnings = len(ordered) - errors
     summary = f"{errors} feil"
     if warnings:
-        summary += f" og {warnings} advarsel" + ("er" if warnings > 1 else "")
+        summary += f" og {warnings} " + ("advarsel" if warnings == 1 else "advarsler")
     lines.append(summary + ".")
     return "\n".join(lines)
 

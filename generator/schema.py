@@ -88,6 +88,10 @@ STATES: dict[str, str] = {
 CLOSED_STATES = frozenset({"fullført", "avsluttet"})
 """States after which a point needs no new status."""
 
+PLACEHOLDER = "FYLL INN"
+"""Marks a status text that ``new-round`` wrote and nobody has filled in yet;
+the validator refuses it, so a half-done round cannot be published."""
+
 AREA_STATUSES: dict[str, str] = {
     "ny": "Ny: området er tatt inn i innsatsen i denne utgaven.",
     "videreført": "Videreført: området var med før og er fortsatt med.",

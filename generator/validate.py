@@ -323,6 +323,29 @@ def _missing_ref(record: Record, name: str, value: str, known: dict[str, Record]
     )
 
 
+def unfilled_statuses(followups: Any) -> list[Problem]:
+    """One error per status whose text still holds ``new-round``'s placeholder."""
+    problems: list[Problem] = []
+    if not isinstance(followups, Record):
+        return problems
+    for point in _records(followups.get("followups")):
+        where = f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
+        for status in _records(point.get("statuses")):
+            text = status.get("text")
+            if isinstance(text, str) and s.PLACEHOLDER in text:
+                edition = status.get("edition")
+                round_name = f"«{edition}»" if isinstance(edition, str) else "denne runden"
+                problems.append(
+                    Problem(
+                        status.at("text"),
+                        f"{where}statusen for {round_name} er ikke fylt ut (teksten inneholder "
+                        f"«{s.PLACEHOLDER}»). Skriv den nye statusen i «text» i stedet for "
+                        "plassholderteksten, og sjekk at «state» stemmer.",
+                    )
+                )
+    return problems
+
+
 def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Problem]:
     """Hand-written pages that seminars point to must exist in the content folder."""
     problems = []
@@ -342,7 +365,7 @@ def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Prob
 
 def cross_check(followups: Any, ipo: Any) -> list[Problem]:
     """References between items and between the two files."""
-    problems: list[Problem] = []
+    problems: list[Problem] = unfilled_statuses(followups)
     if isinstance(followups, Record):
         editions = _unique(_records(followups.get("editions")), "id", "En rapporteringsrunde", problems)
         seminars = _unique(_records(followups.get("seminars")), "id", "Et seminar", problems)

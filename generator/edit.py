@@ -1,0 +1,263 @@
+"""The secretariat's edits to followups.yaml: start a reporting round, add a point.
+
+Each command checks the data first and refuses to touch a file that is
+already wrong, adds only new lines (see ``yamledit``), and replaces the file
+in one rename, so an interrupted or refused edit leaves it exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from babel.dates import format_date
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from . import schema, validate
+from .load import parse
+from .pipeline import Sources, check_sources
+from .problems import DataError, Problem
+from .suggest import did_you_mean, listing
+from .write import write_atomic
+from .yamledit import Document, FormatError, add_item, block_list, open_document
+
+_ID = re.compile(schema.ID_PATTERN)
+_MONTH_ID = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class EditRefused(Exception):
+    """The edit was not made; ``message`` says why and ``problems`` what to fix first."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+@dataclass
+class Edited:
+    """What an edit did, for the command to tell the user."""
+
+    file: str
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Checked:
+    followups: validate.Record
+    placeholders: list[Problem]
+
+
+def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
+    """Both files, checked as ``validate`` does; refuse if anything is wrong."""
+    followups, _, problems = check_sources(sources)
+    placeholders = validate.unfilled_statuses(followups)
+    ignored = set(placeholders) if allow_placeholders else set()
+    blocking = [p for p in problems if p.severity == "error" and p not in ignored]
+    if blocking:
+        raise EditRefused(
+            "Datafilene har feil, så ingenting er endret. Rett feilene først "
+            "(kjør «python -m generator validate» for å se dem igjen):",
+            sorted(blocking),
+        )
+    assert isinstance(followups, validate.Record)
+    return _Checked(followups, placeholders)
+
+
+def _write(sources: Sources, doc_bytes: bytes) -> None:
+    # A last guard: what is written must still be a YAML file our loader reads.
+    name = sources.name(sources.followups)
+    try:
+        parse(doc_bytes.decode("utf-8").removeprefix("\ufeff"), name)
+    except DataError as exc:  # pragma: no cover - would be a bug in the round trip
+        raise EditRefused(
+            f"{name}: endringen ga en fil som ikke kan leses, så filen er ikke endret. "
+            "Gjør endringen for hånd, og meld gjerne fra om feilen.",
+            exc.problems,
+        ) from None
+    write_atomic(sources.followups, doc_bytes)
+
+
+def _open(sources: Sources) -> Document:
+    try:
+        return open_document(sources.followups.read_bytes())
+    except FormatError as exc:
+        raise EditRefused(f"{sources.name(sources.followups)}: {exc}") from None
+
+
+def _render(sources: Sources, doc: Document) -> bytes:
+    try:
+        return doc.render()
+    except FormatError as exc:
+        raise EditRefused(f"{sources.name(sources.followups)}: {exc}") from None
+
+
+def _line_of(text: str, needle: str) -> int:
+    """1-based number of the first line that is ``needle`` once stripped (0 if none)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() == needle:
+            return number
+    return 0
+
+
+def default_title(edition_id: str) -> str | None:
+    """«Status pr juni 2026» for an id like 2026-06; None when the id is not a month."""
+    m = _MONTH_ID.match(edition_id)
+    if not m or not 1 <= int(m[2]) <= 12:
+        return None
+    month = format_date(dt.date(int(m[1]), int(m[2]), 1), "LLLL", locale="nb_NO")
+    return f"Status pr {month} {m[1]}"
+
+
+def placeholder_text(title: str) -> str:
+    """The status text ``new-round`` writes; the validator refuses it until replaced."""
+    return (
+        f"{schema.PLACEHOLDER}: skriv status for «{title}» her, i stedet for denne linjen, "
+        "og sjekk at tilstanden over fortsatt stemmer.\n"
+    )
+
+
+def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.date) -> Edited:
+    """Add an edition after the last one, and a placeholder status to every open point."""
+    name = sources.name(sources.followups)
+    if not _ID.match(edition_id):
+        raise EditRefused(
+            f"«{edition_id}» kan ikke brukes som id for en runde: bruk bare små bokstaver a–z, "
+            'tall og bindestrek, for eksempel "2026-06".'
+        )
+    title = (title or "").strip() or default_title(edition_id)
+    if not title:
+        raise EditRefused(
+            f'Runden «{edition_id}» trenger en tittel: oppgi den med --title "Status pr juni 2026".'
+        )
+    checked = _check(sources, allow_placeholders=True)
+    editions = [r for r in checked.followups.get("editions") if isinstance(r, validate.Record)]
+    for record in editions:
+        if record.get("id") == edition_id:
+            raise EditRefused(
+                f"{name}: runden «{edition_id}» finnes allerede (linje {record.at('id').line}). "
+                "Velg en annen id, eller fyll ut statusene i den runden som finnes."
+            )
+    if checked.placeholders:
+        raise EditRefused(
+            f"{name}: den forrige runden er ikke ferdig utfylt, så ingen ny runde er startet. "
+            f"Fyll ut disse statusene først:",
+            checked.placeholders,
+        )
+    last = editions[-1]
+    if date <= last.get("date"):
+        raise EditRefused(
+            f"Datoen {date.isoformat()} er ikke senere enn forrige runde «{last.get('id')}» "
+            f"({last.get('date').isoformat()}). Oppgi en senere dato med --date ÅÅÅÅ-MM-DD."
+        )
+
+    doc = _open(sources)
+    editions_list = block_list(doc.data, "editions")
+    add_item(
+        editions_list,
+        len(editions_list),
+        CommentedMap(
+            [("id", DoubleQuotedScalarString(edition_id)), ("title", title), ("date", date)]
+        ),
+    )
+    opened: list[str] = []
+    for point in doc.data["followups"] or ():
+        statuses = point.get("statuses") or []
+        state = statuses[-1]["state"] if statuses else "planlagt"
+        if str(state) in schema.CLOSED_STATES:
+            continue
+        target = block_list(point, "statuses")
+        add_item(
+            target,
+            len(target),
+            CommentedMap(
+                [
+                    ("edition", DoubleQuotedScalarString(edition_id)),
+                    ("state", str(state)),
+                    ("text", LiteralScalarString(placeholder_text(title))),
+                ]
+            ),
+        )
+        opened.append(str(point["id"]))
+    data = _render(sources, doc)
+    _write(sources, data)
+    text = data.decode("utf-8")
+    edition_line = _line_of(text, f'- id: "{edition_id}"')
+    lines = [
+        f"La til runden «{edition_id}» ({title}, {date.isoformat()}) på linje {edition_line} i {name}."
+    ]
+    if opened:
+        lines.append(
+            f"Ny status med plassholdertekst for {len(opened)} punkter: {listing(opened)}. "
+            f"Erstatt hver «{schema.PLACEHOLDER}»-tekst med den nye statusen; "
+            "«python -m generator validate» viser hvilke som gjenstår."
+        )
+    else:
+        lines.append("Alle punktene er fullført eller avsluttet, så ingen ny status trengs.")
+    return Edited(name, lines)
+
+
+def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited:
+    """Add a point to a seminar with the next free number, and empty fields to fill in."""
+    name = sources.name(sources.followups)
+    checked = _check(sources, allow_placeholders=True)
+    seminars = {
+        r.get("id"): r for r in checked.followups.get("seminars") if isinstance(r, validate.Record)
+    }
+    if seminar_id not in seminars:
+        raise EditRefused(
+            f"{name}: seminaret «{seminar_id}» finnes ikke under seminars."
+            f"{did_you_mean(seminar_id, seminars)} Seminarene som finnes: {listing(seminars)}. "
+            "Legg til seminaret under seminars først hvis det er nytt."
+        )
+    points = [r for r in checked.followups.get("followups") if isinstance(r, validate.Record)]
+    number = 1 + max((p.get("number") for p in points if p.get("seminar") == seminar_id), default=0)
+    point_id = f"{seminar_id}-{number}"
+    for point in points:
+        if point.get("id") == point_id:
+            raise EditRefused(
+                f"{name}: id-en «{point_id}» for det nye punktet er allerede brukt "
+                f"(linje {point.at('id').line}). Gi det punktet en annen id og prøv igjen."
+            )
+    title = (title or "").strip() or None
+
+    doc = _open(sources)
+    followups = block_list(doc.data, "followups")
+    responsible = CommentedSeq()
+    responsible.fa.set_flow_style()
+    tags = CommentedSeq()
+    tags.fa.set_flow_style()
+    skeleton = CommentedMap(
+        [
+            ("id", DoubleQuotedScalarString(point_id)),
+            ("seminar", DoubleQuotedScalarString(seminar_id)),
+            ("number", number),
+            ("title", title),
+            ("description", None),
+            ("responsible", responsible),
+            ("tags", tags),
+            ("deadline", None),
+        ]
+    )
+    # Right after the seminar's last point, so each seminar's points stay together.
+    position = len(followups)
+    for index, point in enumerate(followups):
+        if str(point.get("seminar")) == seminar_id:
+            position = index + 1
+    add_item(followups, position, skeleton)
+    data = _render(sources, doc)
+    _write(sources, data)
+    text = data.decode("utf-8")
+    line = _line_of(text, f'- id: "{point_id}"')
+    empty = [f for f in ("title", "description", "responsible") if f != "title" or title is None]
+    return Edited(
+        name,
+        [
+            f"La til oppfølgingspunkt {number} i seminaret «{seminar_id}» med id «{point_id}» "
+            f"på linje {line} i {name}.",
+            f"Fyll ut {listing(empty)} (tags og deadline kan stå tomme). "
+            "«python -m generator validate» viser hva som mangler.",
+        ],
+    )

@@ -1,0 +1,191 @@
+"""``init`` gives another council a site that validates and builds at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import scaffold
+from tests.conftest import ROOT, run_generator
+
+COUNCIL = [
+    "--name",
+    "Politirådet i Fjordby",
+    "--member",
+    "Fjordby kommune",
+    "--member",
+    "Vestland politidistrikt, Fjordby",
+    "--unit",
+    "nord=Enhet nord",
+    "--unit",
+    "sor=Enhet sør: sentrum",
+    "--edition-date",
+    "2026-03-02",
+]
+
+
+@pytest.mark.slow
+def test_init_builds_a_site_with_nothing_from_oslo(tmp_path: Path) -> None:
+    result = run_generator("init", "fjordby", *COUNCIL, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "fjordby"
+    written = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert written == [
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        ".vscode/extensions.json",
+        ".vscode/settings.json",
+        "content/om.md",
+        "followups.yaml",
+        "ipo_areas.yaml",
+        "mkdocs.yml",
+        "overrides/main.html",
+        "schemas/followups.schema.json",
+        "schemas/ipo_areas.schema.json",
+        "templates/redirect.html.j2",
+    ]
+    for rel in written:
+        assert "oslo" not in (site / rel).read_text(encoding="utf-8").lower(), rel
+    assert [p.name for p in tmp_path.iterdir()] == ["fjordby"]  # no staging folder left
+
+    build = run_generator("site", cwd=site)  # mkdocs build --strict
+    assert build.returncode == 0, build.stdout + build.stderr
+    front = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "Politirådet i Fjordby er samarbeidsrådet mellom Fjordby kommune og Vestland politidistrikt, Fjordby."
+        in front
+    )
+    assert "Status pr mars 2026" in front
+    ipo = (site / "site" / "ipo" / "index.html").read_text(encoding="utf-8")
+    assert "Områdene for status pr mars 2026 er ikke registrert." in ipo
+    about = (site / "site" / "om" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="om-politiradet-i-fjordby">Om Politirådet i Fjordby</h1>' in about
+
+    # The new site works with the other commands straight away.
+    added = run_generator("new-followup", "--seminar", "2026", "--title", "Første punkt", cwd=site)
+    assert added.returncode == 0, added.stderr
+    assert "id «2026-1»" in added.stdout
+
+
+def test_init_defaults_come_from_the_date() -> None:
+    council = scaffold.council_from_options(
+        "Rådet", ["A"], ["x=X"], None, None, dt.date(2027, 11, 5), None, None
+    )
+    assert (
+        council.edition_id,
+        council.edition_title,
+        council.seminar_id,
+        council.seminar_title,
+    ) == (
+        "2027-11",
+        "Status pr november 2027",
+        "2027",
+        "Seminar 2027",
+    )
+
+
+def test_yaml_text_quotes_only_when_needed() -> None:
+    assert scaffold.yaml_text("Politirådet i Fjordby") == "Politirådet i Fjordby"
+    assert (
+        scaffold.yaml_text("Vestland politidistrikt, Fjordby")
+        == '"Vestland politidistrikt, Fjordby"'
+    )
+    assert scaffold.yaml_text("no") == '"no"'
+    assert scaffold.yaml_text('Si "hei": #1') == '"Si \\"hei\\": #1"'
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--name", "Rådet", "--member", "A"],
+            'Oppgi minst én enhet i politidistriktet med --unit id=Navn, for eksempel --unit vest="Enhet vest".\n',
+        ),
+        (
+            ["--name", "Rådet", "--member", "A", "--unit", "Enhet vest"],
+            '--unit «Enhet vest» skal ha formen id=Navn, for eksempel --unit vest="Enhet vest".\n',
+        ),
+        (
+            ["--name", "Rådet", "--member", "A", "--unit", "Vest=Enhet vest"],
+            "«Vest» kan ikke brukes som id i --unit: bruk bare små bokstaver a–z, tall og bindestrek.\n",
+        ),
+        (
+            ["--name", " ", "--member", "A", "--unit", "v=V"],
+            'Oppgi rådets navn med --name, for eksempel --name "Politirådet i Eksempelby".\n',
+        ),
+        (
+            ["--name", "Rådet", "--unit", "v=V"],
+            "Oppgi partene i rådet med --member, én gang per part.\n",
+        ),
+    ],
+)
+def test_init_refuses_bad_options(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_generator("init", "ny", *args, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", message)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_refuses_a_folder_in_use(tmp_path: Path) -> None:
+    (tmp_path / "ny").mkdir()
+    (tmp_path / "ny" / "notater.txt").write_text("mine", encoding="utf-8")
+    result = run_generator("init", "ny", *COUNCIL, cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == "ny finnes allerede og er ikke en tom mappe. Velg en ny mappe, så lages den.\n"
+    )
+    assert [p.name for p in (tmp_path / "ny").iterdir()] == ["notater.txt"]
+
+
+def test_repository_editor_files_match_what_init_writes() -> None:
+    """The shipped .vscode/ and pre-commit files are the ones init gives a new council."""
+    assert (
+        json.loads((ROOT / ".vscode" / "extensions.json").read_text()) == scaffold.VSCODE_EXTENSIONS
+    )
+    assert json.loads((ROOT / ".vscode" / "settings.json").read_text()) == scaffold.VSCODE_SETTINGS
+    assert (ROOT / ".pre-commit-config.yaml").read_text() == scaffold.PRE_COMMIT_CONFIG
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, keeping ``!ENV [...]`` as its list of names."""
+
+
+_ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: ["!ENV", *loader.construct_sequence(node)]
+)
+
+
+def _config(text: str) -> dict[str, Any]:
+    config = yaml.load(text, Loader=_ConfigLoader)
+    assert isinstance(config, dict)
+    for council_specific in ("site_name", "site_description", "nav"):
+        config.pop(council_specific)
+    return config
+
+
+def _pop_redirect_template(config: dict[str, Any]) -> str:
+    mike = next(p["mike"] for p in config["plugins"] if isinstance(p, dict) and "mike" in p)
+    return str(mike.pop("redirect_template"))
+
+
+def test_init_config_matches_the_shipped_one_but_for_the_council() -> None:
+    """A setting added to mkdocs.yml must reach new councils too, or be left out on purpose here."""
+    files = scaffold.files_for(
+        scaffold.council_from_options(
+            "Rådet", ["A"], ["a=A"], None, None, dt.date(2026, 1, 1), None, None
+        )
+    )
+    shipped = _config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    created = _config(files["mkdocs.yml"])
+    # mike's redirect page is in the package here; a new site gets its own copy.
+    assert _pop_redirect_template(shipped) == "generator/templates/redirect.html.j2"
+    assert _pop_redirect_template(created) == "templates/redirect.html.j2"
+    assert created == shipped
+    package = ROOT / "generator" / "templates"
+    assert files["templates/redirect.html.j2"] == (package / "redirect.html.j2").read_text("utf-8")
+    assert files["overrides/main.html"] == (ROOT / "overrides" / "main.html").read_text("utf-8")
