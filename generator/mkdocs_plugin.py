@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csp, report, site_files
+from . import csp, report, site_files, theme
 from .model import Dataset
 from .pipeline import Sources, generate, schema_files
 from .problems import DataError
@@ -67,6 +67,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme.add_to(config)
         # Material's version selector fetches ../versions.json, which only a
         # site published with mike has (mike sets MIKE_DOCS_VERSION while it
         # builds). Elsewhere the request would fail, so leave the selector out.

@@ -208,11 +208,8 @@ def files_for(council: Council) -> dict[str, str]:
             (".gitignore", "gitignore.j2"),
         )
     }
-    # Copied as they are: both hold template syntax for MkDocs and mike, not for us.
+    # Copied as it is: it holds template syntax for mike, not for us.
     package = resources.files("generator") / "templates"
-    rendered["overrides/main.html"] = (package / "init" / "overrides" / "main.html").read_text(
-        "utf-8"
-    )
     rendered["templates/redirect.html.j2"] = (package / "redirect.html.j2").read_text("utf-8")
     for filename in json_schema.SCHEMA_FILES:
         rendered[f"schemas/{filename}"] = json_schema.render(filename)

@@ -44,7 +44,6 @@ def test_init_builds_a_site_with_nothing_from_oslo(tmp_path: Path) -> None:
         "followups.yaml",
         "ipo_areas.yaml",
         "mkdocs.yml",
-        "overrides/main.html",
         "schemas/followups.schema.json",
         "schemas/ipo_areas.schema.json",
         "templates/redirect.html.j2",
@@ -188,4 +187,3 @@ def test_init_config_matches_the_shipped_one_but_for_the_council() -> None:
     assert created == shipped
     package = ROOT / "generator" / "templates"
     assert files["templates/redirect.html.j2"] == (package / "redirect.html.j2").read_text("utf-8")
-    assert files["overrides/main.html"] == (ROOT / "overrides" / "main.html").read_text("utf-8")
