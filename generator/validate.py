@@ -294,7 +294,7 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
         points = _records(followups.get("followups"))
         _unique(points, "id", "Et oppfølgingspunkt", problems)
         numbers: dict[tuple[str, int], Record] = {}
-        edition_order = list(editions)
+        edition_order = {key: index for index, key in enumerate(editions)}
         for point in points:
             where = f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
             seminar = point.get("seminar")
@@ -335,7 +335,7 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
                     )
                     continue
                 seen_editions[edition] = status
-                index = edition_order.index(edition)
+                index = edition_order[edition]
                 if index < last_index:
                     problems.append(
                         Problem(
