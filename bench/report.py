@@ -157,7 +157,7 @@ def markdown(data: dict[str, Any]) -> str:
         f"# Benchmark, {data['started']}",
         "",
         f"Medians of {settings['runs']} full builds per size, each in a fresh process "
-        f"from an empty build/ and site/. Python {data['machine']['python']}, "
+        f"and a fresh copy of the project. Python {data['machine']['python']}, "
         f"mkdocs {data['machine']['mkdocs']}, {data['machine']['cpus']} CPUs, "
         f"load average at start {data['machine']['loadavg_at_start'][0]:.2f}; "
         f"the whole run took {data['duration_s'] / 60:.1f} min.",
