@@ -205,10 +205,11 @@ def markdown(data: dict[str, Any]) -> str:
         "",
         "Generated: pages the generator rewrote in build/generated. Site: files "
         "MkDocs rewrote in site/ (of all its files). Search: entries in the search "
-        "index after the build (a dirty build indexes only the pages it rebuilt).",
+        "index after the build (a dirty build indexes only the pages it rebuilt). "
+        "Our stages: load, render and write inside that build (wall).",
         "",
-        "| N | change | generated | site | search entries | time (wall) | page shows it |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | --- |",
+        "| N | change | generated | site | search entries | our stages | build (wall) | page shows it |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for s in sizes:
         inc = s["incremental"]
@@ -224,7 +225,9 @@ def markdown(data: dict[str, Any]) -> str:
             lines.append(
                 f"| {s['n']} | {label} | {len(written)}{names} | "
                 f"{b['site_rewritten']} of {b['site_files']} | "
-                f"{b['search_entries']} of {inc['full_search_entries']} | {_s(b['wall'])} | {shows} |"
+                f"{b['search_entries']} of {inc['full_search_entries']} | "
+                f"{_s(sum(b['stages'][stage] for stage in ('load', 'render', 'write')))} | "
+                f"{_s(b['wall'])} | {shows} |"
             )
     served = [s for s in sizes if "serve" in s]
     if served:
