@@ -201,6 +201,20 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append(f"| {s['n']} | {yaml_mb} | PDF | {pdf_time} | | | | | | {pdf['how']} |")
     lines += [
         "",
+        "## What a full build produces",
+        "",
+        "The search index is what a reader's browser downloads to search the site.",
+        "",
+        "| N | generated pages | HTML pages | site/ | search index | search entries |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        lines.append(
+            f"| {s['n']} | {s['pages']} | {s['site_pages']} | {s['site_bytes'] / MB:.1f} MB | "
+            f"{s['search_index_bytes'] / MB:.1f} MB | {s['incremental']['full_search_entries']} |"
+        )
+    lines += [
+        "",
         "## Incremental builds (`mkdocs build --dirty`)",
         "",
         "Generated: pages the generator rewrote in build/generated. Site: files "

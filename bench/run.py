@@ -305,6 +305,8 @@ def measure_size(n: int, settings: Settings, workdir: Path) -> dict[str, Any]:
         "shape": shape.__dict__,
         "pages": len(runs[-1]["written"]),
         "site_pages": sum(1 for _ in (project / "site").rglob("index.html")),
+        "site_bytes": sum(f.stat().st_size for f in (project / "site").rglob("*") if f.is_file()),
+        "search_index_bytes": (project / "site" / "search" / "search_index.json").stat().st_size,
         "runs": [{k: v for k, v in r.items() if k != "written"} for r in runs],
         "median": _medians(runs),
         "memory": {
