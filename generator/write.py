@@ -51,7 +51,7 @@ def sync(pages: dict[str, str], out_dir: Path) -> WriteReport:
     # Stale files and emptied folders go, deepest first. Plain strings and
     # os.walk: pathlib objects per file were most of an unchanged sync.
     wanted = {Path(rel).as_posix() for rel in pages}
-    for folder, subfolders, names in os.walk(out_dir, topdown=False):
+    for folder, _subfolders, names in os.walk(out_dir, topdown=False):
         rel_folder = Path(folder).relative_to(out_dir).as_posix()
         prefix = "" if rel_folder == "." else rel_folder + "/"
         for name in names:
