@@ -207,6 +207,10 @@ def _wait_for(url: str, needle: str, timeout: float, interval: float = 0.02) -> 
     return None
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path) -> dict[str, Any]:
     """Save a YAML edit and time until ``mkdocs serve --dirty`` serves it.
 
@@ -224,6 +228,10 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
             env=_env(),
             stdout=log,
             stderr=subprocess.STDOUT,
+            # A job started in the background inherits SIGINT ignored, and
+            # then MkDocs never sees the Ctrl-C that makes it delete its
+            # temporary site: give the server the default handler back.
+            preexec_fn=_default_sigint,
         )
         try:
             first = _wait_for(url, synth.MARKER, timeout=600, interval=0.1)
@@ -244,9 +252,11 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
             proc.send_signal(signal.SIGINT)  # lets MkDocs remove its temp site
             try:
                 proc.wait(timeout=60)
+                stopped = "Ctrl-C"
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+                stopped = "killed after 60 s: its temporary site may be left in the temp folder"
         _replace(followups, current, synth.MARKER)
     log_text = log_path.read_text(encoding="utf-8", errors="replace")
     done = [s for s in latencies if s is not None]
@@ -258,6 +268,7 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
         "rebuilds": log_text.count("Building documentation..."),
         "expected_rebuilds": 1 + edits,
         "log": str(log_path),
+        "stopped": stopped,
     }
 
 
