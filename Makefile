@@ -40,6 +40,9 @@ site: $(SITE_STAMP)
 	$(PY) -m generator site
 
 ## serve: preview at http://127.0.0.1:8000 with live reload on every edit
+# --dirty rebuilds only the pages whose Markdown changed, not the whole site
+# on every edit. MkDocs warns about every dirty build, so strict mode (on in
+# mkdocs.yml for `make site`) would abort each one: hence --no-strict.
 serve: $(SITE_STAMP)
 	$(PY) -m generator validate
 	$(PY) -m mkdocs serve --dirty --no-strict
@@ -57,12 +60,25 @@ test: $(DEV_STAMP) $(NODE_STAMP)
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check generator tests
 	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check bench
+	$(PY) -m ruff format --check bench
 
 types: $(DEV_STAMP)
 	$(PY) -m mypy
 
 ## check: tests plus lint and types
 check: lint types test
+
+.PHONY: bench bench-profile
+
+## bench: time every build stage at 10 to 5,000 synthetic points (see bench/README.md;
+## BENCH_SIZES=10,100 BENCH_RUNS=1 make bench for a quick run)
+bench: $(SITE_STAMP)
+	$(PY) -m bench
+
+## bench-profile: cProfile of one mkdocs build at 1,000 points
+bench-profile: $(SITE_STAMP)
+	$(PY) -m bench profile 1000
 
 clean:
 	rm -rf site build .site.* .pytest_cache .mypy_cache .ruff_cache

@@ -20,8 +20,11 @@ from .problems import DataError, Position, Problem
 # libyaml's parser is ~12x faster than the pure-Python one on large files.
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-MAX_BYTES = 5 * 1024 * 1024
-"""Larger files are refused before parsing: real data is a few hundred kB."""
+MAX_BYTES = 16 * 1024 * 1024
+"""Larger files are refused before parsing. Oslo's data is a few kB today, but
+5,000 points with texts of the same length and 3-6 statuses each are ~13 MB
+(see bench/synth.py), and the tool must take that in its stride; a 20 MB
+file is a mistake (something pasted in), refused in milliseconds."""
 
 
 @dataclass
@@ -302,8 +305,7 @@ def parse(text: str, file: str) -> Node:
                 parent.items.append((key, node))
             pending_key[-1] = None
 
-    def check_event(event: yaml.Event) -> None:
-        pos = _pos(file, event.start_mark)
+    def check_event(event: yaml.Event, pos: Position) -> None:
         anchor = getattr(event, "anchor", None)
         if anchor is not None and anchor not in anchors:
             anchors[anchor] = pos
@@ -321,53 +323,56 @@ def parse(text: str, file: str) -> Node:
 
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+            # This loop is most of the time spent loading a large file: test
+            # for scalars (most events) first and build each position once.
+            kind = type(event)
+            pos = _pos(file, event.start_mark)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    check_event(event, pos)
+                plain = event.style in (None, "")
+                cut = False
+                end = event.end_mark
+                if plain and end is not None:
+                    rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+                    stripped = rest.lstrip()
+                    cut = stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace()
+                if (bad := _invisible(event.value)) is not None:
+                    problems.append(Problem(pos, _invisible_message(bad)))
+                attach(Scalar(event.value, pos, plain=plain, comment_cut=cut))
+            elif kind is yaml.MappingStartEvent:
+                check_event(event, pos)
+                node = Mapping(pos)
+                attach(node)
+                stack.append(node)
+                pending_key.append(None)
+            elif kind is yaml.SequenceStartEvent:
+                check_event(event, pos)
+                seq = Sequence(pos)
+                attach(seq)
+                stack.append(seq)
+                pending_key.append(None)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                pending_key.pop()
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     problems.append(
                         Problem(
-                            _pos(file, event.start_mark),
+                            pos,
                             "filen inneholder mer enn ett YAML-dokument (en linje med ---). "
                             "Slett linjen med --- og alt som hører til det andre dokumentet, "
                             "eller slå dokumentene sammen.",
                         )
                     )
                     break
-            elif isinstance(event, yaml.AliasEvent):
-                # Never expanded: the alias becomes an empty value and is
-                # reported once per anchor, so a «billion laughs» file costs
-                # one pass over its text.
-                pos = _pos(file, event.start_mark)
+            elif kind is yaml.AliasEvent:
+                # Never expanded: the alias stands as its own text (so no
+                # follow-on "empty" problem) and is reported once per anchor,
+                # so a «billion laughs» file costs one pass over its text.
                 aliases.setdefault(event.anchor, []).append(pos)
-                # Stand in the alias's own text, so no follow-on "empty" problem.
                 attach(Scalar(f"*{event.anchor}", pos, plain=False))
-            elif isinstance(event, yaml.ScalarEvent):
-                check_event(event)
-                pos = _pos(file, event.start_mark)
-                plain = event.style in (None, "")
-                cut = False
-                if plain and event.end_mark is not None:
-                    rest = lines[event.end_mark.line][event.end_mark.column :] if event.end_mark.line < len(lines) else ""
-                    stripped = rest.lstrip()
-                    cut = stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace()
-                if (bad := _invisible(event.value)) is not None:
-                    problems.append(Problem(pos, _invisible_message(bad)))
-                attach(Scalar(event.value, pos, plain=plain, comment_cut=cut))
-            elif isinstance(event, yaml.MappingStartEvent):
-                check_event(event)
-                node = Mapping(_pos(file, event.start_mark))
-                attach(node)
-                stack.append(node)
-                pending_key.append(None)
-            elif isinstance(event, yaml.SequenceStartEvent):
-                check_event(event)
-                seq = Sequence(_pos(file, event.start_mark))
-                attach(seq)
-                stack.append(seq)
-                pending_key.append(None)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                pending_key.pop()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""

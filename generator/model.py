@@ -7,6 +7,7 @@ value, so building the model cannot fail on user input.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,7 +117,16 @@ class Dataset:
         return tuple(a for a in self.areas if a.unit == unit)
 
     def followups_of(self, seminar: Seminar) -> tuple[Followup, ...]:
-        return tuple(f for f in self.followups if f.seminar == seminar)
+        return self._followups_by_seminar.get(seminar.id, ())
+
+    @functools.cached_property
+    def _followups_by_seminar(self) -> dict[str, tuple[Followup, ...]]:
+        # Grouped once: a scan per seminar made pages that list every seminar
+        # quadratic, since the number of seminars grows with the points.
+        groups: dict[str, list[Followup]] = {}
+        for point in self.followups:
+            groups.setdefault(point.seminar.id, []).append(point)
+        return {key: tuple(points) for key, points in groups.items()}
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -153,8 +163,8 @@ def build(followups: Record, ipo: Record) -> Dataset:
         )
         for r in followups.get("followups")
     ]
-    seminar_order = list(seminars)
-    points.sort(key=lambda f: (seminar_order.index(f.seminar.id), f.number))
+    seminar_order = {key: index for index, key in enumerate(seminars)}
+    points.sort(key=lambda f: (seminar_order[f.seminar.id], f.number))
     units = {r.get("id"): Unit(r.get("id"), r.get("name")) for r in ipo.get("units")}
     areas = tuple(
         Area(r.get("name"), units[r.get("unit")], r.get("status"), r.get("since"))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +55,24 @@ def _check(path: Path, name: str, kind: schema.Obj) -> tuple[Any, list[Problem]]
     return validate.check_file(node, kind)
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Hold off Python's cycle collector while the pipeline builds its trees.
+
+    Loading, checking and rendering make hundreds of thousands of small,
+    acyclic objects that all stay alive, so each collector pass walks an ever
+    larger heap for nothing: at 5,000 points it was more than half the time
+    spent in ``load_dataset``. Nothing here relies on collecting cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     """Both files' checked records (or INVALID) and every problem found in them."""
     followups, problems = _check(sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE)
@@ -71,11 +92,12 @@ def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
 
 def load_dataset(sources: Sources) -> Loaded:
     """Read and check both files; raise DataError with every problem in both."""
-    followups, ipo, problems = check_sources(sources)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise DataError(problems)
-    return Loaded(model.build(followups, ipo), sorted(problems))
+    with _gc_paused():
+        followups, ipo, problems = check_sources(sources)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise DataError(problems)
+        return Loaded(model.build(followups, ipo), sorted(problems))
 
 
 def schema_files(sources: Sources) -> tuple[Path, ...]:
@@ -95,13 +117,14 @@ def generate(
     ``snapshot.UnknownEdition``), dated that round's date if it is not the
     newest, so an old edition does not call points overdue that were not yet.
     """
-    loaded = load_dataset(sources)
-    data = loaded.data
-    if edition:
-        data = snapshot.as_of(data, edition)
-        if data.latest_edition != loaded.data.latest_edition:
-            today = data.latest_edition.date
-    schema_names = tuple(p.name for p in schema_files(sources))
-    pages = render.render_site(data, today or dt.date.today(), schema_names)
+    with _gc_paused():
+        loaded = load_dataset(sources)
+        data = loaded.data
+        if edition:
+            data = snapshot.as_of(data, edition)
+            if data.latest_edition != loaded.data.latest_edition:
+                today = data.latest_edition.date
+        schema_names = tuple(p.name for p in schema_files(sources))
+        pages = render.render_site(data, today or dt.date.today(), schema_names)
     # The caller publishes the same data as files (open data, feed, PDF).
     return Loaded(data, loaded.warnings), write.sync(pages, out_dir)

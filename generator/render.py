@@ -7,6 +7,8 @@ forgets a filter shows text literally instead of letting it become markup.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections import Counter
 from urllib.parse import quote
 
@@ -27,9 +29,15 @@ def norwegian_date(value: dt.date) -> str:
     return format_date(value, format="long", locale=LOCALE)
 
 
+_URL_SAFE = re.compile(r"[a-z0-9-]+")
+
+
 def url_part(value: str) -> Markup:
     """A path segment for a link target; ids are validated, this is a second guard."""
-    return Markup(quote(str(value), safe=""))
+    text = str(value)
+    if _URL_SAFE.fullmatch(text):  # every valid id: quote() would change nothing
+        return Markup(text)
+    return Markup(quote(text, safe=""))
 
 
 def state_slug(state: str) -> str:
@@ -59,7 +67,10 @@ def _finalize(value: object) -> object:
     return escape.inline(value)
 
 
+@functools.cache
 def environment() -> Environment:
+    """The one Jinja environment; cached so that `mkdocs serve`, which runs the
+    plugin again on every edit in the same process, compiles the templates once."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,

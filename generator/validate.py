@@ -376,7 +376,7 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
         for point in points:
             if isinstance(point.get("seminar"), str) and isinstance(point.get("number"), int):
                 used_numbers.setdefault(point.get("seminar"), set()).add(point.get("number"))
-        edition_order = list(editions)
+        edition_order = {key: index for index, key in enumerate(editions)}
         for point in points:
             where = f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
             seminar = point.get("seminar")
@@ -417,7 +417,7 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
                     )
                     continue
                 seen_editions[edition] = status
-                index = edition_order.index(edition)
+                index = edition_order[edition]
                 if index < last_index:
                     problems.append(
                         Problem(

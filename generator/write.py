@@ -48,12 +48,17 @@ def sync(pages: dict[str, str], out_dir: Path) -> WriteReport:
             pass
         write_atomic(target, data)
         report.written.append(rel)
-    wanted = {Path(rel) for rel in pages}
-    for existing in sorted(out_dir.rglob("*"), reverse=True):
-        rel_path = existing.relative_to(out_dir)
-        if existing.is_file() and rel_path not in wanted:
-            existing.unlink()
-            report.removed.append(rel_path.as_posix())
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    # Stale files and emptied folders go, deepest first. Plain strings and
+    # os.walk: pathlib objects per file were most of an unchanged sync.
+    wanted = {Path(rel).as_posix() for rel in pages}
+    for folder, _subfolders, names in os.walk(out_dir, topdown=False):
+        rel_folder = Path(folder).relative_to(out_dir).as_posix()
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        for name in names:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(folder, name))
+                report.removed.append(prefix + name)
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
+    report.removed.sort(reverse=True)
     return report

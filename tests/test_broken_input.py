@@ -420,7 +420,7 @@ def twenty_megabytes() -> Case:
     return Case(
         {"followups.yaml": raw},
         [
-            "followups.yaml:1:1: feil: filen er 20.0 MB, men grensen er 5 MB (en vanlig datafil er "
+            "followups.yaml:1:1: feil: filen er 20.0 MB, men grensen er 16 MB (en vanlig datafil er "
             "under 1 MB). Sjekk at det er riktig fil, og at ikke noe stort er limt inn ved en feil."
         ],
     )
@@ -603,7 +603,7 @@ def test_a_huge_file_is_refused_without_reading_it_all(
         load.load(huge, "followups.yaml")
     elapsed = (time.perf_counter() - start) * 1000
     assert [str(p) for p in caught.value.problems] == [
-        "followups.yaml:1:1: feil: filen er 20.0 MB, men grensen er 5 MB (en vanlig datafil er "
+        "followups.yaml:1:1: feil: filen er 20.0 MB, men grensen er 16 MB (en vanlig datafil er "
         "under 1 MB). Sjekk at det er riktig fil, og at ikke noe stort er limt inn ved en feil."
     ]
     with capsys.disabled():

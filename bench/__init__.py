@@ -1,0 +1,1 @@
+"""The benchmark behind ``make bench``: synthetic data, timed builds, a report."""

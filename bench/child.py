@@ -1,0 +1,164 @@
+"""What runs inside one measured child process; the parent reads its JSON.
+
+Each measurement gets a fresh interpreter, as a user's ``mkdocs build`` does,
+so one run's caches and heap never flatter the next, and the parent can read
+the child's own peak memory from ``os.wait4``.
+
+    python -m bench.child build PROJECT [--dirty]   # mkdocs build, our stages timed inside
+    python -m bench.child memory PROJECT            # our stages under tracemalloc
+    python -m bench.child profile PROJECT OUT.prof  # cProfile of one mkdocs build
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+OURS = ("load", "render", "write")
+"""Our stages, as the plugin runs them: pipeline.load_dataset (load and
+validate), render.render_site and write.sync."""
+
+
+def _instrument(timings: dict[str, float], reports: list[Any]) -> None:
+    """Wrap our three stage functions where the pipeline looks them up.
+
+    Records wall time under the stage's name and CPU time under
+    ``NAME_cpu``: on a shared machine CPU time is the steadier of the two.
+    """
+    from generator import pipeline, render, write
+
+    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start, cpu = time.perf_counter(), time.process_time()
+            try:
+                result = fn(*args, **kwargs)
+            finally:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+                timings[f"{name}_cpu"] = timings.get(f"{name}_cpu", 0.0) + time.process_time() - cpu
+            if name == "write":
+                reports.append(result)
+            return result
+
+        return wrapper
+
+    from generator import pdf
+
+    # The report PDF is written by the plugin after MkDocs' pages (site_files).
+    pdf.html_to_pdf = timed("pdf", pdf.html_to_pdf)  # type: ignore[assignment]
+    pipeline.load_dataset = timed("load", pipeline.load_dataset)  # type: ignore[method-assign]
+    render.render_site = timed("render", render.render_site)  # type: ignore[method-assign]
+    write.sync = timed("write", write.sync)  # type: ignore[method-assign]
+
+
+def _mkdocs_build(project: Path, dirty: bool) -> None:
+    """``mkdocs build [--dirty]`` in this process, as the CLI does it.
+
+    A dirty build logs a warning on purpose ("A 'dirty' build is being
+    performed"), which ``strict: true`` turns into a failure; dirty builds run
+    without strict, as ``make serve`` does. Full builds keep mkdocs.yml's strict.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    if dirty:
+        config.strict = False
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        mkdocs_build(config, dirty=dirty)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def build(project: Path, dirty: bool) -> dict[str, Any]:
+    """One ``mkdocs build``, with our stages timed inside the plugin's run."""
+    import logging
+
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    reports: list[Any] = []
+    _instrument(timings, reports)
+    import mkdocs.commands.build  # noqa: F401 - import time counts as startup
+
+    logging.basicConfig(level=logging.ERROR)
+    os.chdir(project)
+    build_start, build_cpu = time.perf_counter(), time.process_time()
+    _mkdocs_build(project, dirty)
+    done, done_cpu = time.perf_counter(), time.process_time()
+    report = reports[-1] if reports else None
+    return {
+        "stages": timings,
+        "build_in_process": done - build_start,
+        "build_in_process_cpu": done_cpu - build_cpu,
+        "imports": build_start - started,
+        "written": list(report.written) if report else None,
+        "unchanged": report.unchanged if report else None,
+        "removed": list(report.removed) if report else None,
+    }
+
+
+def memory(project: Path) -> dict[str, Any]:
+    """Peak traced Python memory of each of our stages, run one after another.
+
+    tracemalloc sees Python allocations only (not libyaml's C buffers) and
+    slows the code down, so these runs are never timed. The peak of a stage
+    includes what earlier stages still hold (the loaded data during render).
+    """
+    from generator import render, write
+    from generator.pipeline import Sources, load_dataset
+
+    sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
+    peaks: dict[str, float] = {}
+    tracemalloc.start()
+    loaded = load_dataset(sources)
+    peaks["load"] = tracemalloc.get_traced_memory()[1]
+    tracemalloc.reset_peak()
+    pages = render.render_site(loaded.data, dt.date.today())
+    peaks["render"] = tracemalloc.get_traced_memory()[1]
+    tracemalloc.reset_peak()
+    out = project / "build" / "memory-pass"
+    write.sync(pages, out)
+    peaks["write"] = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"traced_peak_bytes": peaks, "pages": len(pages)}
+
+
+def profile(project: Path, out: Path) -> dict[str, Any]:
+    """cProfile of one full ``mkdocs build``; the parent prints the summary."""
+    import cProfile
+    import logging
+
+    logging.basicConfig(level=logging.ERROR)
+    os.chdir(project)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _mkdocs_build(project, dirty=False)
+    profiler.disable()
+    profiler.dump_stats(str(out))
+    return {"profile": str(out)}
+
+
+def main(argv: list[str]) -> int:
+    command, project = argv[0], Path(argv[1]).resolve()
+    if command == "build":
+        result = build(project, dirty="--dirty" in argv[2:])
+    elif command == "memory":
+        result = memory(project)
+    elif command == "profile":
+        result = profile(project, Path(argv[2]).resolve())
+    else:
+        raise SystemExit(f"unknown command {command}")
+    # The last line of stdout is the result; MkDocs may print before it.
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,265 @@
+"""Turn the measurements into Markdown tables and a verdict on each target."""
+
+from __future__ import annotations
+
+import os
+import platform
+from typing import Any
+
+MB = 1024 * 1024
+
+STAGE_LABELS = {
+    "load": "load + validate",
+    "render": "render",
+    "write": "write (fresh)",
+    "ours": "our stages, total",
+    "mkdocs_rest": "mkdocs, the rest",
+    "full_build": "full build (mkdocs build)",
+}
+
+
+def machine() -> dict[str, Any]:
+    import mkdocs
+
+    try:
+        load = os.getloadavg()
+    except OSError:  # pragma: no cover - not on Linux
+        load = (0.0, 0.0, 0.0)
+    return {
+        "python": platform.python_version(),
+        "mkdocs": mkdocs.__version__,
+        "cpus": os.cpu_count(),
+        "loadavg_at_start": load,
+        "platform": platform.platform(),
+    }
+
+
+def _s(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f} s" if value >= 0.1 else f"{value * 1000:.0f} ms"
+
+
+def _pct(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "–"
+
+
+def _growth_pair(sizes: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The sizes compared for linear growth: 100 (or the smallest >= 100) and the largest."""
+    usable = [s for s in sizes if s["n"] >= 100]
+    if len(usable) < 2:
+        return None
+    small = next((s for s in usable if s["n"] == 100), usable[0])
+    return small, usable[-1]
+
+
+def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of issue 7, with the figure it rests on and whether it holds."""
+    sizes = data["sizes"]
+    out: list[dict[str, Any]] = []
+
+    shares = [(s["n"], s["median"]["ours"] / s["median"]["full_build"]) for s in sizes]
+    worst = max(shares, key=lambda item: item[1])
+    out.append(
+        {
+            "target": "our stages <= 5 % of a full build at every N",
+            "figure": ", ".join(f"N={n}: {100 * share:.1f} %" for n, share in shares),
+            "holds": worst[1] <= 0.05,
+        }
+    )
+    largest = sizes[-1]
+    out.append(
+        {
+            "target": f"our stages < 1 s at N = 5,000 (measured at N = {largest['n']})",
+            "figure": f"{largest['median']['ours']:.2f} s "
+            f"(load {largest['median']['load']:.2f}, render {largest['median']['render']:.2f}, "
+            f"write {largest['median']['write']:.2f})",
+            "holds": largest["median"]["ours"] < 1.0 if largest["n"] >= 5000 else None,
+        }
+    )
+    pair = _growth_pair(sizes)
+    if pair:
+        small, big = pair
+
+        def ratio(key: str) -> float:
+            per_point: float = (big["median"][key] / big["n"]) / (small["median"][key] / small["n"])
+            return per_point
+
+        stages = ("load", "render", "write", "mkdocs_rest", "full_build")
+        wall = {k: ratio(k) for k in stages}
+        cpu = {k: ratio(k + "_cpu") for k in stages}
+        out.append(
+            {
+                "target": f"linear growth: time per point at N={big['n']} within 1.5x of N={small['n']}",
+                "figure": "wall: "
+                + ", ".join(f"{STAGE_LABELS[k]} {v:.2f}x" for k, v in wall.items())
+                + "; CPU: "
+                + ", ".join(f"{STAGE_LABELS[k]} {v:.2f}x" for k, v in cpu.items()),
+                "holds": all(v <= 1.5 for v in wall.values()),
+                "ratios": {"wall": wall, "cpu": cpu},
+            }
+        )
+    unchanged = [(s["n"], s["incremental"]["unchanged"]["generated_written"]) for s in sizes]
+    out.append(
+        {
+            "target": "a second build with unchanged data writes no generated file",
+            "figure": ", ".join(f"N={n}: {len(w)} written" for n, w in unchanged),
+            "holds": all(len(w) == 0 for _, w in unchanged),
+        }
+    )
+    status = [(s["n"], s["incremental"]["status_text"]) for s in sizes]
+    out.append(
+        {
+            "target": "changing one status text rewrites only the pages that show it (its point page)",
+            "figure": ", ".join(
+                f"N={n}: {len(st['generated_written'])} written ({', '.join(st['generated_written'])})"
+                for n, st in status
+            ),
+            "holds": all(
+                len(st["generated_written"]) == 1 and st["shows_change"] for _, st in status
+            ),
+        }
+    )
+    served = [s for s in sizes if "serve" in s]
+    if served:
+        serve = served[0]["serve"]
+        out.append(
+            {
+                "target": f"make serve shows a YAML edit within 2 s (N = {served[0]['n']})",
+                "figure": "latencies "
+                + ", ".join(_s(v) for v in serve["latencies"])
+                + f"; rebuilds {serve['rebuilds']} (expected {serve['expected_rebuilds']})",
+                "holds": serve["median"] is not None
+                and max(v or 99.0 for v in serve["latencies"]) < 2.0
+                and serve["rebuilds"] == serve["expected_rebuilds"],
+            }
+        )
+    out.append(
+        {
+            "target": f"peak memory of a full build < 1 GB (measured at N = {largest['n']})",
+            "figure": f"{largest['memory']['build_max_rss_bytes'] / MB:.0f} MB peak RSS",
+            "holds": largest["memory"]["build_max_rss_bytes"] < 1024 * MB
+            if largest["n"] >= 5000
+            else None,
+        }
+    )
+    return out
+
+
+def _verdict(holds: bool | None) -> str:
+    return {True: "holds", False: "FAILS", None: "not measured at that N"}[holds]
+
+
+def markdown(data: dict[str, Any]) -> str:
+    sizes = data["sizes"]
+    settings = data["settings"]
+    lines = [
+        f"# Benchmark, {data['started']}",
+        "",
+        f"Medians of {settings['runs']} full builds per size, each in a fresh process "
+        f"and a fresh copy of the project. Python {data['machine']['python']}, "
+        f"mkdocs {data['machine']['mkdocs']}, {data['machine']['cpus']} CPUs, "
+        f"load average at start {data['machine']['loadavg_at_start'][0]:.2f}; "
+        f"the whole run took {data['duration_s'] / 60:.1f} min.",
+        "",
+        "## Stages",
+        "",
+        "Share is of the full build's time (wall, or CPU of the build process: "
+        "steadier on a shared machine); our stages are timed inside the plugin's "
+        "run of that build; ms per point is wall time. Memory: for our stages the peak of Python "
+        "allocations during the stage (tracemalloc, separate untimed run; includes "
+        "data earlier stages still hold); for the full build the peak RSS of the "
+        "`mkdocs build` process.",
+        "",
+        "| N | YAML | stage | median wall | share | CPU | CPU share | ms per point | pages/s | peak memory |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        m = s["median"]
+        yaml_mb = f"{s['shape']['followups_bytes'] / MB:.1f} MB"
+        traced = s["memory"]["traced_peak_bytes"]
+        for stage in ("load", "render", "write", "ours", "mkdocs_rest", "full_build"):
+            pages = s["site_pages"] if stage in ("mkdocs_rest", "full_build") else s["pages"]
+            per_s = (
+                f"{pages / m[stage]:.0f}"
+                if stage in ("render", "write", "mkdocs_rest", "full_build")
+                else ""
+            )
+            memory = ""
+            if stage in traced:
+                memory = f"{traced[stage] / MB:.0f} MB traced"
+            elif stage == "full_build":
+                memory = f"{s['memory']['build_max_rss_bytes'] / MB:.0f} MB RSS"
+            lines.append(
+                f"| {s['n']} | {yaml_mb} | {STAGE_LABELS[stage]} | {_s(m[stage])} | "
+                f"{_pct(m[stage], m['full_build'])} | {_s(m[stage + '_cpu'])} | "
+                f"{_pct(m[stage + '_cpu'], m['full_build_cpu'])} | {1000 * m[stage] / s['n']:.2f} | "
+                f"{per_s} | {memory} |"
+            )
+        pdf = s["pdf"]
+        pdf_time = _s(pdf.get("wall")) if "wall" in pdf else "–"
+        pdf_share = _pct(pdf["wall"], m["full_build"]) if "wall" in pdf else ""
+        lines.append(
+            f"| {s['n']} | {yaml_mb} | PDF | {pdf_time} | {pdf_share} | | | | | {pdf['how']} |"
+        )
+    lines += [
+        "",
+        "## What a full build produces",
+        "",
+        "The search index is what a reader's browser downloads to search the site.",
+        "",
+        "| N | generated pages | HTML pages | site/ | search index | search entries |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        lines.append(
+            f"| {s['n']} | {s['pages']} | {s['site_pages']} | {s['site_bytes'] / MB:.1f} MB | "
+            f"{s['search_index_bytes'] / MB:.1f} MB | {s['incremental']['full_search_entries']} |"
+        )
+    lines += [
+        "",
+        "## Incremental builds (`mkdocs build --dirty`)",
+        "",
+        "Generated: pages the generator rewrote in build/generated. Site: files "
+        "MkDocs rewrote in site/ (of all its files). Search: entries in the search "
+        "index after the build (a dirty build indexes only the pages it rebuilt). "
+        "Our stages: load, render and write inside that build (wall).",
+        "",
+        "| N | change | generated | site | search entries | our stages | build (wall) | page shows it |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for s in sizes:
+        inc = s["incremental"]
+        for key, label in (
+            ("unchanged", "none"),
+            ("status_text", "one status text"),
+            ("title", "one title"),
+        ):
+            b = inc[key]
+            written = b["generated_written"]
+            names = f" ({', '.join(written)})" if 0 < len(written) <= 6 else ""
+            shows = "" if key == "unchanged" else ("yes" if b["shows_change"] else "NO")
+            lines.append(
+                f"| {s['n']} | {label} | {len(written)}{names} | "
+                f"{b['site_rewritten']} of {b['site_files']} | "
+                f"{b['search_entries']} of {inc['full_search_entries']} | "
+                f"{_s(sum(b['stages'][stage] for stage in ('load', 'render', 'write')))} | "
+                f"{_s(b['wall'])} | {shows} |"
+            )
+    served = [s for s in sizes if "serve" in s]
+    if served:
+        sv = served[0]["serve"]
+        lines += [
+            "",
+            f"## Preview (`{' '.join(sv['command'])}`) at N = {served[0]['n']}",
+            "",
+            f"- first build until the page was served: {_s(sv['first_build'])}",
+            f"- from saving followups.yaml to the page showing the edit: "
+            f"{', '.join(_s(v) for v in sv['latencies'])} (median {_s(sv['median'])})",
+            f"- rebuilds seen in the log: {sv['rebuilds']} "
+            f"(initial build + one per edit = {sv['expected_rebuilds']})",
+        ]
+    lines += ["", "## Targets", "", "| target | measured | verdict |", "| --- | --- | --- |"]
+    for t in data["targets"]:
+        lines.append(f"| {t['target']} | {t['figure']} | {_verdict(t['holds'])} |")
+    return "\n".join(lines) + "\n"

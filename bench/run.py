@@ -1,0 +1,370 @@
+"""Measure every stage of a build at growing sizes; print and save the figures.
+
+For each size N a temporary copy of the project gets synthetic data
+(``synth``). Then:
+
+- RUNS full builds, each ``mkdocs build`` in a fresh child process and a
+  fresh copy of the project (a fresh clone's first build). Our stages are
+  timed inside the plugin's run (``child.build``); "mkdocs, the rest" is the
+  in-process build time minus ours; "full build" is the child's wall time,
+  start-up included, and its peak RSS (``os.wait4``) is the build's peak memory.
+- one child under tracemalloc for the peak Python memory of each of our stages;
+- incremental builds (``mkdocs build --dirty``): data unchanged, one status
+  text changed, one title changed; each reports what the generator rewrote
+  and what MkDocs rewrote in ``site/``;
+- at N = BENCH_SERVE_SIZE: ``mkdocs serve --dirty`` on 127.0.0.1, the time
+  from saving a YAML edit to the served page showing it.
+
+Medians over the runs, measured in one go on one machine: compare the ratios,
+not the absolute seconds, across machines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import report, synth
+from .child import OURS
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVE_COMMAND = ("serve", "--dirty", "--no-strict")
+"""What ``make serve`` runs after ``python -m mkdocs``; keep the two alike."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    sizes: tuple[int, ...]
+    runs: int
+    serve_size: int
+    serve_edits: int
+    out: Path
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        env = os.environ
+        sizes = tuple(int(s) for s in env.get("BENCH_SIZES", "10,100,1000,5000").split(",") if s)
+        return cls(
+            sizes=sizes,
+            runs=int(env.get("BENCH_RUNS", "3")),
+            serve_size=int(env.get("BENCH_SERVE_SIZE", "1000")),
+            serve_edits=int(env.get("BENCH_SERVE_EDITS", "3")),
+            out=Path(env.get("BENCH_OUT", str(ROOT / "build" / "bench"))),
+        )
+
+
+def _env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    """Run ``python -m bench.child ARGS``; its result plus wall time and rusage."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.child", *args],
+            cwd=ROOT,
+            env=_env(),
+            stdout=out,
+            stderr=err,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench.child {' '.join(args)} failed:\n{stdout}\n{stderr}")
+    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    result["wall"] = wall
+    result["cpu"] = usage.ru_utime + usage.ru_stime
+    result["max_rss_bytes"] = usage.ru_maxrss * 1024  # Linux reports KiB
+    return result
+
+
+def _fresh_copy(template: Path, dest: Path) -> Path:
+    """A new copy of the project without build/ or site/, as on a fresh clone.
+
+    Every measured build gets its own folder and nothing is deleted until the
+    whole benchmark is over: on this machine's disk, creating files right
+    after deleting thousands took up to 10x longer than on a fresh clone,
+    which measured the disk's trimming rather than our code.
+    """
+    shutil.copytree(template, dest)
+    return dest
+
+
+def _snapshot(site: Path) -> dict[str, tuple[int, int]]:
+    out = {}
+    for folder, _, names in os.walk(site):
+        for name in names:
+            path = os.path.join(folder, name)
+            st = os.stat(path)
+            out[os.path.relpath(path, site)] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def _search_entries(site: Path) -> int | None:
+    index = site / "search" / "search_index.json"
+    if not index.exists():
+        return None
+    return len(json.loads(index.read_text(encoding="utf-8"))["docs"])
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _dirty_build(project: Path, shape: synth.Shape) -> dict[str, Any]:
+    """One ``mkdocs build --dirty`` and what it rewrote, generator and site."""
+    site = project / "site"
+    before = _snapshot(site)
+    result = run_child("build", str(project), "--dirty")
+    after = _snapshot(site)
+    changed = sorted(k for k in after if before.get(k) != after[k])
+    page = site / "oppfolgingspunkter" / shape.marker_point / "index.html"
+    return {
+        "wall": result["wall"],
+        "build_in_process": result["build_in_process"],
+        "stages": result["stages"],
+        "generated_written": result["written"],
+        "site_rewritten": len(changed),
+        "site_rewritten_sample": changed[:12],
+        "site_files": len(after),
+        "search_entries": _search_entries(site),
+        "point_page_html": page.read_text(encoding="utf-8") if page.exists() else "",
+    }
+
+
+def incremental(project: Path, shape: synth.Shape) -> dict[str, Any]:
+    """Rebuilds after no change, a status text change and a title change."""
+    followups = project / "followups.yaml"
+    full_entries = _search_entries(project / "site")
+    unchanged = _dirty_build(project, shape)
+    _replace(followups, synth.MARKER, "Status-ENDRINGSMERKE-1")
+    status = _dirty_build(project, shape)
+    _replace(followups, synth.TITLE_MARKER, "Tittel-ENDRINGSMERKE-1")
+    title = _dirty_build(project, shape)
+    # Put the data back so later steps (serve) start from the same file.
+    _replace(followups, "Status-ENDRINGSMERKE-1", synth.MARKER)
+    _replace(followups, "Tittel-ENDRINGSMERKE-1", synth.TITLE_MARKER)
+    status["shows_change"] = "Status-ENDRINGSMERKE-1" in status.pop("point_page_html")
+    title["shows_change"] = "Tittel-ENDRINGSMERKE-1" in title.pop("point_page_html")
+    unchanged.pop("point_page_html")
+    return {
+        "full_search_entries": full_entries,
+        "unchanged": unchanged,
+        "status_text": status,
+        "title": title,
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            body: bytes = response.read()
+            return body.decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, needle: str, timeout: float, interval: float = 0.02) -> float | None:
+    """Poll ``url`` until its body contains ``needle``; the time that took."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        body = _get(url)
+        if body is not None and needle in body:
+            return time.monotonic() - start
+        time.sleep(interval)
+    return None
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path) -> dict[str, Any]:
+    """Save a YAML edit and time until ``mkdocs serve --dirty`` serves it.
+
+    The page is polled over HTTP every 20 ms; MkDocs' server holds requests
+    while it rebuilds, so the first response with the new text marks the end.
+    """
+    port = _free_port()
+    followups = project / "followups.yaml"
+    url = f"http://127.0.0.1:{port}/oppfolgingspunkter/{shape.marker_point}/"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", *SERVE_COMMAND, "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            # A job started in the background inherits SIGINT ignored, and
+            # then MkDocs never sees the Ctrl-C that makes it delete its
+            # temporary site: give the server the default handler back.
+            preexec_fn=_default_sigint,
+        )
+        try:
+            first = _wait_for(url, synth.MARKER, timeout=600, interval=0.1)
+            if first is None:
+                raise RuntimeError(f"mkdocs serve never served {url}; see {log_path}")
+            latencies = []
+            current = synth.MARKER
+            for edit in range(1, edits + 1):
+                time.sleep(1.0)  # let the previous rebuild finish its other files
+                new = f"Status-SERVEMERKE-{edit}"
+                _replace(followups, current, new)
+                saved = time.monotonic()
+                seen = _wait_for(url, new, timeout=120)
+                latencies.append(None if seen is None else time.monotonic() - saved)
+                current = new
+            time.sleep(3.0)  # a watcher that loops would rebuild again meanwhile
+        finally:
+            proc.send_signal(signal.SIGINT)  # lets MkDocs remove its temp site
+            try:
+                proc.wait(timeout=60)
+                stopped = "Ctrl-C"
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                stopped = "killed after 60 s: its temporary site may be left in the temp folder"
+        _replace(followups, current, synth.MARKER)
+    log_text = log_path.read_text(encoding="utf-8", errors="replace")
+    done = [s for s in latencies if s is not None]
+    return {
+        "command": ["mkdocs", *SERVE_COMMAND],
+        "first_build": first,
+        "latencies": latencies,
+        "median": statistics.median(done) if done else None,
+        "rebuilds": log_text.count("Building documentation..."),
+        "expected_rebuilds": 1 + edits,
+        "log": str(log_path),
+        "stopped": stopped,
+    }
+
+
+def pdf_stage(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The report PDF, timed inside each build where the plugin makes it."""
+    present = any("pdf" in r["stages"] for r in runs)
+    if not present:
+        return {"present": False, "how": "no PDF was made in the build"}
+    return {
+        "present": True,
+        "how": "WeasyPrint, in the plugin's on_post_build (part of the full build)",
+        "wall": statistics.median(r["stages"]["pdf"] for r in runs),
+    }
+
+
+def measure_size(n: int, settings: Settings, workdir: Path) -> dict[str, Any]:
+    template = workdir / f"n{n}" / "template"
+    shape = synth.write_project(template, n, ROOT)
+    runs = []
+    for run in range(settings.runs):
+        project = _fresh_copy(template, workdir / f"n{n}" / f"run{run}")
+        runs.append(run_child("build", str(project)))
+    mem = run_child("memory", str(_fresh_copy(template, workdir / f"n{n}" / "memory")))
+    result: dict[str, Any] = {
+        "n": n,
+        "shape": shape.__dict__,
+        "pages": len(runs[-1]["written"]),
+        "site_pages": sum(1 for _ in (project / "site").rglob("index.html")),
+        "site_bytes": sum(f.stat().st_size for f in (project / "site").rglob("*") if f.is_file()),
+        "search_index_bytes": (project / "site" / "search" / "search_index.json").stat().st_size,
+        "runs": [{k: v for k, v in r.items() if k != "written"} for r in runs],
+        "median": _medians(runs),
+        "memory": {
+            "traced_peak_bytes": mem["traced_peak_bytes"],
+            "build_max_rss_bytes": max(r["max_rss_bytes"] for r in runs),
+        },
+        "incremental": incremental(project, shape),
+        "pdf": pdf_stage(runs),
+    }
+    if n == settings.serve_size:
+        result["serve"] = serve_latency(
+            _fresh_copy(template, workdir / f"n{n}" / "serve"),
+            shape,
+            settings.serve_edits,
+            settings.out / f"serve-{n}.log",
+        )
+    return result
+
+
+def _medians(runs: list[dict[str, Any]]) -> dict[str, float]:
+    def med(values: list[float]) -> float:
+        return statistics.median(values)
+
+    out: dict[str, float] = {}
+    for suffix, build_key, full_key in (
+        ("", "build_in_process", "wall"),
+        ("_cpu", "build_in_process_cpu", "cpu"),
+    ):
+        for stage in OURS:
+            out[stage + suffix] = med([r["stages"][stage + suffix] for r in runs])
+        ours = [sum(r["stages"][s + suffix] for s in OURS) for r in runs]
+        pdfs = [r["stages"].get("pdf" + suffix, 0.0) for r in runs]
+        out["ours" + suffix] = med(ours)
+        out["pdf" + suffix] = med(pdfs)
+        out["mkdocs_rest" + suffix] = med(
+            [r[build_key] - o - p for r, o, p in zip(runs, ours, pdfs, strict=True)]
+        )
+        out["full_build" + suffix] = med([r[full_key] for r in runs])
+    return out
+
+
+def main() -> int:
+    settings = Settings.from_env()
+    settings.out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="council-bench-") as tmp:
+        for n in settings.sizes:
+            print(
+                f"N = {n}: {settings.runs} full builds, incremental builds"
+                f"{', serve' if n == settings.serve_size else ''}...",
+                file=sys.stderr,
+                flush=True,
+            )
+            results.append(measure_size(n, settings, Path(tmp)))
+    data = {
+        "settings": {**settings.__dict__, "out": str(settings.out)},
+        "machine": report.machine(),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)),
+        "duration_s": time.time() - started,
+        "sizes": results,
+    }
+    data["targets"] = report.targets(data)
+    text = report.markdown(data)
+    (settings.out / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    (settings.out / "results.md").write_text(text, encoding="utf-8")
+    print(text)
+    print(f"Figures written to {settings.out / 'results.json'} and results.md.")
+    return 0
