@@ -63,6 +63,52 @@ def twin(text: str) -> str:
     return re.sub(r"\S", "x", text)
 
 
+_LETTERS = "xabcdefghijklmnopqrstuvwyz"
+
+
+def twins(texts: Sequence[str]) -> list[str]:
+    """``twin`` of each text, except that texts which differ on one line get
+    twins which differ on one line too («<b>» and «<i>» are two responsible
+    parties, so their twins must not both be «xxx»). The k-th distinct text
+    spells k in letters over its first visible characters; letters are as
+    harmless as «x», so the shape is the same as ``twin``'s."""
+    keys: dict[str, int] = {}
+    result = []
+    for text in texts:
+        k = keys.setdefault(one_line(text), len(keys))
+        digits = []
+        while k:
+            k, digit = divmod(k, len(_LETTERS))
+            digits.append(_LETTERS[digit])
+        visible = len(re.findall(r"\S", text))
+        if len(digits) > visible:
+            raise ValueError(f"too many texts shaped like {text!r} to give them distinct twins")
+        letters = iter(digits + ["x"] * (visible - len(digits)))
+        result.append(re.sub(r"\S", lambda _: next(letters), text))
+    return result
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What a name part made from data may look like: no markup can hide in it."""
+
+
+def slug_placeholders(slugs: Sequence[str], prefix: str = "ansvarlig-") -> Callable[[str], str]:
+    """A function that replaces each of ``slugs`` after ``prefix`` in a path or
+    address by its position, so that pages and links named after data
+    (responsible parties) can be paired with the twin's. Only whole slugs are
+    replaced; anything else is left as it is, so a stray name still differs."""
+    assert len(set(slugs)) == len(slugs), f"two parties share a slug: {slugs}"
+    for value in slugs:
+        assert SLUG.fullmatch(value), f"a slug that is not [a-z0-9-]: {value!r}"
+    position = {value: f"#{index}" for index, value in enumerate(slugs)}
+    pattern = re.compile(re.escape(prefix) + r"([a-z0-9-]+)")
+
+    def replace(text: str) -> str:
+        return pattern.sub(lambda m: prefix + position.get(m.group(1), m.group(1)), text)
+
+    return replace
+
+
 def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 

@@ -5,17 +5,26 @@ from issue 6 in every text field, once with a harmless twin of the same
 shape (each visible character replaced by «x»). The built HTML of the two
 must have exactly the same elements, attributes and link targets, and the
 hostile text must be readable, character for character, on the pages.
+
+Some page names come from the data: every responsible party gets a listing
+page named after a slug of its name. Those slugs must be pure ``[a-z0-9-]``;
+the two sites' pages and links are then paired by the party's position
+(``ansvarlig-#3``), so everything else about them is still compared.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from . import hostile_data, htmlcheck
+from generator import listings, render
+from generator.pipeline import Sources, load_dataset
+
 from .conftest import copy_project, run_generator
 from .test_links import broken_links
 
@@ -40,25 +49,76 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def twin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("twin"), tuple(hostile_data.twin(p) for p in PAYLOADS))
+    return _build(tmp_path_factory.mktemp("twin"), tuple(hostile_data.twins(PAYLOADS)))
 
 
 def _without_fragment(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+def _parties(site: Path) -> tuple[listings.Party, ...]:
+    project = site.parent
+    sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
+    return listings.responsible_parties(load_dataset(sources).data)
+
+
+def _placeholders(site: Path) -> Callable[[str], str]:
+    """Pages and links named after responsible parties, numbered instead."""
+    parties = _parties(site)
+    for party in parties:
+        assert re.fullmatch(re.escape(listings.slug(party.name)) + r"(-\d+)?", party.slug), party
+    return hostile_data.slug_placeholders([p.slug for p in parties])
+
+
+# Pages whose rows the data puts in order (sorted by title): the same links,
+# in another order than the twin's.
+ORDERED_BY_DATA = {f"{listings.FOLDER}/sortert-etter-tittel/index.html"}
+
+# Attributes whose values the templates fill with slugs of responsible parties
+# (the overview's filter): compared with the twin's after numbering the slugs.
+SLUG_ATTRIBUTES = {("tr", "data-responsible"), ("option", "value")}
+
+
+def _slug_values(page: htmlcheck.Page, number: Callable[[str], str]) -> list[list[str]]:
+    return [
+        [number("ansvarlig-" + v) for v in value.split()]
+        for tag, name, value in page.attributes
+        if (tag, name) in SLUG_ATTRIBUTES
+    ]
+
+
+def test_pages_named_after_data_are_pure_slugs(hostile_site: Path) -> None:
+    """Every responsible party has its own listing page, named ``[a-z0-9-]`` only."""
+    parties = _parties(hostile_site)
+    assert len(parties) == len(PAYLOADS)
+    folder = hostile_site / listings.FOLDER
+    named = sorted(p.name for p in folder.iterdir() if p.name.startswith("ansvarlig-"))
+    assert named == sorted(f"ansvarlig-{p.slug}" for p in parties)
+    for name in named:
+        assert hostile_data.SLUG.fullmatch(name), name
+
+
 def test_every_page_has_the_elements_the_templates_wrote_and_no_more(
     hostile_site: Path, twin_site: Path
 ) -> None:
-    hostile = htmlcheck.pages(hostile_site)
-    twin = htmlcheck.pages(twin_site)
+    number_hostile, number_twin = _placeholders(hostile_site), _placeholders(twin_site)
+    hostile = {number_hostile(k): v for k, v in htmlcheck.pages(hostile_site).items()}
+    twin = {number_twin(k): v for k, v in htmlcheck.pages(twin_site).items()}
+    assert len(hostile) == len(htmlcheck.pages(hostile_site)), "two pages got the same number"
     assert hostile.keys() == twin.keys()
+    assert sum("/ansvarlig-#" in path for path in hostile) == len(PAYLOADS)
     for path, page in hostile.items():
         expected = twin[path]
         assert page.elements == expected.elements, f"{path}: the data changed the page's elements"
-        assert [(t, a, _without_fragment(u)) for t, a, u in page.urls] == [
-            (t, a, _without_fragment(u)) for t, a, u in expected.urls
-        ], f"{path}: the data changed a link target"
+        urls = [(t, a, number_hostile(_without_fragment(u))) for t, a, u in page.urls]
+        expected_urls = [(t, a, number_twin(_without_fragment(u))) for t, a, u in expected.urls]
+        slugs = _slug_values(page, number_hostile)
+        expected_slugs = _slug_values(expected, number_twin)
+        if path in ORDERED_BY_DATA:
+            urls, expected_urls = sorted(urls), sorted(expected_urls)
+            slugs, expected_slugs = sorted(slugs), sorted(expected_slugs)
+        assert urls == expected_urls, f"{path}: the data changed a link target"
+        assert slugs == expected_slugs, f"{path}: a party's slug is not the twin's"
         assert page.comments == expected.comments, f"{path}: a comment came from the data"
         assert not [a for a in page.attributes if a[1].startswith("on")], path
         for _, _, url in page.urls:
@@ -90,23 +150,70 @@ def test_names_and_titles_are_shown_literally(hostile_site: Path) -> None:
     seminars = htmlcheck.article(hostile_site / "seminarer" / "index.html").visible
     ipo = htmlcheck.article(hostile_site / "ipo" / "index.html").visible
     overview = htmlcheck.article(hostile_site / "oppfolgingspunkter" / "index.html").visible
+    report = htmlcheck.article(hostile_site / "rapport" / "index.html").visible
+    changes = htmlcheck.article(hostile_site / "endringer" / "index.html").visible
     assert every in seminars and every in overview and every in ipo
-    for payload in map(hostile_data.one_line, PAYLOADS):
-        assert f"{payload} " in overview
-        assert (
-            f"{payload} 1 områder: 1 nye og 0 videreførte. Område Status Startår {payload} Ny"
-            in ipo
+    assert report.startswith(f"Oppfølgingspunkter {every} 2026 – {every} Last ned rapporten")
+    assert changes.count(every) == 1
+    for number, payload in enumerate(map(hostile_data.one_line, PAYLOADS), start=1):
+        # The overview's row: number, title, seminar, responsible, state, date.
+        assert f"{number} {payload} {every} {payload} Pågår 30. januar 2026" in overview
+        # The IPO summary table's row, then the unit's own section and table.
+        assert f"{payload} 1 1 0" in ipo
+        assert f"{payload} Område Status Startår {payload} Ny ikke oppgitt" in ipo
+        assert f"{payload} Status: {payload}" in report
+        assert f"{number}. {payload} : Pågår" in changes
+
+
+def test_responsible_listing_pages_show_the_name_literally(hostile_site: Path) -> None:
+    every = hostile_data.one_line(" ¦ ".join(PAYLOADS))
+    parties = {p.name: p for p in _parties(hostile_site)}
+    for number, payload in enumerate(map(hostile_data.one_line, PAYLOADS), start=1):
+        page = hostile_site / listings.FOLDER / f"ansvarlig-{parties[payload].slug}" / "index.html"
+        assert htmlcheck.read(page).title == f"Oppfølgingspunkter: {payload} - {SITE_NAME}"
+        visible = htmlcheck.article(page).visible
+        assert visible.startswith(
+            f"Oppfølgingspunkter: {payload} Oppfølgingspunktene med ansvarlig «{payload}», "
         )
+        # The listing shows the one point this party is responsible for.
+        assert visible.endswith(f"{number} {payload} {every} {payload} Pågår 30. januar 2026")
+
+
+def test_the_pdf_report_holds_no_markup_from_the_data(hostile_site: Path, twin_site: Path) -> None:
+    """The report's HTML document, which becomes the PDF, is built like the pages."""
+
+    def document(site: Path) -> htmlcheck.Page:
+        project = site.parent
+        sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
+        return htmlcheck.parse(render.report_document(load_dataset(sources).data))
+
+    hostile, twin = document(hostile_site), document(twin_site)
+    assert hostile.elements == twin.elements
+    assert hostile.urls == twin.urls
+    assert hostile.comments == twin.comments
+    for payload in map(hostile_data.one_line, PAYLOADS):
+        assert f"{payload} Status: {payload}" in hostile.visible
+
+
+def _cells(html: str, row_start: str) -> list[str]:
+    row = html[html.index(row_start) :]
+    row = row[: row.index("</tr>")]
+    return [htmlcheck.parse(c).visible for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
 
 
 def test_a_table_cell_keeps_its_pipes(hostile_site: Path) -> None:
-    html = (hostile_site / "oppfolgingspunkter" / "index.html").read_text(encoding="utf-8")
+    """Pipes in a name never split a Markdown table's cell, nor an HTML table's."""
     number = PAYLOADS.index("a | b | c") + 1
-    row = html[html.index(f'<td style="text-align: right;">{number}</td>') :]
-    row = row[: row.index("</tr>")]
-    cells = [htmlcheck.parse(c).visible for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-    assert cells[1:3] == ["a | b | c", "a | b | c"]
-    assert len(cells) == 5
+    overview = (hostile_site / "oppfolgingspunkter" / "index.html").read_text(encoding="utf-8")
+    cells = _cells(overview, f'<td data-label="Nr." data-value="{number - 1}">{number}</td>')
+    assert len(cells) == 6
+    assert cells[1] == cells[3] == "a | b | c"
+    ipo = (hostile_site / "ipo" / "index.html").read_text(encoding="utf-8")
+    # The summary table (Markdown) has a row per unit, the unit's table a row per area.
+    summary = _cells(ipo, f'<td><a href="#enhet-u{number}">')
+    assert summary[:4] == ["a | b | c", "1", "1", "0"]
+    unit = ipo[ipo.index(f'id="enhet-u{number}"') :]
+    assert _cells(unit, "<tr>\n<td>")[:3] == ["a | b | c", "Ny", "ikke oppgitt"]
 
 
 def test_jinja_syntax_in_data_is_never_evaluated(hostile_site: Path) -> None:
