@@ -83,8 +83,9 @@ def twins(texts: Sequence[str]) -> list[str]:
         visible = len(re.findall(r"\S", text))
         if len(digits) > visible:
             raise ValueError(f"too many texts shaped like {text!r} to give them distinct twins")
-        letters = iter(digits + ["x"] * (visible - len(digits)))
-        result.append(re.sub(r"\S", lambda _: next(letters), text))
+        letters = digits + ["x"] * (visible - len(digits))
+        chars = [c if c.isspace() else letters.pop(0) for c in text]
+        result.append("".join(chars))
     return result
 
 

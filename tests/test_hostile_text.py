@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from . import hostile_data, htmlcheck
 from generator import listings, render
 from generator.pipeline import Sources, load_dataset
 
+from . import hostile_data, htmlcheck
 from .conftest import copy_project, run_generator
 from .test_links import broken_links
 
@@ -98,18 +98,24 @@ def test_pages_named_after_data_are_pure_slugs(hostile_site: Path) -> None:
         assert hostile_data.SLUG.fullmatch(name), name
 
 
-def test_every_page_has_the_elements_the_templates_wrote_and_no_more(
-    hostile_site: Path, twin_site: Path
-) -> None:
-    number_hostile, number_twin = _placeholders(hostile_site), _placeholders(twin_site)
-    hostile = {number_hostile(k): v for k, v in htmlcheck.pages(hostile_site).items()}
-    twin = {number_twin(k): v for k, v in htmlcheck.pages(twin_site).items()}
-    assert len(hostile) == len(htmlcheck.pages(hostile_site)), "two pages got the same number"
-    assert hostile.keys() == twin.keys()
-    assert sum("/ansvarlig-#" in path for path in hostile) == len(PAYLOADS)
-    for path, page in hostile.items():
-        expected = twin[path]
-        assert page.elements == expected.elements, f"{path}: the data changed the page's elements"
+def _differences(
+    hostile_pages: dict[str, htmlcheck.Page],
+    twin_pages: dict[str, htmlcheck.Page],
+    number_hostile: Callable[[str], str],
+    number_twin: Callable[[str], str],
+) -> list[str]:
+    """Every way the hostile site's HTML is not the twin's, page by page."""
+    problems = []
+    hostile = {number_hostile(k): v for k, v in hostile_pages.items()}
+    twin = {number_twin(k): v for k, v in twin_pages.items()}
+    if len(hostile) != len(hostile_pages):
+        problems.append("two pages got the same number")
+    if hostile.keys() != twin.keys():
+        problems.append(f"the pages differ: {sorted(hostile.keys() ^ twin.keys())}")
+    for path in sorted(hostile.keys() & twin.keys()):
+        page, expected = hostile[path], twin[path]
+        if page.elements != expected.elements:
+            problems.append(f"{path}: the data changed the page's elements")
         urls = [(t, a, number_hostile(_without_fragment(u))) for t, a, u in page.urls]
         expected_urls = [(t, a, number_twin(_without_fragment(u))) for t, a, u in expected.urls]
         slugs = _slug_values(page, number_hostile)
@@ -117,15 +123,91 @@ def test_every_page_has_the_elements_the_templates_wrote_and_no_more(
         if path in ORDERED_BY_DATA:
             urls, expected_urls = sorted(urls), sorted(expected_urls)
             slugs, expected_slugs = sorted(slugs), sorted(expected_slugs)
-        assert urls == expected_urls, f"{path}: the data changed a link target"
-        assert slugs == expected_slugs, f"{path}: a party's slug is not the twin's"
-        assert page.comments == expected.comments, f"{path}: a comment came from the data"
-        assert not [a for a in page.attributes if a[1].startswith("on")], path
+        if urls != expected_urls:
+            problems.append(f"{path}: the data changed a link target")
+        if slugs != expected_slugs:
+            problems.append(f"{path}: a party's slug is not the twin's")
+        if page.comments != expected.comments:
+            problems.append(f"{path}: a comment came from the data")
+        if [a for a in page.attributes if a[1].startswith("on")]:
+            problems.append(f"{path}: an event handler attribute")
         for _, _, url in page.urls:
-            assert not url.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (
-                path,
-                url,
-            )
+            if url.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                problems.append(f"{path}: a script address {url!r}")
+    return problems
+
+
+def test_every_page_has_the_elements_the_templates_wrote_and_no_more(
+    hostile_site: Path, twin_site: Path
+) -> None:
+    hostile = htmlcheck.pages(hostile_site)
+    numbered = _placeholders(hostile_site)
+    assert sum("/ansvarlig-#" in numbered(path) for path in hostile) == len(PAYLOADS)
+    twin = htmlcheck.pages(twin_site)
+    assert _differences(hostile, twin, numbered, _placeholders(twin_site)) == []
+
+
+def test_the_comparison_finds_markup_links_and_pages_the_templates_did_not_write(
+    hostile_site: Path, twin_site: Path
+) -> None:
+    """The comparison can fail: change a built page the way a hole would."""
+    hostile, twin = htmlcheck.pages(hostile_site), htmlcheck.pages(twin_site)
+    number_hostile, number_twin = _placeholders(hostile_site), _placeholders(twin_site)
+    assert _differences(hostile, twin, number_hostile, number_twin) == []
+    slugs = [p.slug for p in _parties(hostile_site)]
+    listing = f"{listings.FOLDER}/ansvarlig-{slugs[0]}/index.html"
+    overview = "oppfolgingspunkter/index.html"
+
+    def changed(path: str, old: str, new: str) -> list[str]:
+        html = (hostile_site / path).read_text(encoding="utf-8")
+        assert old in html, old
+        pages = {**hostile, path: htmlcheck.parse(html.replace(old, new, 1))}
+        return _differences(pages, twin, number_hostile, number_twin)
+
+    def renamed(path: str, new: str) -> list[str]:
+        pages = {new if p == path else p: page for p, page in hostile.items()}
+        return _differences(pages, twin, number_hostile, number_twin)
+
+    tag, numbered = "&lt;script&gt;", number_hostile(listing)
+    assert changed(listing, tag, "<b>") == [f"{numbered}: the data changed the page's elements"]
+    assert changed(listing, tag, "<!-- x -->") == [f"{numbered}: a comment came from the data"]
+    link = f"/ansvarlig-{slugs[0]}/"
+    assert changed(overview, link, f"/ansvarlig-{slugs[1]}/") == [
+        f"{overview}: the data changed a link target"
+    ]
+    assert changed(overview, link, "/ansvarlig-ukjent/") == [
+        f"{overview}: the data changed a link target"
+    ]
+    option = f'<option value="{slugs[0]}">'
+    assert changed(overview, option, f'<option value="{slugs[1]}">') == [
+        f"{overview}: a party's slug is not the twin's"
+    ]
+    point = 'href="../oppfolgingspunkter/p1/"'
+    assert changed(overview, point, 'href="javascript:alert(1)"') == [
+        f"{overview}: the data changed a link target",
+        f"{overview}: a script address 'javascript:alert(1)'",
+    ]
+    assert changed(overview, option, option[:-1] + ' onclick="alert(1)">') == [
+        f"{overview}: the data changed the page's elements",
+        f"{overview}: an event handler attribute",
+    ]
+    # A listing page whose name is no party's slug.
+    moved = listing.replace(slugs[0], "ukjent")
+    assert renamed(listing, moved) == [
+        f"the pages differ: {sorted([moved, number_hostile(listing)])}"
+    ]
+
+
+def test_only_pure_slugs_are_paired() -> None:
+    assert hostile_data.slug_placeholders(["a-b", "c1"])("x/ansvarlig-c1/ ansvarlig-a-b") == (
+        "x/ansvarlig-#1/ ansvarlig-#0"
+    )
+    assert hostile_data.slug_placeholders(["a-b"])("ansvarlig-a-b-2/") == "ansvarlig-a-b-2/"
+    for impure in ("a<b", "A", "a--b", "-a", "", "a b"):
+        with pytest.raises(AssertionError):
+            hostile_data.slug_placeholders([impure])
+    with pytest.raises(AssertionError):
+        hostile_data.slug_placeholders(["a", "a"])
 
 
 def _point_page(site: Path, number: int) -> Path:
