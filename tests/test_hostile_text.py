@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,7 @@ pytestmark = pytest.mark.slow
 
 PAYLOADS = hostile_data.HOSTILE
 SITE_NAME = "Politirådet i Oslo – oppfølgingspunkter"
+ATOM = "http://www.w3.org/2005/Atom"
 
 
 def _build(folder: Path, payloads: tuple[str, ...]) -> Path:
@@ -321,6 +323,34 @@ def test_the_search_index_holds_no_markup_from_the_data(
         ]
 
     assert shapes(hostile_site) == shapes(twin_site)
+
+
+def test_the_feed_holds_no_markup_from_the_data(hostile_site: Path, twin_site: Path) -> None:
+    """Feed readers show an entry's content as HTML: the data must stay text in it."""
+
+    def entries(site: Path) -> list[tuple[str, htmlcheck.Page]]:
+        feed = ET.parse(site / "endringer.xml").getroot()
+        assert [e.tag for e in feed.iter()].count(f"{{{ATOM}}}entry") == 1
+        return [
+            (entry.findtext(f"{{{ATOM}}}title", ""), htmlcheck.parse(content.text or ""))
+            for entry in feed.iter(f"{{{ATOM}}}entry")
+            for content in entry.iter(f"{{{ATOM}}}content")
+        ]
+
+    def tree(site: Path) -> list[tuple[str, list[str]]]:
+        root = ET.parse(site / "endringer.xml").getroot()
+        return [(e.tag, sorted(e.attrib)) for e in root.iter()]
+
+    assert tree(hostile_site) == tree(twin_site)
+    every = hostile_data.one_line(" ¦ ".join(PAYLOADS))
+    ((title, hostile),) = entries(hostile_site)
+    ((_, twin),) = entries(twin_site)
+    assert title == every
+    assert hostile.elements == twin.elements
+    assert hostile.urls == twin.urls
+    assert hostile.comments == twin.comments == []
+    for number, payload in enumerate(map(hostile_data.one_line, PAYLOADS), start=1):
+        assert f"{number}. {payload} : Pågår (ny) {payload}" in hostile.visible
 
 
 def test_every_link_and_anchor_resolves_with_hostile_titles(hostile_site: Path) -> None:
