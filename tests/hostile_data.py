@@ -2,7 +2,8 @@
 
 Used by the hostile-text and property-based tests: one follow-up point per
 payload, with the payload in each of its text fields, plus the council,
-edition, seminar, unit and area names. Values are written as JSON strings,
+edition, seminar, unit and area names. Two reports, so that the changes
+between them are listed too. Values are written as JSON strings,
 which YAML reads as double-quoted text, so any string survives the trip.
 """
 
@@ -126,6 +127,9 @@ def followups_yaml(payloads: Sequence[str], single: Callable[[str], str] = one_l
         '  - id: "2026-01"',
         f"    title: {_q(every)}",
         "    date: 2026-01-30",
+        '  - id: "2026-06"',
+        f"    title: {_q(every)}",
+        "    date: 2026-06-30",
         "seminars:",
         '  - id: "s1"',
         f"    title: {_q(every)}",
@@ -146,6 +150,15 @@ def followups_yaml(payloads: Sequence[str], single: Callable[[str], str] = one_l
             "        state: pågår",
             f"        text: {_q(payload)}",
         ]
+        # The second report changes the state of every third point, rewrites
+        # the text of the next and leaves the third alone, so every kind of
+        # change is listed with the text in it.
+        if number % 3 == 0:
+            lines += ['      - edition: "2026-06"', "        state: fullført"]
+            lines.append(f"        text: {_q(payload)}")
+        elif number % 3 == 1:
+            lines += ['      - edition: "2026-06"', "        state: pågår"]
+            lines.append(f"        text: {_q(payload + chr(10) * 2 + payload)}")
     return "\n".join(lines) + "\n"
 
 

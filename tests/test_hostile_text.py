@@ -212,6 +212,15 @@ def test_only_pure_slugs_are_paired() -> None:
         hostile_data.slug_placeholders(["a", "a"])
 
 
+CHANGE_HEADINGS = ("Nye punkter (34)", "Endret tilstand (", "Oppdatert statustekst (", "Uendret (")
+
+
+def _current(number: int) -> str:
+    """A point's state and report date as the lists show them: the second
+    report moves every third point, rewrites the next and leaves the third."""
+    return ("Fullført 30. juni 2026", "Pågår 30. juni 2026", "Pågår 30. januar 2026")[number % 3]
+
+
 def _point_page(site: Path, number: int) -> Path:
     return site / "oppfolgingspunkter" / f"p{number}" / "index.html"
 
@@ -238,15 +247,22 @@ def test_names_and_titles_are_shown_literally(hostile_site: Path) -> None:
     changes = htmlcheck.article(hostile_site / "endringer" / "index.html").visible
     assert every in seminars and every in overview and every in ipo
     assert report.startswith(f"Oppfølgingspunkter {every} 2026 – {every} Last ned rapporten")
-    assert changes.count(every) == 1
+    assert f"{every} Rapporten er datert 30. juni 2026. Sammenlignet med {every} (30. " in changes
+    new, moved, rewritten, idle = (changes.index(h) for h in CHANGE_HEADINGS)
     for number, payload in enumerate(map(hostile_data.one_line, PAYLOADS), start=1):
         # The overview's row: number, title, seminar, responsible, state, date.
-        assert f"{number} {payload} {every} {payload} Pågår 30. januar 2026" in overview
+        assert f"{number} {payload} {every} {payload} {_current(number)}" in overview
         # The IPO summary table's row, then the unit's own section and table.
         assert f"{payload} 1 1 0" in ipo
         assert f"{payload} Område Status Startår {payload} Ny ikke oppgitt" in ipo
         assert f"{payload} Status: {payload}" in report
-        assert f"{number}. {payload} : Pågår" in changes
+        assert f"{number}. {payload} : Pågår" in changes[new:]
+        if number % 3 == 0:
+            assert f"{number}. {payload} : fra Pågår til Fullført" in changes[moved:rewritten]
+        elif number % 3 == 1:
+            assert f"{number}. {payload} : fortsatt Pågår" in changes[rewritten:idle]
+        else:
+            assert f"{number}. {payload} " in changes[idle:new]
 
 
 def test_responsible_listing_pages_show_the_name_literally(hostile_site: Path) -> None:
@@ -260,7 +276,7 @@ def test_responsible_listing_pages_show_the_name_literally(hostile_site: Path) -
             f"Oppfølgingspunkter: {payload} Oppfølgingspunktene med ansvarlig «{payload}», "
         )
         # The listing shows the one point this party is responsible for.
-        assert visible.endswith(f"{number} {payload} {every} {payload} Pågår 30. januar 2026")
+        assert visible.endswith(f"{number} {payload} {every} {payload} {_current(number)}")
 
 
 def test_the_pdf_report_holds_no_markup_from_the_data(hostile_site: Path, twin_site: Path) -> None:
@@ -330,7 +346,7 @@ def test_the_feed_holds_no_markup_from_the_data(hostile_site: Path, twin_site: P
 
     def entries(site: Path) -> list[tuple[str, htmlcheck.Page]]:
         feed = ET.parse(site / "endringer.xml").getroot()
-        assert [e.tag for e in feed.iter()].count(f"{{{ATOM}}}entry") == 1
+        assert [e.tag for e in feed.iter()].count(f"{{{ATOM}}}entry") == 2
         return [
             (entry.findtext(f"{{{ATOM}}}title", ""), htmlcheck.parse(content.text or ""))
             for entry in feed.iter(f"{{{ATOM}}}entry")
@@ -343,14 +359,19 @@ def test_the_feed_holds_no_markup_from_the_data(hostile_site: Path, twin_site: P
 
     assert tree(hostile_site) == tree(twin_site)
     every = hostile_data.one_line(" ¦ ".join(PAYLOADS))
-    ((title, hostile),) = entries(hostile_site)
-    ((_, twin),) = entries(twin_site)
-    assert title == every
-    assert hostile.elements == twin.elements
-    assert hostile.urls == twin.urls
-    assert hostile.comments == twin.comments == []
+    hostile, twin = entries(hostile_site), entries(twin_site)
+    assert [title for title, _ in hostile] == [every, every]
+    for (_, entry), (_, expected) in zip(hostile, twin, strict=True):
+        assert entry.elements == expected.elements
+        assert entry.urls == expected.urls
+        assert entry.comments == expected.comments == []
+    (_, second), (_, first) = hostile
     for number, payload in enumerate(map(hostile_data.one_line, PAYLOADS), start=1):
-        assert f"{number}. {payload} : Pågår (ny) {payload}" in hostile.visible
+        assert f"{number}. {payload} : Pågår (ny) {payload}" in first.visible
+        if number % 3 == 0:
+            assert f"{number}. {payload} : Fullført (før: Pågår) {payload}" in second.visible
+        elif number % 3 == 1:
+            assert f"{number}. {payload} : Pågår {payload} {payload}" in second.visible
 
 
 def test_every_link_and_anchor_resolves_with_hostile_titles(hostile_site: Path) -> None:
