@@ -374,6 +374,19 @@ def test_the_feed_holds_no_markup_from_the_data(hostile_site: Path, twin_site: P
             assert f"{number}. {payload} : Pågår {payload} {payload}" in second.visible
 
 
+def test_a_very_long_responsible_name_gets_a_short_page_name(tmp_path: Path) -> None:
+    """A file name holds at most 255 bytes; a responsible party's name may be longer.
+    Two names that are the same in their first 80 letters still get two pages."""
+    long = "Enhet " + "a" * 300
+    names = (long, long + " b", "<b>" + "x" * 300)
+    site = _build(tmp_path, names)
+    pages = sorted(p.name for p in (site / listings.FOLDER).glob("ansvarlig-*"))
+    assert len(pages) == len(names), pages
+    for page in pages:
+        assert hostile_data.SLUG.fullmatch(page) and len(page) < 100, page
+    assert broken_links(site) == []
+
+
 def test_every_link_and_anchor_resolves_with_hostile_titles(hostile_site: Path) -> None:
     """Headings made from hostile text still get anchors that the links find."""
     assert broken_links(hostile_site) == []

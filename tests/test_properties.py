@@ -515,6 +515,7 @@ def test_the_structure_shows_other_parties_and_markup_let_through() -> None:
 def test_a_slug_is_only_letters_digits_and_hyphens(text: str) -> None:
     """Names of pages made from data can hold no markup and no path."""
     assert hostile_data.SLUG.fullmatch(listings.slug(text)), listings.slug(text)
+    assert len(listings.slug(text)) <= listings.SLUG_LENGTH
 
 
 @SETTINGS
