@@ -2,9 +2,11 @@
 
 The site is built twice with ``--strict``: once with every hostile string
 from issue 6 in every text field, once with a harmless twin of the same
-shape (each visible character replaced by «x»). The built HTML of the two
-must have exactly the same elements, attributes and link targets, and the
-hostile text must be readable, character for character, on the pages.
+shape (each visible character replaced by a letter: «x», except that names
+which differ get twins which differ, see ``hostile_data.twins``). The built
+HTML of the two must have exactly the same elements, attributes and link
+targets, and the hostile text must be readable, character for character, on
+the pages.
 
 Some page names come from the data: every responsible party gets a listing
 page named after a slug of its name. Those slugs must be pure ``[a-z0-9-]``;
