@@ -27,11 +27,22 @@ SORT_KEYS: dict[str, str] = {
 """Sort key -> how the page names it; «nummer» is the overview's own order."""
 
 
+SLUG_LENGTH = 80
+"""A slug's longest length: a name from the data can be long, a file name
+(with the build's prefixes and suffixes) at most 255 bytes."""
+
+
 def slug(text: str) -> str:
     """A readable file name part: «Oslo politidistrikt» -> «oslo-politidistrikt»."""
     text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) > SLUG_LENGTH:
+        # Cut at a word boundary when there is one; responsible_parties keeps
+        # two names that are the same up to here apart.
+        text = text[:SLUG_LENGTH]
+        text = text.rsplit("-", 1)[0] if "-" in text else text
+    return text or "x"
 
 
 def state_order(point: Followup) -> int:

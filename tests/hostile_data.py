@@ -2,7 +2,8 @@
 
 Used by the hostile-text and property-based tests: one follow-up point per
 payload, with the payload in each of its text fields, plus the council,
-edition, seminar, unit and area names. Values are written as JSON strings,
+edition, seminar, unit and area names. Two reports, so that the changes
+between them are listed too. Values are written as JSON strings,
 which YAML reads as double-quoted text, so any string survives the trip.
 """
 
@@ -63,6 +64,53 @@ def twin(text: str) -> str:
     return re.sub(r"\S", "x", text)
 
 
+_LETTERS = "xabcdefghijklmnopqrstuvwyz"
+
+
+def twins(texts: Sequence[str]) -> list[str]:
+    """``twin`` of each text, except that texts which differ on one line get
+    twins which differ on one line too («<b>» and «<i>» are two responsible
+    parties, so their twins must not both be «xxx»). The k-th distinct text
+    spells k in letters over its first visible characters; letters are as
+    harmless as «x», so the shape is the same as ``twin``'s."""
+    keys: dict[str, int] = {}
+    result = []
+    for text in texts:
+        k = keys.setdefault(one_line(text), len(keys))
+        digits = []
+        while k:
+            k, digit = divmod(k, len(_LETTERS))
+            digits.append(_LETTERS[digit])
+        visible = len(re.findall(r"\S", text))
+        if len(digits) > visible:
+            raise ValueError(f"too many texts shaped like {text!r} to give them distinct twins")
+        letters = digits + ["x"] * (visible - len(digits))
+        chars = [c if c.isspace() else letters.pop(0) for c in text]
+        result.append("".join(chars))
+    return result
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What a name part made from data may look like: no markup can hide in it."""
+
+
+def slug_placeholders(slugs: Sequence[str], prefix: str = "ansvarlig-") -> Callable[[str], str]:
+    """A function that replaces each of ``slugs`` after ``prefix`` in a path or
+    address by its position, so that pages and links named after data
+    (responsible parties) can be paired with the twin's. Only whole slugs are
+    replaced; anything else is left as it is, so a stray name still differs."""
+    assert len(set(slugs)) == len(slugs), f"two parties share a slug: {slugs}"
+    for value in slugs:
+        assert SLUG.fullmatch(value), f"a slug that is not [a-z0-9-]: {value!r}"
+    position = {value: f"#{index}" for index, value in enumerate(slugs)}
+    pattern = re.compile(re.escape(prefix) + r"([a-z0-9-]+)")
+
+    def replace(text: str) -> str:
+        return pattern.sub(lambda m: prefix + position.get(m.group(1), m.group(1)), text)
+
+    return replace
+
+
 def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -79,6 +127,9 @@ def followups_yaml(payloads: Sequence[str], single: Callable[[str], str] = one_l
         '  - id: "2026-01"',
         f"    title: {_q(every)}",
         "    date: 2026-01-30",
+        '  - id: "2026-06"',
+        f"    title: {_q(every)}",
+        "    date: 2026-06-30",
         "seminars:",
         '  - id: "s1"',
         f"    title: {_q(every)}",
@@ -99,6 +150,15 @@ def followups_yaml(payloads: Sequence[str], single: Callable[[str], str] = one_l
             "        state: pågår",
             f"        text: {_q(payload)}",
         ]
+        # The second report changes the state of every third point, rewrites
+        # the text of the next and leaves the third alone, so every kind of
+        # change is listed with the text in it.
+        if number % 3 == 0:
+            lines += ['      - edition: "2026-06"', "        state: fullført"]
+            lines.append(f"        text: {_q(payload)}")
+        elif number % 3 == 1:
+            lines += ['      - edition: "2026-06"', "        state: pågår"]
+            lines.append(f"        text: {_q(payload + chr(10) * 2 + payload)}")
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ would be far too slow) and compared with a harmless twin of the same shape.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator import model, render
+from generator import escape, listings, model, render
 from generator.pipeline import Sources, load_dataset
 from generator.problems import DataError
 
@@ -447,12 +448,32 @@ def _dataset(text: list[str]) -> model.Dataset:
     )
 
 
-def _structure(data: model.Dataset) -> dict[str, Any]:
-    pages = render.render_site(data, dt.date(2026, 1, 30))
+# Rows the data puts in order (sorted by title): the same links as the twin's,
+# in another order.
+ORDERED_BY_DATA = {f"{listings.FOLDER}/sortert-etter-tittel.md"}
+# Attributes the templates fill with slugs of responsible parties.
+SLUG_ATTRIBUTES = {("tr", "data-responsible"), ("option", "value")}
+
+
+def _structure(data: model.Dataset, pages: dict[str, str] | None = None) -> dict[str, Any]:
+    """Per page: elements, link targets, slug attributes and comments, with the
+    slugs of responsible parties numbered, since those page names come from
+    the data. ``pages`` are ``data`` rendered, unless given."""
+    number = hostile_data.slug_placeholders([p.slug for p in listings.responsible_parties(data)])
+    if pages is None:
+        pages = render.render_site(data, dt.date(2026, 1, 30))
     result = {}
     for path, page in pages.items():
         parsed = htmlcheck.parse(to_html(page))
-        result[path] = (parsed.elements, [u for u in parsed.urls], parsed.comments)
+        urls = [number(re.sub("#.*", "", u[2])) for u in parsed.urls]
+        slugs = [
+            [number("ansvarlig-" + v) for v in value.split()]
+            for tag, name, value in parsed.attributes
+            if (tag, name) in SLUG_ATTRIBUTES
+        ]
+        if path in ORDERED_BY_DATA:
+            urls, slugs = sorted(urls), sorted(slugs)
+        result[number(path)] = (parsed.elements, urls, slugs, parsed.comments)
     return result
 
 
@@ -460,14 +481,54 @@ def _structure(data: model.Dataset) -> dict[str, Any]:
 @given(st.lists(STRINGS, min_size=15, max_size=15))
 def test_text_in_any_field_never_becomes_markup(text: list[str]) -> None:
     hostile = _structure(_dataset(text))
-    twin = _structure(_dataset([hostile_data.twin(t) for t in text]))
+    twin = _structure(_dataset(hostile_data.twins(text)))
+    assert hostile.keys() == twin.keys()
     for path in hostile:
-        elements, urls, comments = hostile[path]
+        elements, urls, slugs, comments = hostile[path]
         assert elements == twin[path][0], path
-        assert [re.sub("#.*", "", u[2]) for u in urls] == [
-            re.sub("#.*", "", u[2]) for u in twin[path][1]
-        ], path
-        assert comments == twin[path][2] == [], path
+        assert urls == twin[path][1], path
+        assert slugs == twin[path][2], path
+        assert comments == twin[path][3] == [], path
+
+
+def test_the_structure_shows_other_parties_and_markup_let_through() -> None:
+    """The comparison above can fail."""
+    text = [hostile_data.HOSTILE[0]] * 15
+    data = _dataset(text)
+    twin = _structure(_dataset(hostile_data.twins(text)))
+    assert _structure(data) == twin
+    # Two responsible parties where the twin has one: other pages.
+    assert _structure(_dataset([*text[:8], "b", *text[9:]])).keys() != twin.keys()
+    # A template that let the name through on one page: other elements.
+    pages = render.render_site(data, dt.date(2026, 1, 30))
+    listing = next(p for p in pages if "/ansvarlig-" in p)
+    escaped = escape.inline(text[0])
+    assert escaped in pages[listing]
+    leaked = _structure(data, {**pages, listing: pages[listing].replace(escaped, text[0], 1)})
+    assert [p for p in leaked if leaked[p][0] != twin[p][0]] == [
+        f"{listings.FOLDER}/ansvarlig-#0.md"
+    ]
+
+
+@SETTINGS
+@given(st.text())
+def test_a_slug_is_only_letters_digits_and_hyphens(text: str) -> None:
+    """Names of pages made from data can hold no markup and no path."""
+    assert hostile_data.SLUG.fullmatch(listings.slug(text)), listings.slug(text)
+    assert len(listings.slug(text)) <= listings.SLUG_LENGTH
+
+
+@SETTINGS
+@given(st.lists(STRINGS.map(hostile_data.one_line), min_size=1, max_size=8))
+def test_every_party_gets_its_own_pure_slug(names: list[str]) -> None:
+    data = _dataset(["x"] * 15)
+    point = dataclasses.replace(data.followups[0], responsible=tuple(names))
+    data = dataclasses.replace(data, followups=(point,))
+    parties = listings.responsible_parties(data)
+    assert [p.name for p in parties] == list(dict.fromkeys(names))
+    assert len({p.slug for p in parties}) == len(parties)
+    for party in parties:
+        assert hostile_data.SLUG.fullmatch(party.slug), party
 
 
 @SETTINGS
@@ -475,6 +536,16 @@ def test_text_in_any_field_never_becomes_markup(text: list[str]) -> None:
 def test_text_shows_literally(text: str) -> None:
     """What the editor typed is what the reader sees, up to spaces and line breaks."""
     data = _dataset([text] * 15)
-    page = render.render_site(data, dt.date(2026, 1, 30))["oppfolgingspunkter/2026-1.md"]
-    visible = htmlcheck.parse(to_html(page)).visible
-    assert hostile_data.one_line(text) in visible
+    pages = render.render_site(data, dt.date(2026, 1, 30))
+    (party,) = listings.responsible_parties(data)
+    shown = [
+        "oppfolgingspunkter/2026-1.md",
+        "oppfolgingspunkter/index.md",
+        listings.responsible_page(party),
+        "ipo/index.md",
+        "endringer/index.md",
+        "rapport/index.md",
+    ]
+    for path in shown:
+        visible = htmlcheck.parse(to_html(pages[path])).visible
+        assert hostile_data.one_line(text) in visible, path
