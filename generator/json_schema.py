@@ -29,7 +29,7 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
     if isinstance(kind, s.Id):
         return {
             "anyOf": [
-                {"type": "string", "pattern": s.ID_PATTERN},
+                {"type": "string", "pattern": s.ID_PATTERN, "maxLength": s.ID_MAX_LENGTH},
                 {"type": "integer", "minimum": 0},
             ]
         }

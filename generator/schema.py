@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 64
+"""Ids become file and folder names in the built site, which have length limits."""
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,14 @@ class Checker:
                     f"«{value}» kan ikke brukes i «{name}»: bruk bare små bokstaver a–z, "
                     'tall og bindestrek, for eksempel "2025-1".',
                 )
+            if len(value) > s.ID_MAX_LENGTH:
+                return self.error(
+                    pos,
+                    where,
+                    f"«{name}» er {len(value)} tegn lang; en id kan være høyst "
+                    f"{s.ID_MAX_LENGTH} tegn, fordi den blir en del av sidens adresse. "
+                    'Bruk en kort id, for eksempel "2025-1".',
+                )
             return value
         if isinstance(kind, s.Integer):
             # A leading zero is read as decimal (0150 is 150), as YAML 1.2 and

@@ -107,6 +107,11 @@ CASES = {
         I,
         'followups.yaml:24:9: feil: Oppfølgingspunkt «2025 2»: «2025 2» kan ikke brukes i «id»: bruk bare små bokstaver a–z, tall og bindestrek, for eksempel "2025-1".',
     ),
+    "id too long for a page address": (
+        r(F, 'id: "2025-2"', 'id: "' + "a" * 65 + '"'),
+        I,
+        f'followups.yaml:24:9: feil: Oppfølgingspunkt «{"a" * 65}»: «id» er 65 tegn lang; en id kan være høyst 64 tegn, fordi den blir en del av sidens adresse. Bruk en kort id, for eksempel "2025-1".',
+    ),
     "duplicate id": (
         r(F, 'id: "2025-2"', 'id: "2025-1"'),
         I,
