@@ -166,7 +166,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
             print(f"Skrev {target}.")
     if stale:
         print(
-            "JSON-skjemaene er utdaterte: " + ", ".join(stale)
+            "JSON-skjemaene er utdaterte: "
+            + ", ".join(stale)
             + ". Kjør «python -m generator schema» og legg dem til.",
             file=sys.stderr,
         )
@@ -303,7 +304,9 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--config", default="mkdocs.yml")
     pub.set_defaults(func=cmd_publish)
 
-    d = sub.add_parser("diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)")
+    d = sub.add_parser(
+        "diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)"
+    )
     d.add_argument("base", help="git-revisjonen det sammenlignes med, for eksempel origin/main")
     d.set_defaults(func=cmd_diff)
     return p

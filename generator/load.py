@@ -85,8 +85,7 @@ _SYNTAX_HINTS = {
         "en tabell i {klammer} er ikke lukket riktig. Sjekk at den slutter med }"
     ),
     "found unexpected end of stream": (
-        "filen slutter midt i en verdi. Sjekk at alle anførselstegn og "
-        "klammeparenteser er lukket"
+        "filen slutter midt i en verdi. Sjekk at alle anførselstegn og klammeparenteser er lukket"
     ),
     "found undefined alias": "en *-referanse (alias) brukes, men det er ikke lov her",
     "found unknown escape character": (
@@ -110,7 +109,7 @@ _SYNTAX_HINTS = {
         'Skal tegnet stå i teksten, sett hele teksten i anførselstegn ("...")'
     ),
     "cannot start any token": (
-        'verdien begynner med et tegn som ikke kan stå først i YAML (for eksempel @ eller `). '
+        "verdien begynner med et tegn som ikke kan stå først i YAML (for eksempel @ eller `). "
         'Sett hele teksten i anførselstegn ("...")'
     ),
     "did not find expected comment or line break": (
@@ -205,7 +204,9 @@ def _invisible_message(code: int) -> str:
     )
 
 
-def _anchor_problems(anchors: dict[str, Position], aliases: dict[str, list[Position]]) -> list[Problem]:
+def _anchor_problems(
+    anchors: dict[str, Position], aliases: dict[str, list[Position]]
+) -> list[Problem]:
     """One message per anchor (with how often it is reused), one per unknown alias."""
     problems = []
     for name, pos in anchors.items():
@@ -281,7 +282,9 @@ def parse(text: str, file: str) -> Node:
         if key is None:
             if not isinstance(node, Scalar):
                 problems.append(
-                    Problem(node.pos, "et feltnavn må være en enkel tekst, ikke en liste eller tabell.")
+                    Problem(
+                        node.pos, "et feltnavn må være en enkel tekst, ikke en liste eller tabell."
+                    )
                 )
                 node = Scalar("", node.pos)
             assert isinstance(node, Scalar)
@@ -336,7 +339,9 @@ def parse(text: str, file: str) -> Node:
                 if plain and end is not None:
                     rest = lines[end.line][end.column :] if end.line < len(lines) else ""
                     stripped = rest.lstrip()
-                    cut = stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace()
+                    cut = (
+                        stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace()
+                    )
                 if (bad := _invisible(event.value)) is not None:
                     problems.append(Problem(pos, _invisible_message(bad)))
                 attach(Scalar(event.value, pos, plain=plain, comment_cut=cut))
@@ -389,7 +394,9 @@ def parse(text: str, file: str) -> Node:
         raise DataError(problems) from None
     except yaml.YAMLError as exc:  # errors without a position; rare after the checks above
         problems.append(
-            Problem(Position(file, 1, 1), f"YAML-feil: {exc}. Sjekk at filen er en vanlig YAML-fil.")
+            Problem(
+                Position(file, 1, 1), f"YAML-feil: {exc}. Sjekk at filen er en vanlig YAML-fil."
+            )
         )
         raise DataError(problems) from None
 

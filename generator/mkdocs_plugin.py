@@ -90,7 +90,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             raise Abort(str(exc)) from None
         for warning in loaded.warnings:
             log.info(str(warning))  # a warning would fail --strict; validate shows it too
-        log.debug("generated pages: %d written, %d removed", len(written.written), len(written.removed))
+        log.debug(
+            "generated pages: %d written, %d removed", len(written.written), len(written.removed)
+        )
         self._data = loaded.data
         for path in sorted(out_dir.rglob("*.md")):
             src_uri = path.relative_to(out_dir).as_posix()
@@ -111,7 +113,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         )
         site_files.write_files(Path(config.site_dir), content)
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         # MkDocs keeps a heading's title as HTML (entities escaped), but
         # Material writes it into <title> through «striptags», which unescapes
         # it: a title «</title><script>» would leave the element. As page
@@ -123,11 +127,15 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return csp.add_policy(output)
 
-    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         # 404.html is rendered as a template, not a page.
         return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
+    ) -> LiveReloadServer:
         sources = self._sources(config)
         server.watch(str(sources.followups))
         server.watch(str(sources.ipo_areas))

@@ -75,7 +75,9 @@ def _gc_paused() -> Iterator[None]:
 
 def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     """Both files' checked records (or INVALID) and every problem found in them."""
-    followups, problems = _check(sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE)
+    followups, problems = _check(
+        sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE
+    )
     ipo, ipo_problems = _check(sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE)
     problems += ipo_problems
     problems += validate.cross_check(followups, ipo)

@@ -47,12 +47,18 @@ def state_slug(state: str) -> str:
 
 def state_badge(state: str) -> Markup:
     """A state as a badge: the name is always written, the colour only helps."""
-    return Markup('<span class="state state--{}">{}</span>').format(state_slug(state), state.capitalize())
+    return Markup('<span class="state state--{}">{}</span>').format(
+        state_slug(state), state.capitalize()
+    )
 
 
 def overdue_mark(point: Followup, today: dt.date) -> Markup:
     """«Forfalt» when the deadline has passed and the point is still open."""
-    return Markup('<strong class="overdue">Forfalt</strong>') if point.is_overdue(today) else Markup("")
+    return (
+        Markup('<strong class="overdue">Forfalt</strong>')
+        if point.is_overdue(today)
+        else Markup("")
+    )
 
 
 def _finalize(value: object) -> object:
@@ -106,7 +112,11 @@ def point_page(point: Followup) -> str:
 
 def page_url(path: str) -> Markup:
     """A generated page's address relative to the site root: «a/index.md» -> «a/», «a/b.md» -> «a/b/»."""
-    url = path.removesuffix("index.md") if path.endswith("index.md") else path.removesuffix(".md") + "/"
+    url = (
+        path.removesuffix("index.md")
+        if path.endswith("index.md")
+        else path.removesuffix(".md") + "/"
+    )
     return Markup(quote(url, safe="/"))
 
 
@@ -141,7 +151,9 @@ def report_title(data: Dataset) -> str:
         if any(p.current for p in data.followups_of(s))
     ]
     edition = data.latest_edition.title
-    return f"Oppfølgingspunkter {data.council.name} {' og '.join(labels)} – {edition[:1].lower()}{edition[1:]}".replace("  ", " ")
+    return f"Oppfølgingspunkter {data.council.name} {' og '.join(labels)} – {edition[:1].lower()}{edition[1:]}".replace(
+        "  ", " "
+    )
 
 
 def report_document(data: Dataset) -> str:

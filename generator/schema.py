@@ -104,9 +104,24 @@ STATUS = Obj(
     label_field="edition",
     description="Status for punktet i én rapporteringsrunde.",
     fields=(
-        Field("edition", Id(), "Id-en til rapporteringsrunden (under editions) statusen gjelder, for eksempel \"2026-01\".", required=True),
-        Field("state", Choice(STATES, "tilstand"), "Tilstanden punktet har i denne runden: planlagt, pågår, løpende, fullført eller avsluttet.", required=True),
-        Field("text", Text(multiline=True), "Statusteksten slik den publiseres. Bruk | og skriv teksten på linjene under; tom linje gir nytt avsnitt.", required=True),
+        Field(
+            "edition",
+            Id(),
+            'Id-en til rapporteringsrunden (under editions) statusen gjelder, for eksempel "2026-01".',
+            required=True,
+        ),
+        Field(
+            "state",
+            Choice(STATES, "tilstand"),
+            "Tilstanden punktet har i denne runden: planlagt, pågår, løpende, fullført eller avsluttet.",
+            required=True,
+        ),
+        Field(
+            "text",
+            Text(multiline=True),
+            "Statusteksten slik den publiseres. Bruk | og skriv teksten på linjene under; tom linje gir nytt avsnitt.",
+            required=True,
+        ),
     ),
 )
 
@@ -115,15 +130,41 @@ FOLLOWUP = Obj(
     label_field="id",
     description="Et nummerert oppfølgingspunkt vedtatt på et seminar, med status per rapporteringsrunde.",
     fields=(
-        Field("id", Id(), "Fast og unik id som brukes i sidens adresse, for eksempel \"2025-1\". Endres ikke etter publisering.", required=True),
-        Field("seminar", Id(), "Id-en til seminaret (under seminars) der punktet ble vedtatt.", required=True),
+        Field(
+            "id",
+            Id(),
+            'Fast og unik id som brukes i sidens adresse, for eksempel "2025-1". Endres ikke etter publisering.',
+            required=True,
+        ),
+        Field(
+            "seminar",
+            Id(),
+            "Id-en til seminaret (under seminars) der punktet ble vedtatt.",
+            required=True,
+        ),
         Field("number", Integer(), "Punktets nummer innen seminaret: 1, 2, 3 ...", required=True),
         Field("title", Text(), "Kort tittel som vises i lister og oversikter.", required=True),
-        Field("description", Text(multiline=True), "Vedtaksteksten, ordrett. Bruk | og skriv teksten på linjene under.", required=True),
-        Field("responsible", ListOf(Text(), min_items=1), "Hvem som har ansvaret for å følge opp punktet, for eksempel kommunen og politidistriktet, som en liste: [A, B].", required=True),
+        Field(
+            "description",
+            Text(multiline=True),
+            "Vedtaksteksten, ordrett. Bruk | og skriv teksten på linjene under.",
+            required=True,
+        ),
+        Field(
+            "responsible",
+            ListOf(Text(), min_items=1),
+            "Hvem som har ansvaret for å følge opp punktet, for eksempel kommunen og politidistriktet, som en liste: [A, B].",
+            required=True,
+        ),
         Field("tags", ListOf(Text()), "Stikkord for søk og filtrering (valgfritt)."),
-        Field("deadline", Date(), "Frist for punktet, ÅÅÅÅ-MM-DD (valgfritt). Punkt som ikke er fullført eller avsluttet når fristen er passert, merkes som forfalt."),
-        Field("statuses", ListOf(STATUS), "Status per rapporteringsrunde, eldste først; én per runde."),
+        Field(
+            "deadline",
+            Date(),
+            "Frist for punktet, ÅÅÅÅ-MM-DD (valgfritt). Punkt som ikke er fullført eller avsluttet når fristen er passert, merkes som forfalt.",
+        ),
+        Field(
+            "statuses", ListOf(STATUS), "Status per rapporteringsrunde, eldste først; én per runde."
+        ),
     ),
 )
 
@@ -132,7 +173,12 @@ EDITION = Obj(
     label_field="id",
     description="En rapporteringsrunde; hver blir en egen versjon av nettstedet.",
     fields=(
-        Field("id", Id(), "Id for runden, for eksempel \"2026-01\". Brukes som versjonsnavn.", required=True),
+        Field(
+            "id",
+            Id(),
+            'Id for runden, for eksempel "2026-01". Brukes som versjonsnavn.',
+            required=True,
+        ),
         Field("title", Text(), "Tittel, for eksempel «Status pr januar 2026».", required=True),
         Field("date", Date(), "Datoen statusen gjelder fra, ÅÅÅÅ-MM-DD.", required=True),
     ),
@@ -143,11 +189,19 @@ SEMINAR = Obj(
     label_field="id",
     description="Et seminar der politirådet vedtar oppfølgingspunkter.",
     fields=(
-        Field("id", Id(), "Id for seminaret, for eksempel \"2025\".", required=True),
+        Field("id", Id(), 'Id for seminaret, for eksempel "2025".', required=True),
         Field("title", Text(), "Navnet på seminaret.", required=True),
         Field("date", Date(), "Første dag, ÅÅÅÅ-MM-DD (valgfritt)."),
-        Field("end_date", Date(), "Siste dag hvis seminaret varte flere dager, ÅÅÅÅ-MM-DD (valgfritt)."),
-        Field("page", Text(), "Håndskrevet side i content/ med referat fra seminaret, for eksempel seminar-2026.md (valgfritt)."),
+        Field(
+            "end_date",
+            Date(),
+            "Siste dag hvis seminaret varte flere dager, ÅÅÅÅ-MM-DD (valgfritt).",
+        ),
+        Field(
+            "page",
+            Text(),
+            "Håndskrevet side i content/ med referat fra seminaret, for eksempel seminar-2026.md (valgfritt).",
+        ),
     ),
 )
 
@@ -165,8 +219,18 @@ FOLLOWUPS_FILE = Obj(
     description="Oppfølgingspunkter med status per rapporteringsrunde.",
     fields=(
         Field("council", COUNCIL, "Rådet som eier dataene.", required=True),
-        Field("editions", ListOf(EDITION, min_items=1), "Rapporteringsrundene, eldste først.", required=True),
-        Field("seminars", ListOf(SEMINAR, min_items=1), "Seminarene der punktene ble vedtatt.", required=True),
+        Field(
+            "editions",
+            ListOf(EDITION, min_items=1),
+            "Rapporteringsrundene, eldste først.",
+            required=True,
+        ),
+        Field(
+            "seminars",
+            ListOf(SEMINAR, min_items=1),
+            "Seminarene der punktene ble vedtatt.",
+            required=True,
+        ),
         Field("followups", ListOf(FOLLOWUP), "Oppfølgingspunktene.", required=True),
     ),
 )
@@ -188,7 +252,9 @@ AREA = Obj(
     fields=(
         Field("name", Text(), "Områdets navn.", required=True),
         Field("unit", Id(), "Id-en til enheten (under units) som har området.", required=True),
-        Field("status", Choice(AREA_STATUSES, "områdestatus"), "ny eller videreført.", required=True),
+        Field(
+            "status", Choice(AREA_STATUSES, "områdestatus"), "ny eller videreført.", required=True
+        ),
         Field("since", Integer(minimum=1900, maximum=2200), "Året innsatsen startet (valgfritt)."),
     ),
 )
@@ -197,9 +263,13 @@ IPO_FILE = Obj(
     noun="filen",
     description="Områder med innsats i prioriterte områder (IPO), gruppert etter enhet.",
     fields=(
-        Field("edition", Id(), "Rapporteringsrunden (under editions i followups.yaml) listen gjelder for.", required=True),
+        Field(
+            "edition",
+            Id(),
+            "Rapporteringsrunden (under editions i followups.yaml) listen gjelder for.",
+            required=True,
+        ),
         Field("units", ListOf(UNIT, min_items=1), "Enhetene i politidistriktet.", required=True),
         Field("areas", ListOf(AREA), "Områdene.", required=True),
     ),
 )
-

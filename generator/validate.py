@@ -43,7 +43,20 @@ _LOOSE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DIGITS = re.compile(r"^[0-9]+$")
-_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
+_MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 
 
 @dataclass
@@ -201,9 +214,7 @@ class Checker:
         elif m := _NORWEGIAN_DATE.match(value):
             suggestion = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
         elif _MONTH_ONLY.match(value):
-            return self.error(
-                pos, where, f"«{value}» i «{name}» mangler dag. {example}"
-            )
+            return self.error(pos, where, f"«{value}» i «{name}» mangler dag. {example}")
         hint = f" Mente du {suggestion}?" if suggestion else ""
         return self.error(
             pos, where, f"«{value}» i «{name}» er ikke en gyldig dato.{hint} {example}"
@@ -222,9 +233,7 @@ class Checker:
         else:
             items = node.items
         if len(items) < kind.min_items:
-            return self.error(
-                node.pos, where, f"«{name}» må ha minst {kind.min_items} element."
-            )
+            return self.error(node.pos, where, f"«{name}» må ha minst {kind.min_items} element.")
         return [self.check(item, kind.item, where, name) for item in items]
 
     def check_obj(self, node: Node, kind: s.Obj, where: str) -> Any:
@@ -260,7 +269,12 @@ class Checker:
                 )
                 continue
             record.positions[spec.name] = value.pos
-            if isinstance(value, Scalar) and value.plain and value.value in _EMPTY and not isinstance(spec.kind, s.ListOf):
+            if (
+                isinstance(value, Scalar)
+                and value.plain
+                and value.value in _EMPTY
+                and not isinstance(spec.kind, s.ListOf)
+            ):
                 if spec.required:
                     self.error(
                         value.pos,
@@ -303,7 +317,9 @@ def _records(value: Any) -> list[Record]:
     return [r for r in value if isinstance(r, Record)]
 
 
-def _unique(records: list[Record], name: str, noun: str, problems: list[Problem]) -> dict[str, Record]:
+def _unique(
+    records: list[Record], name: str, noun: str, problems: list[Problem]
+) -> dict[str, Record]:
     seen: dict[str, Record] = {}
     for record in records:
         value = record.get(name)
@@ -323,7 +339,9 @@ def _unique(records: list[Record], name: str, noun: str, problems: list[Problem]
     return seen
 
 
-def _missing_ref(record: Record, name: str, value: str, known: dict[str, Record], where: str, listname: str) -> Problem:
+def _missing_ref(
+    record: Record, name: str, value: str, known: dict[str, Record], where: str, listname: str
+) -> Problem:
     return Problem(
         record.at(name),
         f"{where}«{value}» i «{name}» finnes ikke under {listname}.{did_you_mean(value, known)} "
@@ -337,7 +355,9 @@ def unfilled_statuses(followups: Any) -> list[Problem]:
     if not isinstance(followups, Record):
         return problems
     for point in _records(followups.get("followups")):
-        where = f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
+        where = (
+            f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
+        )
         for status in _records(point.get("statuses")):
             text = status.get("text")
             if isinstance(text, str) and s.PLACEHOLDER in text:
@@ -375,7 +395,9 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
     """References between items and between the two files."""
     problems: list[Problem] = unfilled_statuses(followups)
     if isinstance(followups, Record):
-        editions = _unique(_records(followups.get("editions")), "id", "En rapporteringsrunde", problems)
+        editions = _unique(
+            _records(followups.get("editions")), "id", "En rapporteringsrunde", problems
+        )
         seminars = _unique(_records(followups.get("seminars")), "id", "Et seminar", problems)
         points = _records(followups.get("followups"))
         _unique(points, "id", "Et oppfølgingspunkt", problems)
@@ -386,10 +408,16 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
                 used_numbers.setdefault(point.get("seminar"), set()).add(point.get("number"))
         edition_order = {key: index for index, key in enumerate(editions)}
         for point in points:
-            where = f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
+            where = (
+                f"Oppfølgingspunkt «{point.get('id')}»: "
+                if isinstance(point.get("id"), str)
+                else ""
+            )
             seminar = point.get("seminar")
             if isinstance(seminar, str) and seminar not in seminars:
-                problems.append(_missing_ref(point, "seminar", seminar, seminars, where, "seminars"))
+                problems.append(
+                    _missing_ref(point, "seminar", seminar, seminars, where, "seminars")
+                )
             number = point.get("number")
             if isinstance(seminar, str) and isinstance(number, int):
                 key = (seminar, number)
@@ -412,7 +440,9 @@ def cross_check(followups: Any, ipo: Any) -> list[Problem]:
                 if not isinstance(edition, str):
                     continue
                 if edition not in editions:
-                    problems.append(_missing_ref(status, "edition", edition, editions, where, "editions"))
+                    problems.append(
+                        _missing_ref(status, "edition", edition, editions, where, "editions")
+                    )
                     continue
                 if edition in seen_editions:
                     problems.append(

@@ -80,10 +80,14 @@ def copy_fixture_project(dest: Path, name: str, today: str | None = None) -> Pat
 @pytest.fixture(scope="session")
 def two_editions_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two-edition fixture built as a whole site, with today = 2026-06-01."""
-    project = copy_fixture_project(tmp_path_factory.mktemp("two-editions"), "two-editions", "2026-06-01")
+    project = copy_fixture_project(
+        tmp_path_factory.mktemp("two-editions"), "two-editions", "2026-06-01"
+    )
     # Whatever JSON Schemas lie in schemas/ are published; this one stands in for them.
     (project / "schemas").mkdir(exist_ok=True)
-    (project / "schemas" / "eksempel.schema.json").write_text('{"type": "object"}\n', encoding="utf-8")
+    (project / "schemas" / "eksempel.schema.json").write_text(
+        '{"type": "object"}\n', encoding="utf-8"
+    )
     result = run_generator("site", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -150,10 +154,26 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     context = browser.new_context(locale="nb-NO")  # type: ignore[attr-defined]
     tab = context.new_page()
     bad: list[str] = []
-    tab.on("request", lambda r: bad.append(f"external: {r.url}") if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    tab.on(
+        "request",
+        lambda r: (
+            bad.append(f"external: {r.url}")
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+            else None
+        ),
+    )
     # A navigation cancels what the old page was still loading; that is not a failure.
-    tab.on("requestfailed", lambda r: bad.append(f"failed: {r.url} {r.failure}") if "ERR_ABORTED" not in (r.failure or "") else None)
-    tab.on("response", lambda r: bad.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    tab.on(
+        "requestfailed",
+        lambda r: (
+            bad.append(f"failed: {r.url} {r.failure}")
+            if "ERR_ABORTED" not in (r.failure or "")
+            else None
+        ),
+    )
+    tab.on(
+        "response", lambda r: bad.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None
+    )
     tab.bad_requests = bad
     yield tab
     context.close()

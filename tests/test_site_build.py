@@ -52,7 +52,10 @@ def test_texts_are_verbatim_from_the_minutes(built_site: Path) -> None:
 
 def test_overview_lists_every_point_with_its_state(built_site: Path) -> None:
     text = _text(built_site / "oppfolgingspunkter" / "index.html")
-    for title in ("Felles situasjonsforståelse i beredskapsarbeidet", "Ressurssituasjonen for Oslopolitiet"):
+    for title in (
+        "Felles situasjonsforståelse i beredskapsarbeidet",
+        "Ressurssituasjonen for Oslopolitiet",
+    ):
         assert title in text
     assert text.count("Løpende") >= 3 and text.count("Pågår") >= 4
 
@@ -61,7 +64,14 @@ def test_ipo_page_groups_areas_by_unit(built_site: Path) -> None:
     text = _text(built_site / "ipo" / "index.html")
     # The last mention of each unit is its section heading (a summary table comes first).
     vest, sentrum, ost = (text.rindex(n) for n in ("Enhet vest", "Enhet sentrum", "Enhet øst"))
-    assert vest < text.index("Hovseter") < sentrum < text.index("Tøyen") < ost < text.index("Holmlia Syd")
+    assert (
+        vest
+        < text.index("Hovseter")
+        < sentrum
+        < text.index("Tøyen")
+        < ost
+        < text.index("Holmlia Syd")
+    )
 
 
 def test_point_pages_stay_out_of_the_global_navigation(built_site: Path) -> None:
@@ -76,7 +86,10 @@ def test_broken_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path)
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     generated = {p: p.stat().st_mtime_ns for p in (project / "build").rglob("*") if p.is_file()}
     data = project / "followups.yaml"
-    data.write_text(data.read_text(encoding="utf-8").replace("state: pågår", "state: pågar", 1), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("state: pågår", "state: pågar", 1),
+        encoding="utf-8",
+    )
 
     result = run_generator("site", cwd=project)
 
@@ -86,7 +99,9 @@ def test_broken_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path)
     assert re.search(r"followups\.yaml:\d+:\d+: feil:", result.stderr)
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
-    assert {p: p.stat().st_mtime_ns for p in (project / "build").rglob("*") if p.is_file()} == generated
+    assert {
+        p: p.stat().st_mtime_ns for p in (project / "build").rglob("*") if p.is_file()
+    } == generated
 
 
 def test_unchanged_data_rewrites_no_generated_page(tmp_path: Path) -> None:

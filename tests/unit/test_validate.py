@@ -133,7 +133,11 @@ CASES = {
         "followups.yaml:20:18: feil: Oppfølgingspunkt «2025-1»: «2026-02» i «edition» finnes ikke under editions. Mente du «2026-01»? Rett id-en, eller legg til «2026-02» under editions.",
     ),
     "two statuses for one edition": (
-        r(F, "          Statusen.\n", '          Statusen.\n      - edition: "2026-01"\n        state: pågår\n        text: x\n'),
+        r(
+            F,
+            "          Statusen.\n",
+            '          Statusen.\n      - edition: "2026-01"\n        state: pågår\n        text: x\n',
+        ),
         I,
         "followups.yaml:24:18: feil: Oppfølgingspunkt «2025-1»: det finnes allerede en status for «2026-01» (linje 20). Hvert punkt skal ha én status per rapporteringsrunde: slå dem sammen.",
     ),
@@ -215,7 +219,10 @@ def test_rule_message(tmp_path: Path, followups: str, ipo: str, expected: str | 
 
 
 def test_seminar_page_must_exist_in_content(tmp_path: Path) -> None:
-    sources = write_files(tmp_path, r(F, "    title: Seminar 2025\n", "    title: Seminar 2025\n    page: referat.md\n"))
+    sources = write_files(
+        tmp_path,
+        r(F, "    title: Seminar 2025\n", "    title: Seminar 2025\n    page: referat.md\n"),
+    )
     (tmp_path / "content").mkdir()
     sources = Sources(sources.followups, sources.ipo_areas, tmp_path, tmp_path / "content")
     with pytest.raises(DataError) as caught:
@@ -234,7 +241,11 @@ def test_the_small_files_are_valid(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> None:
-    followups = r(r(F, "    title: Andre punkt", "    title: Andre punkt\n    title: Igjen"), "state: pågår", "state: pågar")
+    followups = r(
+        r(F, "    title: Andre punkt", "    title: Andre punkt\n    title: Igjen"),
+        "state: pågår",
+        "state: pågar",
+    )
     with pytest.raises(DataError) as caught:
         load_dataset(write_files(tmp_path, followups))
     assert [(p.position.line, p.message[:40]) for p in caught.value.problems] == [
@@ -270,14 +281,18 @@ def test_syntax_error_in_one_file_still_checks_the_other(tmp_path: Path) -> None
 def test_text_cut_by_a_comment_is_an_error(tmp_path: Path) -> None:
     """Publishing «Sak» for «Sak #12 er lukket» would lose the rest silently."""
     with pytest.raises(DataError) as caught:
-        load_dataset(write_files(tmp_path, r(F, "    title: Andre punkt", "    title: Sak #12 er lukket")))
+        load_dataset(
+            write_files(tmp_path, r(F, "    title: Andre punkt", "    title: Sak #12 er lukket"))
+        )
     assert [str(p) for p in caught.value.problems] == [
         'followups.yaml:27:12: feil: Oppfølgingspunkt «2025-2»: teksten i «title» stopper ved #, fordi YAML leser resten av linjen som en kommentar (bare «Sak» kommer med). Sett hele teksten i anførselstegn ("...") eller bruk | og skriv teksten på linjen under. Er det ment som en kommentar, sett et mellomrom etter #.'
     ]
 
 
 def test_an_ordinary_comment_after_a_value_is_fine(tmp_path: Path) -> None:
-    loaded = load_dataset(write_files(tmp_path, r(F, "    title: Andre punkt", "    title: Andre punkt  # kort")))
+    loaded = load_dataset(
+        write_files(tmp_path, r(F, "    title: Andre punkt", "    title: Andre punkt  # kort"))
+    )
     assert loaded.warnings == []
     assert loaded.data.followups[1].title == "Andre punkt"
 
@@ -289,7 +304,12 @@ def test_yaml_11_surprises_do_not_happen(tmp_path: Path) -> None:
     assert data.followups[1].title == "no"
     assert data.council.name == "10:30"
     assert data.areas[0].name == "0150"
-    assert load_dataset(write_files(tmp_path, r(F, "    number: 2", "    number: 0150"))).data.followups[1].number == 150
+    assert (
+        load_dataset(write_files(tmp_path, r(F, "    number: 2", "    number: 0150")))
+        .data.followups[1]
+        .number
+        == 150
+    )
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
