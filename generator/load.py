@@ -422,6 +422,11 @@ def parse(text: str, file: str) -> Node:
 def load(path: Path, display_name: str | None = None) -> Node:
     """Read and parse one data file; ``display_name`` is how messages name it."""
     file = display_name or str(path)
+    return parse(read(path, file), file)
+
+
+def read(path: Path, file: str) -> str:
+    """One data file's text, refused with a DataError if it cannot be data."""
     try:
         with path.open("rb") as handle:
             # Read one byte past the limit rather than trusting the size on
@@ -438,7 +443,7 @@ def load(path: Path, display_name: str | None = None) -> Node:
     if len(raw) > MAX_BYTES:
         size = path.stat().st_size if path.is_file() else len(raw)
         raise DataError([_too_large(file, size)])
-    return parse(decode(raw, file), file)
+    return decode(raw, file)
 
 
 def _too_large(file: str, size: int) -> Problem:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model, privacy, render, schema, snapshot, validate, write
-from .load import Mapping, Scalar, Sequence, load
+from .load import Mapping, Node, Scalar, Sequence, parse, read
 from .problems import DataError, Problem
 
 
@@ -44,14 +44,23 @@ class Loaded:
     warnings: list[Problem]
 
 
-def _check(path: Path, name: str, kind: schema.Obj) -> tuple[Any, list[Problem]]:
+def _check(
+    path: Path, name: str, kind: schema.Obj, texts: list[tuple[Node, str]]
+) -> tuple[Any, list[Problem]]:
+    """Check one file; what could be read is added to ``texts`` for the privacy scan."""
     try:
-        node = load(path, name)
+        text = read(path, name)
+    except DataError as exc:
+        return validate.INVALID, exc.problems
+    try:
+        node = parse(text, name)
     except DataError as exc:
         if not isinstance(exc.partial, Mapping | Sequence | Scalar):
             return validate.INVALID, exc.problems
+        texts.append((exc.partial, text))
         record, problems = validate.check_file(exc.partial, kind)
         return record, exc.problems + problems
+    texts.append((node, text))
     return validate.check_file(node, kind)
 
 
@@ -75,17 +84,20 @@ def _gc_paused() -> Iterator[None]:
 
 def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     """Both files' checked records (or INVALID) and every problem found in them."""
+    texts: list[tuple[Node, str]] = []
     followups, problems = _check(
-        sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE
+        sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE, texts
     )
-    ipo, ipo_problems = _check(sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE)
+    ipo, ipo_problems = _check(
+        sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE, texts
+    )
     problems += ipo_problems
     problems += validate.cross_check(followups, ipo)
     content = sources.content
     if content is not None:
         problems += validate.check_pages(followups, lambda page: (content / page).is_file())
-    problems += privacy.check_files(
-        [(path, sources.name(path)) for path in (sources.followups, sources.ipo_areas)],
+    problems += privacy.check_documents(
+        texts,
         sources.privacy_exceptions(),
         sources.name(sources.privacy_exceptions()),
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema as s
-from .load import MAX_BYTES, Mapping, Node, Scalar, Sequence, decode, load, parse
+from .load import Mapping, Node, Scalar, Sequence, load
 from .problems import DataError, Position, Problem
 from .validate import Record, check_file
 
@@ -258,20 +258,15 @@ def unused(exceptions: Exceptions, used: set[str]) -> list[Problem]:
     ]
 
 
-def check_files(
-    files: list[tuple[Path, str]], exceptions_path: Path, exceptions_name: str
+def check_documents(
+    documents: list[tuple[Node, str]], exceptions_path: Path, exceptions_name: str
 ) -> list[Problem]:
-    """Scan every value of every data file (path, display name). Files that do
-    not load are skipped: the loader has already reported why."""
+    """Scan every value of the data files already read: (node tree, source
+    text) pairs. Files that could not be read are not among them: the loader
+    has already reported why."""
     exceptions, problems = load_exceptions(exceptions_path, exceptions_name)
     used: set[str] = set()
-    for path, name in files:
-        try:
-            with path.open("rb") as handle:
-                source = decode(handle.read(MAX_BYTES + 1), name)
-            node = parse(source, name)
-        except (DataError, OSError):
-            continue
+    for node, source in documents:
         found, hits = check(node, source, set(exceptions.values))
         problems += found
         used |= hits
