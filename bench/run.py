@@ -164,6 +164,7 @@ def incremental(project: Path, shape: synth.Shape) -> dict[str, Any]:
     unchanged = _dirty_build(project, shape)
     _replace(followups, synth.MARKER, "Status-ENDRINGSMERKE-1")
     status = _dirty_build(project, shape)
+    status["pages_showing_it"] = _pages_containing(project, "Status-ENDRINGSMERKE-1")
     _replace(followups, synth.TITLE_MARKER, "Tittel-ENDRINGSMERKE-1")
     title = _dirty_build(project, shape)
     # Put the data back so later steps (serve) start from the same file.
@@ -178,6 +179,16 @@ def incremental(project: Path, shape: synth.Shape) -> dict[str, Any]:
         "status_text": status,
         "title": title,
     }
+
+
+def _pages_containing(project: Path, text: str) -> list[str]:
+    """The generated pages whose Markdown holds ``text``."""
+    generated = project / "build" / "generated"
+    return sorted(
+        page.relative_to(generated).as_posix()
+        for page in generated.rglob("*.md")
+        if text in page.read_text(encoding="utf-8")
+    )
 
 
 def _free_port() -> int:

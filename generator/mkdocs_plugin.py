@@ -38,6 +38,8 @@ class FollowupsConfig(base.Config):
     """The priority areas file, relative to mkdocs.yml."""
     generated_dir = c.Type(str, default="build/generated")
     """Where generated Markdown is written, relative to mkdocs.yml."""
+    cache_dir = c.Type(str, default="build/cache")
+    """Where slow products (the report PDF) are kept between builds, relative to mkdocs.yml."""
     edition = c.Type((str, int), default="")
     """The reporting round (edition id) the site shows; empty for the newest.
     An int is accepted because ``!ENV`` reads a value like 2027 as a number."""
@@ -47,6 +49,10 @@ class FollowupsConfig(base.Config):
 
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
+    _serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
 
     def _today(self) -> dt.date | None:
         value = self.config.today
@@ -108,8 +114,16 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         """Open data, feed, schemas and the report PDF, beside the pages."""
         if self._data is None:
             return
+        if self._serving:
+            # Rendering the PDF would make every preview rebuild wait for it
+            # (about 10 s at 1,000 points); make site and publish include it.
+            log.info("Forhåndsvisningen lager ikke PDF-en av rapporten; «make site» gjør det.")
         content = site_files.files(
-            self._data, schema_files(self._sources(config)), config.site_url or ""
+            self._data,
+            schema_files(self._sources(config)),
+            config.site_url or "",
+            with_pdf=not self._serving,
+            cache_dir=self._root(config) / self.config.cache_dir,
         )
         site_files.write_files(Path(config.site_dir), content)
 

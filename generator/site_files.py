@@ -6,6 +6,7 @@ Everything is built in memory first, so a failure leaves no half-written set.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from . import downloads, export, feed, pdf, render
@@ -18,11 +19,40 @@ def _link(base: str, path: str) -> str:
     return base + path
 
 
-def files(data: Dataset, schemas: tuple[Path, ...], site_url: str = "") -> dict[str, bytes]:
+def report_pdf(data: Dataset, cache_dir: Path | None) -> bytes:
+    """The report as PDF, reused from ``cache_dir`` when its HTML is unchanged.
+
+    WeasyPrint is by far the slowest step of a build (about 10 s at 1,000
+    points), and the report's HTML only changes when a decision or status
+    does, so rebuilds and mike's builds of several editions reuse it.
+    """
+    document = render.report_document(data)
+    if cache_dir is None:
+        return pdf.html_to_pdf(document)
+    key = hashlib.sha256(document.encode("utf-8")).hexdigest()
+    cached = cache_dir / f"rapport-{key}.pdf"
+    if cached.is_file():
+        return cached.read_bytes()
+    content = pdf.html_to_pdf(document)
+    for old in cache_dir.glob("rapport-*.pdf"):
+        old.unlink(missing_ok=True)
+    write_atomic(cached, content)
+    return content
+
+
+def files(
+    data: Dataset,
+    schemas: tuple[Path, ...],
+    site_url: str = "",
+    *,
+    with_pdf: bool = True,
+    cache_dir: Path | None = None,
+) -> dict[str, bytes]:
     """Relative path in the site -> content, for every non-page file.
 
     Links in the feed are absolute when ``site_url`` is known, else relative
-    to the feed's own address, which is the site's root.
+    to the feed's own address, which is the site's root. ``with_pdf=False``
+    leaves out the report PDF (the live preview does, to stay quick).
     """
     result = {
         downloads.FOLLOWUPS_JSON: export.as_json(export.followups_document(data)),
@@ -40,8 +70,9 @@ def files(data: Dataset, schemas: tuple[Path, ...], site_url: str = "") -> dict[
             ),
             lambda point_id: _link(site_url, render.page_url(f"oppfolgingspunkter/{point_id}.md")),
         ),
-        downloads.report_pdf(data): pdf.html_to_pdf(render.report_document(data)),
     }
+    if with_pdf:
+        result[downloads.report_pdf(data)] = report_pdf(data, cache_dir)
     for schema in schemas:
         result[f"{downloads.SCHEMA_DIR}/{schema.name}"] = schema.read_bytes()
     return result

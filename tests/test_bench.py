@@ -76,6 +76,7 @@ def test_bench_prints_the_table_at_a_tiny_size(tmp_path: Path) -> None:
     assert inc["unchanged"]["generated_written"] == []
     point = f"oppfolgingspunkter/{size['shape']['marker_point']}.md"
     assert inc["status_text"]["generated_written"] == [point, "rapport/index.md"]
+    assert inc["status_text"]["pages_showing_it"] == inc["status_text"]["generated_written"]
     assert inc["status_text"]["shows_change"] and inc["title"]["shows_change"]
     serve = size["serve"]
     assert serve["latencies"][0] is not None
