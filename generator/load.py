@@ -345,17 +345,11 @@ def parse(text: str, file: str) -> Node:
                 if (bad := _invisible(event.value)) is not None:
                     problems.append(Problem(pos, _invisible_message(bad)))
                 attach(Scalar(event.value, pos, plain=plain, comment_cut=cut))
-            elif kind is yaml.MappingStartEvent:
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 check_event(event, pos)
-                node = Mapping(pos)
-                attach(node)
-                stack.append(node)
-                pending_key.append(None)
-            elif kind is yaml.SequenceStartEvent:
-                check_event(event, pos)
-                seq = Sequence(pos)
-                attach(seq)
-                stack.append(seq)
+                collection = Mapping(pos) if kind is yaml.MappingStartEvent else Sequence(pos)
+                attach(collection)
+                stack.append(collection)
                 pending_key.append(None)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
