@@ -24,6 +24,7 @@ from . import escape, json_schema, schema
 from .edit import default_title
 from .pipeline import Sources, load_dataset
 from .problems import DataError, Problem
+from .write import default_mode
 
 _ID = re.compile(schema.ID_PATTERN)
 # Text that YAML reads back unchanged without quotes, in block and flow context.
@@ -227,6 +228,7 @@ def init(target: Path, council: Council) -> list[str]:
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging.chmod(default_mode(directory=True))
     try:
         files = files_for(council)
         for rel, text in files.items():

@@ -16,6 +16,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .write import default_mode
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -58,7 +60,10 @@ def _prefix(target: Path) -> str:
 def staging(target: Path) -> Path:
     """A new empty folder beside ``target``, named after this process so a
     later run can tell a dead build's leftovers from a running one's."""
-    return Path(tempfile.mkdtemp(prefix=f"{_prefix(target)}{os.getpid()}.", dir=target.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f"{_prefix(target)}{os.getpid()}.", dir=target.parent))
+    # It becomes site/: readable by a web server, as a plain mkdir would be.
+    folder.chmod(default_mode(directory=True))
+    return folder
 
 
 def _aside(target: Path) -> Path:

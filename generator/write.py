@@ -20,13 +20,28 @@ class WriteReport:
     unchanged: int = 0
 
 
+def default_mode(directory: bool = False) -> int:
+    """Readable by all, writable by the owner: what a published site needs.
+
+    ``tempfile`` makes files 0600 and folders 0700, which a web server
+    running as another user cannot read. (Reading the umask would mean
+    changing it for a moment, which races with ``mkdocs serve``'s threads.)
+    """
+    return 0o755 if directory else 0o644
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename."""
+    """Replace ``path`` with ``data`` in one rename, keeping its permissions."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = default_mode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -123,3 +123,29 @@ def test_removed_point_loses_its_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 fjernet" in result.stdout
     assert not (project / "build" / "generated" / "oppfolgingspunkter" / "2025-7.md").exists()
+
+
+def test_built_site_and_downloads_are_readable_by_a_web_server(tmp_path: Path) -> None:
+    """Temporary files start private (0600/0700); a web server runs as another user."""
+    project = copy_project(tmp_path)
+    assert run_generator("site", cwd=project).returncode == 0
+    site = project / "site"
+    private = [
+        p.relative_to(project).as_posix()
+        for p in [site, *site.rglob("*")]
+        if not p.stat().st_mode & (0o005 if p.is_dir() else 0o004)
+    ]
+    assert private == []
+
+
+def test_editing_a_data_file_keeps_its_permissions(tmp_path: Path) -> None:
+    from generator.write import write_atomic
+
+    data = tmp_path / "followups.yaml"
+    data.write_text("a: 1\n", encoding="utf-8")
+    data.chmod(0o664)
+    write_atomic(data, b"a: 2\n")
+    assert data.stat().st_mode & 0o777 == 0o664
+    fresh = tmp_path / "ny.json"
+    write_atomic(fresh, b"{}")
+    assert fresh.stat().st_mode & 0o777 == 0o644
