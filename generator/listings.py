@@ -102,10 +102,6 @@ def responsible_parties(data: Dataset) -> tuple[Party, ...]:
     return tuple(parties)
 
 
-def party_slugs(data: Dataset) -> dict[str, str]:
-    return {p.name: p.slug for p in responsible_parties(data)}
-
-
 def state_page(state: str) -> str:
     return f"{FOLDER}/tilstand-{slug(state)}.md"
 

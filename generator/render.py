@@ -173,7 +173,15 @@ def render_site(
     Schema files the open data page links to.
     """
     env = environment()
-    common = {"data": data, "council": data.council, "today": today}
+    # Computed once: the selection pages would otherwise each scan every point.
+    parties = listings.responsible_parties(data)
+    common = {
+        "data": data,
+        "council": data.council,
+        "today": today,
+        "parties": parties,
+        "party_slugs": {p.name: p.slug for p in parties},
+    }
     latest = data.latest_edition
     counts = Counter(p.current.state for p in data.followups if p.current)
     positions = {p.id: index for index, p in enumerate(data.followups)}
