@@ -38,7 +38,7 @@ def copy_project(dest: Path) -> Path:
     """A copy of the project's data, content and config to build in isolation."""
     for name in ("followups.yaml", "ipo_areas.yaml", "mkdocs.yml", "privacy_exceptions.yaml"):
         shutil.copy2(ROOT / name, dest / name)
-    for folder in ("content", "schemas", "overrides"):
+    for folder in ("content", "schemas"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, dest / folder)
     return dest
