@@ -34,13 +34,65 @@ def _no_mkdocs_banner(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's data, content and config to build in isolation."""
-    for name in ("followups.yaml", "ipo_areas.yaml", "mkdocs.yml", "privacy_exceptions.yaml"):
-        shutil.copy2(ROOT / name, dest / name)
-    for folder in ("content", "schemas"):
-        if (ROOT / folder).is_dir():
-            shutil.copytree(ROOT / folder, dest / folder)
+FIXTURES = ROOT / "tests" / "fixtures"
+OSLO = FIXTURES / "oslo"
+"""Oslo's project as of January 2026, frozen: the tests' own data (see its README)."""
+SEED = FIXTURES / "seed" / "minutes-2026-01.txt"
+"""The seminar minutes every fact in the Oslo data comes from."""
+
+_SITE_KEYS = ("site_name", "site_description", "nav")
+
+
+def _top_level_blocks(text: str) -> dict[str, str]:
+    """mkdocs.yml's top-level keys -> their whole block of lines (key line included)."""
+    blocks: dict[str, str] = {}
+    key = None
+    for line in text.splitlines(keepends=True):
+        if line[:1] not in ("", " ", "#", "\n") and ":" in line:
+            key = line.split(":", 1)[0]
+            blocks[key] = ""
+        if key is not None:
+            blocks[key] += line
+    return blocks
+
+
+def project_config(site: Path = OSLO / "site.yml") -> str:
+    """The project's real mkdocs.yml with the council's names and navigation from ``site``.
+
+    The configuration is code and is tested as it is today; the names and the
+    navigation to hand-written pages are data, so they come with the fixture.
+    """
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    ours = _top_level_blocks(site.read_text(encoding="utf-8"))
+    blocks = _top_level_blocks(config)
+    missing = [key for key in _SITE_KEYS if key not in blocks]
+    assert not missing, f"mkdocs.yml has no top-level {missing}"
+    head = config[: len(config) - len("".join(blocks.values()))]
+    return head + "".join(
+        _with_trailer(ours[key], block) if key in _SITE_KEYS else block
+        for key, block in blocks.items()
+    )
+
+
+def _with_trailer(replacement: str, original: str) -> str:
+    """``replacement`` followed by the blank and comment lines that ended ``original``."""
+    kept = original.splitlines(keepends=True)
+    trailer: list[str] = []
+    while kept and (not kept[-1].strip() or kept[-1].startswith("#")):
+        trailer.insert(0, kept.pop())
+    return replacement.rstrip("\n") + "\n" + "".join(trailer)
+
+
+def copy_project(dest: Path, source: Path = OSLO) -> Path:
+    """A project to build in isolation: the fixture's data and pages, today's config.
+
+    The JSON Schemas are generated from the code, so they come from the repository.
+    """
+    for name in ("followups.yaml", "ipo_areas.yaml", "privacy_exceptions.yaml"):
+        shutil.copy2(source / name, dest / name)
+    shutil.copytree(source / "content", dest / "content")
+    (dest / "mkdocs.yml").write_text(project_config(source / "site.yml"), encoding="utf-8")
+    shutil.copytree(ROOT / "schemas", dest / "schemas")
     return dest
 
 
@@ -55,9 +107,6 @@ def run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=600,
     )
-
-
-FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def copy_fixture_project(dest: Path, name: str, today: str | None = None) -> Path:

@@ -18,10 +18,10 @@ import pytest
 from generator import load
 from generator.problems import DataError
 
-from .conftest import ROOT, copy_project, run_generator
+from .conftest import OSLO, copy_project, run_generator
 
-FOLLOWUPS = (ROOT / "followups.yaml").read_text(encoding="utf-8")
-IPO = (ROOT / "ipo_areas.yaml").read_text(encoding="utf-8")
+FOLLOWUPS = (OSLO / "followups.yaml").read_text(encoding="utf-8")
+IPO = (OSLO / "ipo_areas.yaml").read_text(encoding="utf-8")
 P1 = "Oppfølgingspunkt «2025-1»: "
 S1 = "Oppfølgingspunkt «2025-1», status «2026-01»: "
 FIELDS = (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_project, run_generator
+from tests.conftest import OSLO, copy_project, run_generator
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLACEHOLDER_LINE = (
@@ -268,5 +268,5 @@ def test_shipped_files_round_trip_unchanged() -> None:
     from generator.yamledit import open_document
 
     for name in ("followups.yaml", "ipo_areas.yaml"):
-        raw = (ROOT / name).read_bytes()
+        raw = (OSLO / name).read_bytes()
         assert open_document(raw).render() == raw

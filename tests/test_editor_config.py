@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, copy_project
+from tests.conftest import OSLO, ROOT, copy_project
 
 SETTINGS = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
 HOOK = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0][
@@ -29,7 +29,7 @@ def test_vscode_recommends_the_yaml_extension() -> None:
 def test_each_data_file_is_mapped_to_the_schema_its_modeline_names(data_file: str) -> None:
     mapped = [schema for schema, files in SETTINGS["yaml.schemas"].items() if data_file in files]
     assert len(mapped) == 1
-    first_line = (ROOT / data_file).read_text(encoding="utf-8").splitlines()[0]
+    first_line = (OSLO / data_file).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == f"# yaml-language-server: $schema={mapped[0].removeprefix('./')}"
 
 

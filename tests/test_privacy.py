@@ -10,9 +10,9 @@ import pytest
 
 from generator.privacy import EXCEPTIONS_FILE, identity_number_kind, normalise, scan
 
-from .conftest import ROOT, copy_project, run_generator
+from .conftest import OSLO, copy_project, run_generator
 
-FOLLOWUPS = (ROOT / "followups.yaml").read_text(encoding="utf-8")
+FOLLOWUPS = (OSLO / "followups.yaml").read_text(encoding="utf-8")
 STATUS_TEXT = "          Dette er et langsiktig arbeid og Oslo politidistrikt"
 
 

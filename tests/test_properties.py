@@ -27,7 +27,7 @@ from generator.pipeline import Sources, load_dataset
 from generator.problems import DataError
 
 from . import hostile_data, htmlcheck
-from .conftest import ROOT
+from .conftest import OSLO, ROOT
 
 SETTINGS = settings(
     max_examples=60,
@@ -43,7 +43,7 @@ def _check_files(folder: Path, followups: bytes | str, ipo: bytes | str | None =
     for name, content in (("followups.yaml", followups), ("ipo_areas.yaml", ipo)):
         path = folder / name
         if content is None:
-            path.write_bytes((ROOT / name).read_bytes())
+            path.write_bytes((OSLO / name).read_bytes())
         elif isinstance(content, bytes):
             path.write_bytes(content)
         else:

@@ -16,9 +16,9 @@ from generator import export, render
 from generator.changes import edition_changes
 from generator.model import Dataset
 from generator.pipeline import Sources, load_dataset
+from tests.conftest import FIXTURES, OSLO, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "two-editions"
+FIXTURE = FIXTURES / "two-editions"
 
 
 def _load(folder: Path) -> Dataset:
@@ -33,7 +33,7 @@ def two_editions() -> Dataset:
 
 @pytest.fixture(scope="module")
 def shipped() -> Dataset:
-    return _load(ROOT)
+    return _load(OSLO)
 
 
 def _titles(changes: tuple) -> list[str]:  # type: ignore[type-arg]
@@ -91,10 +91,10 @@ def _yaml_as_json(path: Path) -> object:
 
 def test_json_export_is_the_data_files_content(shipped: Dataset) -> None:
     followups = json.loads(export.as_json(export.followups_document(shipped)))
-    expected = _yaml_as_json(ROOT / "followups.yaml")
+    expected = _yaml_as_json(OSLO / "followups.yaml")
     assert _stripped(followups) == expected
     areas = json.loads(export.as_json(export.areas_document(shipped)))
-    assert _stripped(areas) == _yaml_as_json(ROOT / "ipo_areas.yaml")
+    assert _stripped(areas) == _yaml_as_json(OSLO / "ipo_areas.yaml")
 
 
 def test_json_export_validates_against_the_published_schemas(shipped: Dataset) -> None:

@@ -12,14 +12,14 @@ import pytest
 from generator.model import Dataset
 from generator.pipeline import Sources, generate, load_dataset
 from generator.snapshot import UnknownEdition, as_of
-from tests.conftest import ROOT
+from tests.conftest import OSLO
 from tests.june_edition import JANUARY_TEXT, JUNE_TEXT, SPRING_POINT, add_june_edition
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     for name in ("followups.yaml", "ipo_areas.yaml"):
-        shutil.copy2(ROOT / name, tmp_path / name)
+        shutil.copy2(OSLO / name, tmp_path / name)
     add_june_edition(tmp_path)
     return tmp_path
 

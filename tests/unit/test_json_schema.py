@@ -15,7 +15,7 @@ from generator import json_schema, schema
 from generator.load import parse
 from generator.problems import DataError
 from generator.validate import check_file
-from tests.conftest import ROOT
+from tests.conftest import OSLO, ROOT
 from tests.datafiles import FOLLOWUPS, IPO
 from tests.unit.test_validate import CASES
 
@@ -30,7 +30,7 @@ def test_shipped_schemas_are_generated_from_the_declarations() -> None:
 
 def test_data_files_point_editors_at_their_schema() -> None:
     for data, filename in (("followups.yaml", "followups"), ("ipo_areas.yaml", "ipo_areas")):
-        first = (ROOT / data).read_text(encoding="utf-8").splitlines()[0]
+        first = (OSLO / data).read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schemas/{filename}.schema.json"
 
 
@@ -56,8 +56,8 @@ def _as_editor_sees_it(text: str) -> Any:
 def _fixtures() -> list[tuple[str, str, str]]:
     """(name, file kind, text) for the shipped data, the test data and every broken case."""
     found = [
-        ("shipped followups", "followups", (ROOT / "followups.yaml").read_text(encoding="utf-8")),
-        ("shipped ipo", "ipo", (ROOT / "ipo_areas.yaml").read_text(encoding="utf-8")),
+        ("shipped followups", "followups", (OSLO / "followups.yaml").read_text(encoding="utf-8")),
+        ("shipped ipo", "ipo", (OSLO / "ipo_areas.yaml").read_text(encoding="utf-8")),
         ("small followups", "followups", FOLLOWUPS),
         ("small ipo", "ipo", IPO),
     ]
