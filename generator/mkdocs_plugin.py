@@ -96,6 +96,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             raise Abort(str(exc)) from None
         for warning in loaded.warnings:
             log.info(str(warning))  # a warning would fail --strict; validate shows it too
+        for note in loaded.notes:
+            log.info(note)
         log.debug(
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )
