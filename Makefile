@@ -31,7 +31,8 @@ $(NODE_STAMP): package.json package-lock.json
 ## venv: install the site's pinned dependencies into .venv
 venv: $(SITE_STAMP)
 
-## publish: publish the newest edition on gh-pages with mike (PUBLISH_ARGS="--edition ID" for another)
+## publish: publish every edition whose pages changed on gh-pages with mike
+## (PUBLISH_ARGS="--edition ID" for one edition, PUBLISH_ARGS=--all for all of them)
 publish: $(SITE_STAMP)
 	$(PY) -m generator publish $(PUBLISH_ARGS)
 
@@ -69,7 +70,7 @@ types: $(DEV_STAMP)
 ## check: tests plus lint and types
 check: lint types test
 
-.PHONY: bench bench-profile
+.PHONY: bench bench-profile bench-publish
 
 ## bench: time every build stage at 10 to 5,000 synthetic points (see bench/README.md;
 ## BENCH_SIZES=10,100 BENCH_RUNS=1 make bench for a quick run)
@@ -79,6 +80,10 @@ bench: $(SITE_STAMP)
 ## bench-profile: cProfile of one mkdocs build at 1,000 points
 bench-profile: $(SITE_STAMP)
 	$(PY) -m bench profile 1000
+
+## bench-publish: time make publish with nothing changed, one edition changed, and --all
+bench-publish: $(SITE_STAMP)
+	$(PY) -m bench publish
 
 clean:
 	rm -rf site build .site.* .pytest_cache .mypy_cache .ruff_cache

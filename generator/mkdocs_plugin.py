@@ -13,6 +13,7 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csp, report, site_files, theme
+from . import addresses, csp, report, site_files, theme
 from .model import Dataset
 from .pipeline import Sources, generate, schema_files
 from .problems import DataError
@@ -50,6 +51,7 @@ class FollowupsConfig(base.Config):
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
     _serving = False
+    _stable_files = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -77,9 +79,19 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         # Material's version selector fetches ../versions.json, which only a
         # site published with mike has (mike sets MIKE_DOCS_VERSION while it
         # builds). Elsewhere the request would fail, so leave the selector out.
-        if not os.environ.get("MIKE_DOCS_VERSION"):
+        version = os.environ.get("MIKE_DOCS_VERSION")
+        if not version:
             config.extra.pop("version", None)
+        # Set by `publish` for a published edition (never for a plain build):
+        # the root of the site has the newest feed and data.
+        self._stable_files = bool(version) and os.environ.get(addresses.STABLE_FILES) == "1"
         return config
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.globals["council_stable_feed"] = self._stable_files
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         out_dir = self._root(config) / self.config.generated_dir
@@ -89,6 +101,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 out_dir,
                 self._today(),
                 edition=str(self.config.edition) or None,
+                stable_files=self._stable_files,
             )
         except DataError as exc:
             raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None

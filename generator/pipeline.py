@@ -169,13 +169,17 @@ def generate(
     out_dir: Path,
     today: dt.date | None = None,
     edition: str | None = None,
+    *,
+    stable_files: bool = False,
 ) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
     Rendering finishes before the first write, so bad data never leaves a
     half-updated folder. The returned data is what the pages show. With
     ``edition``, the site shows the data as it stood at that reporting round
-    (``at_edition``; raises ``snapshot.UnknownEdition``).
+    (``at_edition``; raises ``snapshot.UnknownEdition``). ``stable_files``:
+    the published site has the newest edition's feed and open data at its
+    root, and the pages point readers there (``render.render_site``).
     """
     with _gc_paused():
         loaded = load_dataset(sources)
@@ -184,6 +188,8 @@ def generate(
         if edition:
             data, notes = at_edition(sources, loaded.data, edition)
         schema_names = tuple(p.name for p in schema_files(sources))
-        pages = render.render_site(data, edition_today(loaded.data, data, today), schema_names)
+        pages = render.render_site(
+            data, edition_today(loaded.data, data, today), schema_names, stable_files=stable_files
+        )
     # The caller publishes the same data as files (open data, feed, PDF).
     return Loaded(data, loaded.warnings, notes), write.sync(pages, out_dir)
