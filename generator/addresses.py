@@ -16,6 +16,8 @@ SITE_URL = "SITE_URL"
 STABLE_FILES = "SITE_STABLE_FILES"
 """Set to «1» by ``publish`` for a published edition: the newest edition's
 feed and open data lie at the site's root, and the pages point there."""
+PREVIEW = "SITE_PREVIEW"
+"""Set to «1» by ``publish`` for a pull request's preview version."""
 
 
 class AddressError(ValueError):

@@ -249,6 +249,52 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_preview(args: argparse.Namespace) -> int:
+    """Publish or remove the hidden preview version of a pull request (``pr-N``)."""
+    options = _publish_options(args)
+    nothing = "Ingenting er fjernet" if args.remove else "Ingenting er publisert"
+    try:
+        if args.remove:
+            removed = publish.remove_preview(options, args.number)
+        else:
+            print("Kontrollerer og bygger …", file=sys.stderr)
+            done = publish.preview(options, args.number)
+    except DataError as exc:
+        _print_problems(exc.problems, "text")
+        print(f"{nothing}: rett feilene over først.", file=sys.stderr)
+        return EXIT_DATA
+    except publish.PublishError as exc:
+        print(f"{nothing}. {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if args.remove:
+        where = f"{removed.remote}/{removed.branch}"
+        if removed.existed:
+            print(f"Fjernet forhåndsvisningen {removed.version} fra {where}.")
+        else:
+            print(
+                f"Det finnes ingen forhåndsvisning {removed.version} på {where}; ingenting å fjerne."
+            )
+        return EXIT_OK
+    print(
+        f"Publiserte forhåndsvisningen av endring #{int(args.number)} ({done.edition.title}) "
+        f"som den skjulte versjonen {done.version} på {done.remote}/{done.branch}. "
+        "Den vises ikke i versjonsvelgeren. Adresse:"
+    )
+    print(done.address)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        if done.address.startswith(("http://", "https://")):
+            line = f"Forhåndsvisning av endringen: [{done.address}]({done.address})\n"
+        else:
+            line = (
+                f"Forhåndsvisningen er publisert som versjonen `{done.version}` på grenen "
+                f"`{done.branch}` (SITE_URL er ikke satt, så adressen er ukjent).\n"
+            )
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(line)
+    return EXIT_OK
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     """Markdown for a pull request summary: what the data change means for a reader."""
     sources = _sources(args)
@@ -346,6 +392,15 @@ def parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="publiser alle rundene på nytt")
     _git_options(pub)
     pub.set_defaults(func=cmd_publish)
+
+    pre = sub.add_parser(
+        "preview",
+        help="publiser en forhåndsvisning av en endring (pull request) som skjult versjon pr-N",
+    )
+    pre.add_argument("number", help="nummeret på endringen (pull request)")
+    pre.add_argument("--remove", action="store_true", help="fjern forhåndsvisningen")
+    _git_options(pre)
+    pre.set_defaults(func=cmd_preview)
 
     d = sub.add_parser(
         "diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)"

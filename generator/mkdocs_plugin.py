@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from pathlib import Path
 
 import jinja2
@@ -82,8 +83,16 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         version = os.environ.get("MIKE_DOCS_VERSION")
         if not version:
             config.extra.pop("version", None)
-        # Set by `publish` for a published edition (never for a plain build):
-        # the root of the site has the newest feed and data.
+        elif os.environ.get(addresses.PREVIEW) == "1" and isinstance(
+            config.extra.get("version"), dict
+        ):
+            # Material shows the outdated banner on every version that does not
+            # match `default`; a pull request's preview is not an old edition.
+            default = config.extra["version"].get("default") or "latest"
+            defaults = default if isinstance(default, list) else [default]
+            config.extra["version"]["default"] = [*defaults, f"^{re.escape(version)}$"]
+        # Set by `publish` for a published edition (never for a preview or a
+        # plain build): the root of the site has the newest feed and data.
         self._stable_files = bool(version) and os.environ.get(addresses.STABLE_FILES) == "1"
         return config
 

@@ -11,6 +11,9 @@ What is published:
   fingerprints existed is published once more.
 - ``--edition ID`` publishes that edition, ``--all`` every edition, whether
   or not they changed.
+- ``preview`` publishes the working tree's newest edition as the hidden
+  version ``pr-N`` (never in the version selector, never ``latest``), and
+  ``preview --remove`` deletes it again.
 
 An older edition is rebuilt as it was when it was the newest, with
 corrections to its texts (``history``, ``snapshot``). When its git history
@@ -26,8 +29,8 @@ the local gh-pages branch must not be behind the remote's (fetched first).
 Everything is committed locally first and pushed once at the end; if any step
 fails, the local gh-pages branch is put back where it was and nothing is
 pushed, so a failed build never changes what readers see. If the push is
-rejected because someone else published meanwhile (two publish jobs may
-race), the work is done again on top of theirs, up to three times.
+rejected because someone else published meanwhile (a publish and a preview
+may race), the work is done again on top of theirs, up to three times.
 
 ``latest`` follows the newest edition in the data file: publishing an older
 edition again never moves it back, and neither does publishing from an old
@@ -44,6 +47,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,6 +62,7 @@ from .pipeline import Sources, at_edition, edition_today, history_paths, load_da
 from .snapshot import UnknownEdition, find_edition
 
 LATEST = "latest"
+HIDDEN = "hidden"
 ATTEMPTS = 3
 """Pushes tried when someone else publishes at the same time."""
 REDIRECT_TEMPLATE = Path(__file__).parent / "templates" / "redirect.html.j2"
@@ -67,6 +72,7 @@ ROOT_PATHS = (downloads.FEED, downloads.SITEMAP, downloads.DATA_DIR)
 """What publish owns at the root of gh-pages, replaced as a whole."""
 TAKEN = frozenset({LATEST, downloads.DATA_DIR})
 """Names at the root of gh-pages that an edition's version folder would collide with."""
+_PR_NUMBER = re.compile(r"[0-9]{1,9}")
 
 T = TypeVar("T")
 
@@ -123,6 +129,26 @@ class Published:
 
 
 @dataclass(frozen=True)
+class Preview:
+    remote: str
+    branch: str
+    version: str
+    edition: Edition
+    address: str
+    """Where the preview is: SITE_URL + «pr-N/», or «pr-N/» without SITE_URL."""
+    commit: str | None
+
+
+@dataclass(frozen=True)
+class PreviewRemoved:
+    remote: str
+    branch: str
+    version: str
+    existed: bool
+    commit: str | None
+
+
+@dataclass(frozen=True)
 class Version:
     """One entry of mike's versions.json."""
 
@@ -130,6 +156,10 @@ class Version:
     title: str
     aliases: tuple[str, ...]
     properties: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def hidden(self) -> bool:
+        return self.properties.get(HIDDEN) is True
 
 
 def _git(
@@ -622,3 +652,84 @@ def publish(options: Options, env: Mapping[str, str] | None = None) -> Published
     done = _Branch(root, remote, branch).run(work)
     pushed = bool(done.published) or done.root_files
     return dataclasses.replace(done, commit=_rev(root, f"refs/heads/{branch}") if pushed else None)
+
+
+def preview_version(number: str) -> str:
+    """``pr-N`` for a pull request number (digits only)."""
+    if not _PR_NUMBER.fullmatch(number):
+        raise PublishError(
+            f"«{number}» er ikke nummeret på en endring (pull request). Oppgi bare sifre, "
+            "for eksempel «make preview PR=12»."
+        )
+    return f"pr-{int(number)}"
+
+
+def _not_a_preview(version: Version, branch: str) -> PublishError:
+    return PublishError(
+        f"Versjonen «{version.version}» på {branch} er ikke en skjult forhåndsvisning, men "
+        f"«{version.title}». Den røres ikke. Gi rapporteringsrunden en annen id, eller "
+        f"slett versjonen med mike hvis den er lagt der ved en feil."
+    )
+
+
+def preview(options: Options, number: str, env: Mapping[str, str] | None = None) -> Preview:
+    """Publish the working tree's newest edition as the hidden version pr-N."""
+    env = dict(os.environ if env is None else env)
+    root, branch = options.root, options.branch
+    version = preview_version(number)
+    data = load_dataset(options.sources).data
+    edition = data.latest_edition
+    who, remote = _prepare(options, env)
+    site_url = _site_url(env)
+    sync_branch(root, remote, branch)
+    run_env = {
+        **_mike_env(env, who),
+        "SITE_EDITION": edition.id,
+        addresses.PREVIEW: "1",
+        addresses.STABLE_FILES: "",
+    }
+    common = ["--config-file", str(options.config_file), "--remote", remote, "--branch", branch]
+
+    def work(versions: tuple[Version, ...]) -> None:
+        existing = next((v for v in versions if v.version == version), None)
+        if existing is not None and not existing.hidden:
+            raise _not_a_preview(existing, branch)
+        _mike(
+            root,
+            run_env,
+            "deploy",
+            *common,
+            f"--title=Forhåndsvisning av endring #{int(number)}",
+            f"--prop-set={HIDDEN}=true",
+            version,
+        )
+
+    _Branch(root, remote, branch).run(work)
+    address = f"{site_url}{version}/" if site_url else f"{version}/"
+    return Preview(remote, branch, version, edition, address, _rev(root, f"refs/heads/{branch}"))
+
+
+def remove_preview(
+    options: Options, number: str, env: Mapping[str, str] | None = None
+) -> PreviewRemoved:
+    """Delete the hidden version pr-N; nothing happens if it is already gone."""
+    env = dict(os.environ if env is None else env)
+    root, branch = options.root, options.branch
+    version = preview_version(number)
+    load_dataset(options.sources)
+    who, remote = _prepare(options, env)
+    sync_branch(root, remote, branch)
+    common = ["--config-file", str(options.config_file), "--remote", remote, "--branch", branch]
+
+    def work(versions: tuple[Version, ...]) -> bool:
+        existing = next((v for v in versions if v.version == version), None)
+        if existing is None:
+            return False
+        if not existing.hidden:
+            raise _not_a_preview(existing, branch)
+        _mike(root, _mike_env(env, who), "delete", *common, version)
+        return True
+
+    existed = _Branch(root, remote, branch).run(work)
+    commit = _rev(root, f"refs/heads/{branch}") if existed else None
+    return PreviewRemoved(remote, branch, version, existed, commit)

@@ -732,3 +732,220 @@ def test_publishing_from_an_old_commit_keeps_latest(restored: Path) -> None:
     assert [v["aliases"] for v in versions] == [["latest"], [], []]
     root_feed = git("show", "gh-pages:endringer.xml", cwd=restored)
     assert "Status pr juni 2026" in root_feed  # the stable addresses stay on the newest
+
+
+PREVIEW_TITLE = "Forhåndsvisning av endring #7"
+
+
+@dataclass(frozen=True)
+class Previewed:
+    shown: subprocess.CompletedProcess[str]
+    summary: str
+    versions: list[dict[str, Any]]
+    """versions.json while the preview was published."""
+    site: Path
+    """A checkout of gh-pages while the preview was published."""
+    publish: subprocess.CompletedProcess[str]
+    """`publish` run while the preview was published."""
+    removed: subprocess.CompletedProcess[str]
+    again: subprocess.CompletedProcess[str]
+    heads: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def previewed(published: Published, tmp_path_factory: pytest.TempPathFactory) -> Previewed:
+    """Pull request 7 previewed against the bare remote, then removed twice."""
+    base = tmp_path_factory.mktemp("preview")
+    work = published.work
+    summary = base / "summary.md"
+    summary.write_text("## Sammendrag\n", encoding="utf-8")
+    heads = {"before": git("rev-parse", "gh-pages", cwd=work).strip()}
+    shown = run_generator("preview", "7", cwd=work, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    heads["shown"] = git("rev-parse", "gh-pages", cwd=work).strip()
+    versions = json.loads(git("show", "gh-pages:versions.json", cwd=work))
+    site = base / "site"
+    git("clone", "--quiet", "--branch", "gh-pages", str(published.remote), str(site), cwd=base)
+    publish = run_publish(cwd=work)
+    heads["published"] = git("rev-parse", "gh-pages", cwd=work).strip()
+    removed = run_generator("preview", "--remove", "7", cwd=work)
+    heads["removed"] = git("rev-parse", "gh-pages", cwd=work).strip()
+    again = run_generator("preview", "--remove", "7", cwd=work)
+    heads["again"] = git("rev-parse", "gh-pages", cwd=work).strip()
+    return Previewed(
+        shown, summary.read_text(encoding="utf-8"), versions, site, publish, removed, again, heads
+    )
+
+
+def test_a_preview_is_a_hidden_version_with_its_address(
+    published: Published, previewed: Previewed
+) -> None:
+    assert previewed.shown.stdout.splitlines() == [
+        "Publiserte forhåndsvisningen av endring #7 (Status pr juni 2026) som den skjulte "
+        "versjonen pr-7 på origin/gh-pages. Den vises ikke i versjonsvelgeren. Adresse:",
+        f"{SITE}pr-7/",
+    ]
+    assert previewed.summary == (
+        f"## Sammendrag\nForhåndsvisning av endringen: [{SITE}pr-7/]({SITE}pr-7/)\n"
+    )
+    assert previewed.versions[0] == {
+        "version": "pr-7",
+        "title": PREVIEW_TITLE,
+        "aliases": [],
+        "properties": {"hidden": True},
+    }
+    assert [v["aliases"] for v in previewed.versions if v["version"] == "2026-06"] == [["latest"]]
+    site, work = previewed.site, published.work
+    assert (site / "pr-7" / "oppfolgingspunkter" / "2026-1" / "index.html").exists()
+    # No stable addresses for a preview: its pages link their own feed, the root stays June's.
+    front = (site / "pr-7" / "index.html").read_text(encoding="utf-8")
+    assert 'href="endringer.xml"' in front
+    for path in ("endringer.xml", "data", "sitemap.xml", "index.html"):
+        assert tree(work, previewed.heads["before"], path) == tree(
+            work, previewed.heads["shown"], path
+        )
+
+
+def test_publish_does_not_count_a_preview(previewed: Previewed) -> None:
+    assert previewed.publish.returncode == 0, previewed.publish.stderr
+    assert previewed.publish.stdout.startswith(
+        "Ingenting å publisere: origin/gh-pages er allerede oppdatert.\n"
+    )
+    assert previewed.heads["published"] == previewed.heads["shown"]
+
+
+def test_a_preview_is_removed_and_removing_it_again_is_no_error(
+    published: Published, previewed: Previewed
+) -> None:
+    assert previewed.removed.returncode == 0, previewed.removed.stderr
+    assert previewed.removed.stdout == "Fjernet forhåndsvisningen pr-7 fra origin/gh-pages.\n"
+    work = published.work
+    assert "pr-7" not in git("ls-tree", "--name-only", previewed.heads["removed"], cwd=work)
+    versions = json.loads(git("show", f"{previewed.heads['removed']}:versions.json", cwd=work))
+    assert [v["version"] for v in versions] == ["2026-06", "2026-01", "2025-10"]
+    assert previewed.again.returncode == 0, previewed.again.stderr
+    assert previewed.again.stdout == (
+        "Det finnes ingen forhåndsvisning pr-7 på origin/gh-pages; ingenting å fjerne.\n"
+    )
+    assert previewed.heads["again"] == previewed.heads["removed"]
+    assert remote_pages(published.remote) == previewed.heads["removed"]
+
+
+@pytest.mark.browser
+def test_a_preview_is_never_in_the_version_selector(
+    previewed: Previewed, page: Any, serve: functools.partial[str]
+) -> None:
+    base = serve(previewed.site)
+    page.goto(f"{base}2026-01/")
+    page.locator(".md-version__current").wait_for()
+    page.locator(".md-version").hover()
+    assert page.locator(".md-version__link").all_inner_texts() == [
+        "Status pr juni 2026",
+        "Status pr januar 2026",
+        "Status pr oktober 2025",
+    ]
+    page.goto(f"{base}pr-7/")
+    current = page.locator(".md-version__current")
+    current.wait_for()
+    assert current.inner_text() == PREVIEW_TITLE
+    page.locator(".md-version").hover()
+    assert PREVIEW_TITLE not in page.locator(".md-version__link").all_inner_texts()
+    assert page.locator("[data-md-component=outdated]").is_hidden()  # not an old edition
+
+
+def test_preview_refuses_a_number_that_is_not_one(clone: Path) -> None:
+    for number in ("7a", "-7", "７", "7; rm -rf ."):
+        result = run_generator("preview", number, cwd=clone)
+        assert result.returncode == 1, number
+        assert result.stderr == (
+            "Kontrollerer og bygger …\n"
+            f"Ingenting er publisert. «{number}» er ikke nummeret på en endring (pull request). "
+            "Oppgi bare sifre, for eksempel «make preview PR=12».\n"
+        )
+    removed = run_generator("preview", "--remove", "x", cwd=clone)
+    assert removed.returncode == 1
+    assert removed.stderr.startswith("Ingenting er fjernet. «x» er ikke nummeret på en endring")
+
+
+def test_preview_refuses_invalid_data(clone: Path) -> None:
+    followups = clone / "followups.yaml"
+    followups.write_text(
+        followups.read_text(encoding="utf-8").replace("state: pågår", "state: ferdig", 1),
+        encoding="utf-8",
+    )
+    shown = run_generator("preview", "7", cwd=clone)
+    assert shown.returncode == 1
+    assert re.search(r"followups\.yaml:\d+:\d+: feil: .*«ferdig»", shown.stderr)
+    assert shown.stderr.endswith("Ingenting er publisert: rett feilene over først.\n")
+    removed = run_generator("preview", "--remove", "7", cwd=clone)
+    assert removed.returncode == 1
+    assert removed.stderr.endswith("Ingenting er fjernet: rett feilene over først.\n")
+
+
+def _hook(remote: Path, script: str) -> None:
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    hook.chmod(0o755)
+
+
+# Leaves the quarantine a pre-receive hook runs in, so the hook can play
+# another publication that reaches the remote just before ours.
+_OUTSIDE_QUARANTINE = (
+    "unset GIT_QUARANTINE_PATH GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES\n"
+    "export GIT_AUTHOR_NAME=Rival GIT_AUTHOR_EMAIL=rival@example.org\n"
+    "export GIT_COMMITTER_NAME=Rival GIT_COMMITTER_EMAIL=rival@example.org\n"
+)
+
+
+def test_a_publication_that_loses_a_race_is_done_again_on_top(
+    published: Published, restored: Path
+) -> None:
+    other = restored.parent / "rival"
+    git("clone", "-q", "--branch", "gh-pages", str(published.remote), str(other), cwd=other.parent)
+    (other / "CNAME").write_text("politiradet.example.org\n", encoding="utf-8")
+    git("add", "CNAME", cwd=other)
+    git("commit", "--quiet", "-m", "Custom domain, published meanwhile", cwd=other)
+    git("push", "--quiet", "origin", "HEAD:refs/heads/rival", cwd=other)
+    rival = git("rev-parse", "HEAD", cwd=other).strip()
+    _hook(
+        published.remote,
+        _OUTSIDE_QUARANTINE
+        + 'if [ ! -e "$GIT_DIR/raced" ]; then\n'
+        + '  touch "$GIT_DIR/raced"\n'
+        + f"  git update-ref refs/heads/gh-pages {rival}\n"
+        + "  echo 'avvist: gh-pages har flyttet seg' >&2\n"
+        + "  exit 1\n"
+        + "fi\n",
+    )
+    try:
+        result = run_generator("preview", "8", cwd=restored)
+    finally:
+        (published.remote / "hooks" / "pre-receive").unlink()
+        (published.remote / "raced").unlink(missing_ok=True)
+        git("push", "--quiet", "origin", ":refs/heads/rival", cwd=other)
+    assert result.returncode == 0, result.stderr
+    head = remote_pages(published.remote)
+    names = git("ls-tree", "--name-only", head, cwd=restored).split()
+    assert "CNAME" in names and "pr-8" in names
+    assert git("rev-parse", f"{head}~1", cwd=restored).strip() == rival
+
+
+def test_publishing_gives_up_after_losing_three_races(published: Published, restored: Path) -> None:
+    local = git("rev-parse", "gh-pages", cwd=restored).strip()
+    _hook(
+        published.remote,
+        _OUTSIDE_QUARANTINE
+        + "new=$(git commit-tree 'refs/heads/gh-pages^{tree}' -p refs/heads/gh-pages -m rival)\n"
+        + 'git update-ref refs/heads/gh-pages "$new"\n'
+        + "exit 1\n",
+    )
+    result = run_generator("preview", "9", cwd=restored)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Kontrollerer og bygger …\n"
+        "Ingenting er publisert. Noen andre publiserte til origin/gh-pages samtidig, 3 ganger på "
+        "rad. Vent til de andre publiseringene er ferdige, og publiser på nytt.\n"
+    )
+    assert git("rev-parse", "gh-pages", cwd=restored).strip() == local
+    rivals = git("log", "--format=%an", "-3", "refs/heads/gh-pages", cwd=published.remote)
+    assert rivals.split() == ["Rival"] * 3

@@ -61,18 +61,18 @@ def test_versions_json_is_read_with_its_properties(repo: Path) -> None:
     assert publish.read_versions(repo, "gh-pages") == ()  # nothing published yet
     entries = [
         {
-            "version": "2025-10",
-            "title": "Oktober",
+            "version": "pr-3",
+            "title": "Forhåndsvisning",
             "aliases": [],
-            "properties": {"fingerprint": "f"},
+            "properties": {"hidden": True},
         },
         {"version": "2026-01", "title": "Januar", "aliases": ["latest"]},
     ]
     pages_branch(repo, {"versions.json": json.dumps(entries).encode()})
     versions = publish.read_versions(repo, "gh-pages")
-    assert [(v.version, v.aliases, dict(v.properties)) for v in versions] == [
-        ("2025-10", (), {"fingerprint": "f"}),
-        ("2026-01", ("latest",), {}),
+    assert [(v.version, v.aliases, v.hidden) for v in versions] == [
+        ("pr-3", (), True),
+        ("2026-01", ("latest",), False),
     ]
     assert publish.latest_version(repo, "gh-pages") == "2026-01"
 
@@ -119,6 +119,49 @@ def test_versions_json_that_is_a_folder(repo: Path) -> None:
     with pytest.raises(publish.PublishError) as caught:
         publish.read_versions(repo, "gh-pages")
     assert "kan ikke leses: det er en mappe, ikke en fil." in str(caught.value)
+
+
+@pytest.mark.parametrize("number", ["12", "0012", "1"])
+def test_preview_versions(number: str) -> None:
+    assert publish.preview_version(number) == f"pr-{int(number)}"
+
+
+@pytest.mark.parametrize("number", ["", "pr-12", "12\n", "1 2", "１２", "1e3", "-1", "1234567890"])
+def test_preview_numbers_are_digits_only(number: str) -> None:
+    with pytest.raises(publish.PublishError) as caught:
+        publish.preview_version(number)
+    assert str(caught.value) == (
+        f"«{number}» er ikke nummeret på en endring (pull request). Oppgi bare sifre, "
+        "for eksempel «make preview PR=12»."
+    )
+
+
+def test_a_preview_never_replaces_an_edition(repo: Path) -> None:
+    """A version named pr-N that is not a hidden preview is left alone, by both commands."""
+    project = repo
+    copy_project(project)
+    git("add", "-A", cwd=project)
+    git("commit", "--quiet", "-m", "data", cwd=project)
+    remote = project.parent / f"{project.name}-remote.git"
+    git("init", "--quiet", "--bare", str(remote), cwd=project)
+    git("remote", "add", "origin", str(remote), cwd=project)
+    entries = [{"version": "pr-7", "title": "Status pr juli", "aliases": ["latest"]}]
+    pages_branch(project, {"versions.json": json.dumps(entries).encode()})
+    options = publish.Options(
+        root=project,
+        sources=Sources(
+            project / "followups.yaml", project / "ipo_areas.yaml", project, project / "content"
+        ),
+        config_file=project / "mkdocs.yml",
+    )
+    for act in (publish.preview, publish.remove_preview):
+        with pytest.raises(publish.PublishError) as caught:
+            act(options, "7", ENV)
+        assert str(caught.value) == (
+            "Versjonen «pr-7» på gh-pages er ikke en skjult forhåndsvisning, men «Status pr "
+            "juli». Den røres ikke. Gi rapporteringsrunden en annen id, eller slett versjonen "
+            "med mike hvis den er lagt der ved en feil."
+        )
 
 
 def _two_editions_at_once(project: Path) -> publish.Options:
