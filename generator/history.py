@@ -272,7 +272,11 @@ def read(
         commits = _git(top, "log", "--format=%H", "HEAD", "--", followups, ipo).split()
     except _GitUnavailable:
         commits = []  # no commit yet
-    found = _search(top, commits, followups, ipo, wanted, paths.privacy_exceptions)
+    try:
+        found = _search(top, commits, followups, ipo, wanted, paths.privacy_exceptions)
+    except (_GitUnavailable, OSError, ValueError) as exc:
+        why = f"git kunne ikke lese historikken ({exc or 'ukjent feil'})"
+        return {e: _no_history(e, why) for e in wanted}
     result: dict[str, EditionState | Missing] = {}
     for edition in wanted:
         state = found.get(edition)
