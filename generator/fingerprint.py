@@ -15,7 +15,9 @@ is files in the repository. So the fingerprint covers:
 
 It is stored with the version in mike's versions.json (the version property
 ``fingerprint``) and compared on the next publish. A version published
-before fingerprints existed has none, so it is published once more.
+before fingerprints existed has none, so it is published once more. Files
+the build reads from elsewhere (a theme ``custom_dir`` named in mkdocs.yml,
+say) are not covered: after changing one, publish with ``--all``.
 """
 
 from __future__ import annotations
