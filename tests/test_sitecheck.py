@@ -356,3 +356,43 @@ def test_axe_finds_a_form_field_without_a_label(
         '«article > input[type="text"]»). Mer om regelen: '
         "https://dequeuniversity.com/rules/axe/4.14/label?application=axeAPI&lang=nb"
     )
+
+
+# --- the job summary ----------------------------------------------------------------
+
+
+def test_the_summary_lists_every_annotation_and_passes_the_output_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sitecheck import summary
+
+    lines = ["pip sier noe\n"]
+    lines += [
+        f"::error file=a.yaml,line={n},col=1,title=Feil i datafil::feil nr. {n}\n"
+        for n in range(11)
+    ]
+    lines += ["::warning file=b%2Cc.yaml,line=2,col=3::«```» og 50%25%0Aneste linje\n"]
+    target = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
+    monkeypatch.setattr("sys.stdin", iter(lines))
+    assert summary.main(["--title", "Kontroll av datafilene"]) == 0
+    assert capsys.readouterr().out == "".join(lines)
+    assert target.read_text(encoding="utf-8") == (
+        "### Kontroll av datafilene: 11 feil og 1 advarsel\n\n"
+        "GitHub viser bare de 10 første feilene og de 10 første advarslene fra hvert steg som "
+        "merknader, så 1 av dem vises bare her. Alle 12:\n\n````text\n"
+        + "".join(f"a.yaml:{n}:1: feil: feil nr. {n}\n" for n in range(11))
+        + "b,c.yaml:2:3: advarsel: «```» og 50%\nneste linje\n````\n\n"
+    )
+
+
+def test_the_summary_of_a_clean_step_and_of_a_few_problems() -> None:
+    from sitecheck.summary import markdown, parse
+
+    assert markdown("Kontroll av nettstedet", []) == "### Kontroll av nettstedet: ingen feil\n\n"
+    found = [parse("::error title=Lenke som ikke virker::Siden «/» lenker til «x/»")]
+    assert markdown("Kontroll av nettstedet", [a for a in found if a]) == (
+        "### Kontroll av nettstedet: 1 feil\n\nAlle vises også som merknader i endringen:\n\n"
+        "```text\nfeil: Siden «/» lenker til «x/»\n```\n\n"
+    )
+    assert parse("vanlig linje") is None
