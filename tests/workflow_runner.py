@@ -43,6 +43,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -177,6 +178,8 @@ class StepResult:
     summary: str = ""
     command: str = ""
     """The script a ``run:`` step ran, or the action a ``uses:`` step stood for."""
+    seconds: float = 0.0
+    """Wall-clock time the step took (for measuring a workflow, never for asserting)."""
 
 
 @dataclass
@@ -521,6 +524,7 @@ class Runner:
                 process_env["PATH"] = os.pathsep.join(
                     [*path_prefix, str(tools / "bin"), process_env.get("PATH", "")]
                 )
+                started = time.monotonic()
                 if "run" in step:
                     result = self._run(step, name, context, process_env, workspace, defaults, job)
                 elif "uses" in step:
@@ -529,6 +533,7 @@ class Runner:
                     )
                 else:
                     raise WorkflowError(f"step {name!r} has neither run: nor uses:")
+                result.seconds = time.monotonic() - started
                 result.summary = files["GITHUB_STEP_SUMMARY"].read_text(encoding="utf-8")
                 result.outputs = _parse_key_values(
                     files["GITHUB_OUTPUT"].read_text(encoding="utf-8")
