@@ -205,6 +205,8 @@ def test_a_code_change_runs_the_tests(origin: Origin, tmp_path: Path) -> None:
     check = Runner(WORKFLOWS / "pull-request.yml", origin.bare, tmp_path)
     event = pull_request_event(7, origin.main, origin.main, repository=REPOSITORY)
     assert check.job_runs("tests", event, needs={"changes": {"outputs": result.outputs}})
+    # A change detection that failed never lets the tests be skipped.
+    assert check.job_runs("tests", event, needs={"changes": {"result": "failure"}})
 
 
 def test_moving_code_into_content_counts_as_a_code_change(origin: Origin, tmp_path: Path) -> None:
