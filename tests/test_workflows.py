@@ -412,3 +412,34 @@ def test_a_push_to_main_publishes_to_gh_pages_on_origin(origin: Origin, tmp_path
     assert [v["version"] for v in versions] == ["2026-01"]
     author = git("log", "-1", "--format=%an <%ae>", "gh-pages", cwd=origin.bare)
     assert author == "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
+
+
+@pytest.mark.slow
+def test_a_preview_is_published_and_removed_on_origin(origin: Origin, tmp_path: Path) -> None:
+    """The real preview commands, from the pull request's and the closing workflow's
+    steps, against the bare repository playing GitHub."""
+    head = origin.branch("ekte-forhandsvisning", one_word)
+    opened = pull_request_event(21, origin.main, head, repository=REPOSITORY)
+    check = runner("pull-request.yml", origin, tmp_path / "open", prepare=fast_environment)
+    result = check.run_job("preview", opened, needs={"data": {"result": "success"}})
+    assert result.result == "success", result.log()
+    address = "https://politiraad.github.io/oppfolging/pr-21/"
+    assert result.step("Publiser forhåndsvisningen").stdout.splitlines()[-1] == address
+    assert address in result.summary
+    versions = json.loads(git("show", "gh-pages:versions.json", cwd=origin.bare))
+    [preview] = [v for v in versions if v["version"] == "pr-21"]
+    assert preview["properties"]["hidden"] is True
+    assert "latest" not in preview["aliases"]
+    shown = git("show", "gh-pages:pr-21/oppfolgingspunkter/index.html", cwd=origin.bare)
+    assert "Felles situasjonsforståelse" in shown
+
+    closed = pull_request_event(
+        21, origin.main, head, repository=REPOSITORY, action="closed", sha="0" * 40
+    )
+    remove = runner("preview-remove.yml", origin, tmp_path / "close", prepare=fast_environment)
+    removed = remove.run_job("remove", closed)
+    assert removed.result == "success", removed.log()
+    versions = json.loads(git("show", "gh-pages:versions.json", cwd=origin.bare))
+    assert "pr-21" not in [v["version"] for v in versions]
+    tree = git("ls-tree", "--name-only", "gh-pages", cwd=origin.bare).split()
+    assert "pr-21" not in tree
