@@ -9,12 +9,18 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import addresses, diff, json_schema, publish, report, swap
+from . import addresses, diff, json_schema, publish, report, schema, swap
+from .edit import Edited
 from .model import Edition
 from .pipeline import Sources, generate, load_dataset
 from .problems import DataError, Problem
+from .suggest import listing
 from .write import write_atomic
+
+if TYPE_CHECKING:
+    from .pullrequest import Proposal
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -93,8 +99,11 @@ def cmd_site(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(value: str) -> dt.date:
-    """argparse type for ÅÅÅÅ-MM-DD; its message is shown as is."""
+def _date(value: str) -> dt.date | None:
+    """argparse type for ÅÅÅÅ-MM-DD; its message is shown as is. Empty (a form's
+    field left blank) means the default."""
+    if not value.strip():
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -110,26 +119,111 @@ def _refused(message: str, problems: list[Problem]) -> int:
     return EXIT_DATA
 
 
-def cmd_new_round(args: argparse.Namespace) -> int:
-    from .edit import EditRefused, new_round
+def _edit(args: argparse.Namespace) -> Edited:
+    """Run the editing command ``args`` names; raises EditRefused."""
+    from .edit import new_followup, new_round
+    from .ipoedit import add_area, retire_area
+
+    sources = _sources(args)
+    if args.command == "new-round":
+        return new_round(sources, args.id, args.title, args.date or dt.date.today())
+    if args.command == "new-followup":
+        return new_followup(sources, args.seminar, args.title)
+    if args.action == "add":
+        return add_area(sources, args.unit, args.name, args.status, args.since)
+    return retire_area(sources, args.unit, args.name)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """new-round, new-followup and ipo-area: edit a data file, or say why not."""
+    from .edit import EditRefused
 
     try:
-        done = new_round(_sources(args), args.id, args.title, args.date or dt.date.today())
+        done = _edit(args)
     except EditRefused as exc:
         return _refused(exc.message, exc.problems)
-    print("\n".join(done.lines))
+    print(done.printed())
     return EXIT_OK
 
 
-def cmd_new_followup(args: argparse.Namespace) -> int:
-    from .edit import EditRefused, new_followup
+def _proposal(args: argparse.Namespace, done: Edited) -> Proposal:
+    """How the pull request for an edit made from GitHub is named."""
+    from .edit import default_title
+    from .pullrequest import Proposal, slug
 
+    if args.command == "new-round":
+        title = (args.title or "").strip() or default_title(args.id) or args.id
+        return Proposal(
+            "new-round",
+            f"ny-runde/{slug(done.subject)}",
+            f"Ny rapporteringsrunde: {title} ({done.subject})",
+        )
+    if args.command == "new-followup":
+        named = (args.title or "").strip()
+        return Proposal(
+            "new-followup",
+            f"nytt-punkt/{slug(done.subject)}",
+            f"Nytt oppfølgingspunkt {done.subject}" + (f": {named}" if named else ""),
+        )
+    if args.action == "add":
+        return Proposal(
+            "ipo-area",
+            f"ipo/nytt-{slug(done.subject)}",
+            f"Nytt IPO-område: {done.subject} (enhet {args.unit.strip()})",
+        )
+    return Proposal(
+        "ipo-area",
+        f"ipo/ta-ut-{slug(done.subject)}",
+        f"IPO-område tatt ut: {done.subject} (enhet {args.unit.strip()})",
+    )
+
+
+def cmd_pull_request(args: argparse.Namespace) -> int:
+    """Run an editing command on a new branch and open a pull request (GitHub workflows)."""
+    from .edit import EditRefused
+    from .pullrequest import ChangeFailed, failed, propose, refused
+
+    inner = parser().parse_args(
+        [
+            "--root",
+            args.root,
+            "--followups",
+            args.followups,
+            "--ipo-areas",
+            args.ipo_areas,
+            "--content",
+            args.content,
+            *args.edit,
+        ]
+    )
+    if inner.command not in ("new-round", "new-followup", "ipo-area"):
+        print(
+            "pull-request kan bare brukes med new-round, new-followup og ipo-area.",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
     try:
-        done = new_followup(_sources(args), args.seminar, args.title)
+        text, _ = propose(_sources(inner), lambda: _edit(inner), lambda d: _proposal(inner, d))
     except EditRefused as exc:
-        return _refused(exc.message, exc.problems)
-    print("\n".join(done.lines))
+        print(refused(exc, os.environ), file=sys.stderr)
+        return EXIT_DATA
+    except ChangeFailed as exc:
+        print(failed(exc, os.environ), file=sys.stderr)
+        return EXIT_DATA
+    print(text)
     return EXIT_OK
+
+
+def _year(value: str) -> int | None:
+    """argparse type for a year; empty (as a form's field left blank) is none."""
+    if not value.strip():
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"«{value}» er ikke et årstall; skriv året med fire sifre, for eksempel 2026"
+        ) from None
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -359,12 +453,27 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("id", help='id for runden, for eksempel "2026-06"')
     r.add_argument("--title", help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»")
     r.add_argument("--date", type=_date, help="datoen statusen gjelder fra (standard: i dag)")
-    r.set_defaults(func=cmd_new_round)
+    r.set_defaults(func=cmd_edit)
 
     f = sub.add_parser("new-followup", help="legg til et oppfølgingspunkt i followups.yaml")
     f.add_argument("--seminar", required=True, help="id-en til seminaret punktet ble vedtatt på")
     f.add_argument("--title", help="punktets korte tittel (kan fylles ut senere)")
-    f.set_defaults(func=cmd_new_followup)
+    f.set_defaults(func=cmd_edit)
+
+    ipo = sub.add_parser("ipo-area", help="legg til eller ta ut et IPO-område i ipo_areas.yaml")
+    ipo_sub = ipo.add_subparsers(dest="action", required=True, metavar="handling")
+    add = ipo_sub.add_parser("add", help="legg til et område under en enhet")
+    retire = ipo_sub.add_parser("retire", help="ta ut et område som ikke lenger er med")
+    for command in (add, retire):
+        command.add_argument(
+            "--unit", required=True, metavar="ENHET", help="id-en til enheten, for eksempel vest"
+        )
+        command.add_argument("--name", required=True, metavar="NAVN", help="områdets navn")
+    add.add_argument(
+        "--status", metavar="STATUS", help=f"{listing(schema.AREA_STATUSES, 'eller')}; standard: ny"
+    )
+    add.add_argument("--since", type=_year, metavar="ÅR", help="året innsatsen startet")
+    ipo.set_defaults(func=cmd_edit)
 
     i = sub.add_parser("init", help="lag et nytt nettsted for et annet råd")
     i.add_argument("dir", help="mappen som skal lages")
@@ -407,6 +516,18 @@ def parser() -> argparse.ArgumentParser:
     )
     d.add_argument("base", help="git-revisjonen det sammenlignes med, for eksempel origin/main")
     d.set_defaults(func=cmd_diff)
+
+    pr = sub.add_parser(
+        "pull-request",
+        help="for arbeidsflytene på GitHub: gjør en endring på en ny gren og lag en pull request",
+    )
+    pr.add_argument(
+        "edit",
+        nargs=argparse.REMAINDER,
+        metavar="kommando",
+        help="new-round, new-followup eller ipo-area med sine valg",
+    )
+    pr.set_defaults(func=cmd_pull_request)
     return p
 
 
