@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import addresses, diff, json_schema, publish, report, schema, swap
+from .argparse_nb import NorwegianParser
 from .edit import Edited
 from .model import Edition
 from .pipeline import Sources, generate, load_dataset
@@ -415,49 +416,84 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_CONFIG_HELP = "MkDocs-oppsettet (standard: mkdocs.yml)"
+
+
 def _git_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--remote", help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin"
+        "--remote",
+        metavar="NAVN",
+        help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin",
     )
-    command.add_argument("--name", help="navn i git-committene; standard er GIT_AUTHOR_NAME")
-    command.add_argument("--email", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL")
-    command.add_argument("--branch", default="gh-pages")
-    command.add_argument("--config", default="mkdocs.yml")
+    command.add_argument(
+        "--name", metavar="NAVN", help="navn i git-committene; standard er GIT_AUTHOR_NAME"
+    )
+    command.add_argument(
+        "--email", metavar="E-POST", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL"
+    )
+    command.add_argument(
+        "--branch", default="gh-pages", metavar="GREN", help="grenen det publiseres til"
+    )
+    command.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = NorwegianParser(
         prog="python -m generator",
         description="Kontroller datafilene og bygg nettstedet for oppfølgingspunkter.",
     )
-    p.add_argument("--root", default=".", help="mappen med datafilene og mkdocs.yml")
-    p.add_argument("--followups", default="followups.yaml")
-    p.add_argument("--ipo-areas", default="ipo_areas.yaml")
-    p.add_argument("--content", default="content", help="mappen med håndskrevne sider")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument(
+        "--root", default=".", metavar="MAPPE", help="mappen med datafilene og mkdocs.yml"
+    )
+    p.add_argument(
+        "--followups", default="followups.yaml", metavar="FIL", help="oppfølgingspunktene"
+    )
+    p.add_argument("--ipo-areas", default="ipo_areas.yaml", metavar="FIL", help="IPO-områdene")
+    p.add_argument(
+        "--content", default="content", metavar="MAPPE", help="mappen med håndskrevne sider"
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="kommando")
 
     v = sub.add_parser("validate", help="kontroller datafilene og vis alle feil")
-    v.add_argument("--format", choices=["text", "github"], default="text")
+    v.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text (standard) eller github (merknader på linjene i GitHub)",
+    )
     v.set_defaults(func=cmd_validate)
 
     b = sub.add_parser("build", help="lag Markdown-sidene fra datafilene")
-    b.add_argument("--out", default="build/generated")
+    b.add_argument(
+        "--out", default="build/generated", metavar="MAPPE", help="mappen sidene skrives til"
+    )
     b.set_defaults(func=cmd_build)
 
     s = sub.add_parser("site", help="kontroller, lag sidene og bygg hele nettstedet")
-    s.add_argument("--site-dir", default="site")
-    s.add_argument("--config", default="mkdocs.yml")
+    s.add_argument("--site-dir", default="site", metavar="MAPPE", help="mappen nettstedet bygges i")
+    s.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
     s.set_defaults(func=cmd_site)
 
     r = sub.add_parser("new-round", help="start en ny rapporteringsrunde i followups.yaml")
     r.add_argument("id", help='id for runden, for eksempel "2026-06"')
-    r.add_argument("--title", help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»")
-    r.add_argument("--date", type=_date, help="datoen statusen gjelder fra (standard: i dag)")
+    r.add_argument(
+        "--title",
+        metavar="TITTEL",
+        help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»",
+    )
+    r.add_argument(
+        "--date", type=_date, metavar="DATO", help="datoen statusen gjelder fra (standard: i dag)"
+    )
     r.set_defaults(func=cmd_edit)
 
     f = sub.add_parser("new-followup", help="legg til et oppfølgingspunkt i followups.yaml")
-    f.add_argument("--seminar", required=True, help="id-en til seminaret punktet ble vedtatt på")
-    f.add_argument("--title", help="punktets korte tittel (kan fylles ut senere)")
+    f.add_argument(
+        "--seminar",
+        required=True,
+        metavar="SEMINAR",
+        help="id-en til seminaret punktet ble vedtatt på",
+    )
+    f.add_argument("--title", metavar="TITTEL", help="punktets korte tittel (kan fylles ut senere)")
     f.set_defaults(func=cmd_edit)
 
     ipo = sub.add_parser("ipo-area", help="legg til eller ta ut et IPO-område i ipo_areas.yaml")
@@ -476,19 +512,34 @@ def parser() -> argparse.ArgumentParser:
     ipo.set_defaults(func=cmd_edit)
 
     i = sub.add_parser("init", help="lag et nytt nettsted for et annet råd")
-    i.add_argument("dir", help="mappen som skal lages")
-    i.add_argument("--name", required=True, help="rådets navn")
-    i.add_argument("--member", action="append", default=[], help="en part i rådet (gjentas)")
-    i.add_argument("--unit", action="append", default=[], help="en enhet som id=Navn (gjentas)")
-    i.add_argument("--edition", help="id for første runde (standard: inneværende måned)")
-    i.add_argument("--edition-title", help="tittel for første runde")
-    i.add_argument("--edition-date", type=_date, help="dato for første runde (standard: i dag)")
-    i.add_argument("--seminar", help="id for første seminar (standard: året)")
-    i.add_argument("--seminar-title", help="navnet på første seminar")
+    i.add_argument("dir", metavar="mappe", help="mappen som skal lages")
+    i.add_argument("--name", required=True, metavar="NAVN", help="rådets navn")
+    i.add_argument(
+        "--member", action="append", default=[], metavar="PART", help="en part i rådet (gjentas)"
+    )
+    i.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="ID=NAVN",
+        help="en enhet som id=Navn (gjentas)",
+    )
+    i.add_argument(
+        "--edition", metavar="ID", help="id for første runde (standard: inneværende måned)"
+    )
+    i.add_argument("--edition-title", metavar="TITTEL", help="tittel for første runde")
+    i.add_argument(
+        "--edition-date",
+        type=_date,
+        metavar="DATO",
+        help="dato for første runde (standard: i dag)",
+    )
+    i.add_argument("--seminar", metavar="ID", help="id for første seminar (standard: året)")
+    i.add_argument("--seminar-title", metavar="TITTEL", help="navnet på første seminar")
     i.set_defaults(func=cmd_init)
 
     j = sub.add_parser("schema", help="skriv JSON-skjemaene som redigeringsprogrammer bruker")
-    j.add_argument("--out", default="schemas")
+    j.add_argument("--out", default="schemas", metavar="MAPPE", help="mappen skjemaene skrives til")
     j.add_argument("--check", action="store_true", help="bare sjekk at de er oppdatert")
     j.set_defaults(func=cmd_schema)
 
@@ -497,7 +548,9 @@ def parser() -> argparse.ArgumentParser:
         help="publiser rapporteringsrundene som er endret, hver som egen versjon på gh-pages (mike)",
     )
     which = pub.add_mutually_exclusive_group()
-    which.add_argument("--edition", help="publiser denne runden på nytt, endret eller ikke")
+    which.add_argument(
+        "--edition", metavar="ID", help="publiser denne runden på nytt, endret eller ikke"
+    )
     which.add_argument("--all", action="store_true", help="publiser alle rundene på nytt")
     _git_options(pub)
     pub.set_defaults(func=cmd_publish)
@@ -506,7 +559,7 @@ def parser() -> argparse.ArgumentParser:
         "preview",
         help="publiser en forhåndsvisning av en endring (pull request) som skjult versjon pr-N",
     )
-    pre.add_argument("number", help="nummeret på endringen (pull request)")
+    pre.add_argument("number", metavar="nummer", help="nummeret på endringen (pull request)")
     pre.add_argument("--remove", action="store_true", help="fjern forhåndsvisningen")
     _git_options(pre)
     pre.set_defaults(func=cmd_preview)
@@ -514,7 +567,11 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser(
         "diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)"
     )
-    d.add_argument("base", help="git-revisjonen det sammenlignes med, for eksempel origin/main")
+    d.add_argument(
+        "base",
+        metavar="revisjon",
+        help="git-revisjonen det sammenlignes med, for eksempel origin/main",
+    )
     d.set_defaults(func=cmd_diff)
 
     pr = sub.add_parser(
