@@ -79,13 +79,11 @@ check-site: $(CHECK_STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
 	$(PY) -m sitecheck site $(SITECHECK_ARGS)
 
-## serve: preview at http://127.0.0.1:8000 with live reload on every edit
-# --dirty rebuilds only the pages whose Markdown changed, not the whole site
-# on every edit. MkDocs warns about every dirty build, so strict mode (on in
-# mkdocs.yml for `make site`) would abort each one: hence --no-strict.
+## serve: preview at http://127.0.0.1:8000 (make serve ADDR=127.0.0.1:8123) with live reload
+## on every edit; a round in progress shows as a draft, a file with errors as a list of them
+# ADDR reaches the command through the environment ("$$ADDR"), as PR does.
 serve: $(SITE_STAMP)
-	$(PY) -m generator validate
-	$(PY) -m mkdocs serve --dirty --no-strict
+	$(PY) -m generator serve --addr "$${ADDR:-127.0.0.1:8000}"
 
 ## validate: check the data files and list every problem
 validate: $(SITE_STAMP)

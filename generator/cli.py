@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import shutil
 import subprocess
@@ -97,6 +98,52 @@ def cmd_site(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
     print(f"Nettstedet er bygget i {target}.")
+    return EXIT_OK
+
+
+SERVE_ARGS = ("serve", "--dirty", "--no-strict")
+"""What the preview runs after ``mkdocs``. --dirty rebuilds only the pages whose
+Markdown changed, not the whole site on every edit; MkDocs warns about every
+dirty build, so strict mode (on in mkdocs.yml for ``make site``) would abort
+each one: hence --no-strict. bench/run.py measures the same command."""
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The preview: MkDocs' server, with a word instead of a traceback for a bad address."""
+    import click
+    from mkdocs.__main__ import cli as mkdocs
+
+    from . import preview
+
+    try:
+        host, port = preview.parse_address(args.addr)
+    except preview.AddressError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA
+    refused = preview.check_address(host, port)
+    if refused is not None:
+        print(preview.address_message(host, port, refused), file=sys.stderr)
+        return EXIT_DATA
+    root = Path(args.root)
+    command = [
+        *SERVE_ARGS,
+        "--dev-addr",
+        f"{host}:{port}",
+        "--config-file",
+        str(root / args.config),
+    ]
+    try:
+        mkdocs.main(args=command, prog_name="mkdocs", standalone_mode=False)
+    except OSError as exc:  # the address was taken while the first build ran
+        if exc.errno not in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL):
+            raise
+        print(preview.address_message(host, port, exc), file=sys.stderr)
+        return EXIT_DATA
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        return EXIT_OK
     return EXIT_OK
 
 
@@ -473,6 +520,19 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--site-dir", default="site", metavar="MAPPE", help="mappen nettstedet bygges i")
     s.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
     s.set_defaults(func=cmd_site)
+
+    serve = sub.add_parser(
+        "serve",
+        help="forhåndsvis nettstedet på egen maskin; siden oppdateres når du lagrer en fil",
+    )
+    serve.add_argument(
+        "--addr",
+        default="127.0.0.1:8000",
+        metavar="ADRESSE",
+        help="vert:port for forhåndsvisningen (standard: 127.0.0.1:8000)",
+    )
+    serve.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
+    serve.set_defaults(func=cmd_serve)
 
     r = sub.add_parser("new-round", help="start en ny rapporteringsrunde i followups.yaml")
     r.add_argument("id", help='id for runden, for eksempel "2026-06"')

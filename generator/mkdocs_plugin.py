@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import addresses, csp, report, site_files, theme
+from . import addresses, csp, preview, report, site_files, theme
 from .model import Dataset
 from .pipeline import Sources, generate, schema_files
 from .problems import DataError
@@ -53,9 +53,13 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
     _serving = False
     _stable_files = False
+    _preview: preview.State | None = None
+    """In ``mkdocs serve``: what the preview shows (see ``preview``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        if self._serving:
+            self._preview = preview.State()
 
     def _today(self) -> dt.date | None:
         value = self.config.today
@@ -111,9 +115,19 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 self._today(),
                 edition=str(self.config.edition) or None,
                 stable_files=self._stable_files,
+                drafts=self._serving,
             )
         except DataError as exc:
-            raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
+            if self._preview is None:
+                raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
+            # A failed build would hold every request of the preview: keep the
+            # last good pages, and say why on them.
+            self._preview.failed(exc.problems)
+            log.warning(
+                "Datafilene har feil; forhåndsvisningen viser den siste versjonen uten feil:\n"
+                + report.as_text(exc.problems)
+            )
+            return self._add_pages(files, config, out_dir)
         except UnknownEdition as exc:
             raise Abort(str(exc)) from None
         for warning in loaded.warnings:
@@ -124,6 +138,17 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )
         self._data = loaded.data
+        if self._preview is not None:
+            self._preview.built(loaded.data)
+            if loaded.unfilled:
+                log.info(
+                    f"Utkast: {len(loaded.unfilled)} statuser står fortsatt med «FYLL INN»; "
+                    "forhåndsvisningen viser dem merket «Ikke fylt ut»."
+                )
+        return self._add_pages(files, config, out_dir)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, out_dir: Path) -> Files:
+        """The generated pages, from their own folder, beside the hand-written ones."""
         for path in sorted(out_dir.rglob("*.md")):
             src_uri = path.relative_to(out_dir).as_posix()
             if files.get_file_from_path(src_uri) is not None:
@@ -179,4 +204,12 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         server.watch(str(sources.ipo_areas))
         if sources.privacy_exceptions().exists():
             server.watch(str(sources.privacy_exceptions()))
+        if self._preview is not None:
+            preview.attach(server, self._preview, _build_error)
         return server
+
+
+def _build_error(exc: Exception) -> str:
+    """A rebuild of the preview that failed, in words for the banner and the log."""
+    detail = exc.format_message() if isinstance(exc, Abort) else f"{type(exc).__name__}: {exc}"
+    return f"Forhåndsvisningen kunne ikke bygges på nytt: {detail}"
