@@ -229,7 +229,7 @@ def _proposal(args: argparse.Namespace, done: Edited) -> Proposal:
 def cmd_pull_request(args: argparse.Namespace) -> int:
     """Run an editing command on a new branch and open a pull request (GitHub workflows)."""
     from .edit import EditRefused
-    from .pullrequest import ChangeFailed, failed, propose, refused
+    from .pullrequest import ChangeFailed, annotation, failed, propose, refused
 
     inner = parser().parse_args(
         [
@@ -253,9 +253,12 @@ def cmd_pull_request(args: argparse.Namespace) -> int:
     try:
         text, _ = propose(_sources(inner), lambda: _edit(inner), lambda d: _proposal(inner, d))
     except EditRefused as exc:
+        # GitHub reads workflow commands from the step's output.
+        print(annotation(exc.message))
         print(refused(exc, os.environ), file=sys.stderr)
         return EXIT_DATA
     except ChangeFailed as exc:
+        print(annotation(str(exc)))
         print(failed(exc, os.environ), file=sys.stderr)
         return EXIT_DATA
     print(text)

@@ -34,6 +34,10 @@ from .problems import Problem
 GUIDE = "docs/veiledning.md"
 """The secretariat's guide, linked from every description."""
 
+LISTED = 100
+"""At most this many lines to fill in are listed one by one: GitHub refuses a
+description longer than 65,536 characters."""
+
 GUIDE_ANCHORS = {
     "github": "endringer-fra-github",
     "edit": "redigere-en-fil-på-github",
@@ -82,6 +86,15 @@ def branch_name(proposal: Proposal, env: Mapping[str, str]) -> str:
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#@!"})
 
 
+def _short(line: str, limit: int = 1000) -> str:
+    """A line of the command's output, cut after a whole «…» when it is very long
+    (a new round lists every open point)."""
+    if len(line) <= limit:
+        return line
+    cut = line.rfind("»", 0, limit)
+    return line[: cut + 1 if cut > 0 else limit] + " …"
+
+
 def _text(value: object) -> str:
     """Text from the data or a command's output as literal Markdown: no link,
     mention, tag or emphasis can come of it."""
@@ -127,7 +140,7 @@ def body(
         "",
         "## Dette er gjort",
         "",
-        *(f"- {_text(line)}" for line in done.done or done.lines),
+        *(f"- {_text(_short(line))}" for line in done.done or done.lines),
         "",
         "## Dette gjenstår",
         "",
@@ -139,11 +152,16 @@ def body(
             "det samme på linjene i «Files changed»:"
         )
         lines.append("")
-        for problem in left:
+        for problem in left[:LISTED]:
             where = problem.position
             link = f"{url}/blob/{branch}/{where.file}#L{where.line}"
             lines.append(
                 f"- [{_text(where.file)} linje {where.line}]({link}): {_text(problem.message)}"
+            )
+        if len(left) > LISTED:
+            lines.append(
+                f"- … og {len(left) - LISTED} til; kontrollen av endringen viser alle, og "
+                "«python -m generator validate» likeså."
             )
     else:
         lines.append("Ingen felt står tomme. Les gjennom endringen under «Files changed».")
@@ -192,14 +210,15 @@ def _summary(env: Mapping[str, str], text: str) -> None:
             out.write(text)
 
 
-def _annotation(message: str) -> str:
+def annotation(message: str) -> str:
+    """The message as a GitHub error annotation (its first line), for stdout."""
     first = message.splitlines()[0] if message else ""
     data = first.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return f"::error title=Endringen ble ikke laget::{data}"
 
 
 def refused(exc: EditRefused, env: Mapping[str, str]) -> str:
-    """The job summary and annotation for a refused edit; the text to print."""
+    """Write the job summary for a refused edit; the text to print (with ``annotation``)."""
     problems = report.as_text(exc.problems) if exc.problems else ""
     _summary(
         env,
@@ -209,7 +228,7 @@ def refused(exc: EditRefused, env: Mapping[str, str]) -> str:
         + (f"\n```\n{problems}\n```\n" if problems else "")
         + "\nIngenting er lagt ut. Rett det meldingen sier, og start arbeidsflyten på nytt.\n",
     )
-    lines = [_annotation(exc.message), exc.message]
+    lines = [exc.message]
     if problems:
         lines.append(problems)
     return "\n".join(lines)
@@ -299,7 +318,7 @@ def propose(
 
 
 def failed(exc: ChangeFailed, env: Mapping[str, str]) -> str:
-    """The job summary and annotation when git or gh failed; the text to print."""
+    """Write the job summary when git or gh failed; the text to print (with ``annotation``)."""
     message = str(exc)
     _summary(env, "### Endringen ble ikke ferdig\n\n" + _text(message) + "\n")
-    return _annotation(message) + "\n" + message
+    return message

@@ -207,3 +207,14 @@ def test_a_new_site_starts_in_the_recommended_layout(tmp_path: Path) -> None:
         '  - id: "2026-1"',
         '  - id: "2026-2"',
     ]
+
+
+@pytest.mark.parametrize("branch", ["runde", "punkt-midt", "punkt-slutt"])
+def test_each_change_keeps_a_blank_line_after_every_point(project: Path, branch: str) -> None:
+    text = ok(git("show", f"{branch}:followups.yaml", cwd=project))
+    points = text.split("\nfollowups:\n", 1)[1]
+    assert points.endswith("\n\n") and not points.endswith("\n\n\n")
+    assert points.startswith("  - id: ")
+    # Every later point follows a blank line, and only one.
+    assert points.count("\n  - id: ") == points.count("\n\n  - id: ") >= 7
+    assert "\n\n\n" not in points
