@@ -111,6 +111,7 @@ def _repository_url(env: Mapping[str, str]) -> str:
 
 
 def guide_link(env: Mapping[str, str], base: str, section: str, text: str) -> str:
+    """A Markdown link to a section of the guide (``GUIDE_ANCHORS``) on ``base``."""
     return f"[{text}]({_repository_url(env)}/blob/{base}/{GUIDE}#{GUIDE_ANCHORS[section]})"
 
 

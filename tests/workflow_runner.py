@@ -229,8 +229,10 @@ for prefix, output in responses.items():
         break
 """
 
-# What a fresh runner has: none of the CI or GitHub variables of wherever the tests run.
-_DROPPED = ("GITHUB_", "RUNNER_", "ACTIONS_")
+# What a fresh runner has: none of the CI or GitHub variables of wherever the tests run,
+# and no make of its own around the steps (under `make test`, MAKELEVEL would make every
+# `make` in a step print "Entering directory" lines).
+_DROPPED = ("GITHUB_", "RUNNER_", "ACTIONS_", "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")
 
 
 def _parse_key_values(text: str) -> dict[str, str]:
