@@ -126,7 +126,6 @@ class State:
 _ARTICLE = re.compile(rb"<article\b[^>]*\bmd-content__inner\b[^>]*>")
 _BODY = re.compile(rb"<body\b[^>]*>")
 _CSP = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src )')
-_LAST_SCRIPT = re.compile(rb"<script>((?:(?!<script>).)*)</script>\s*</body>", re.DOTALL)
 
 
 def add_banner(html: bytes, banner: str) -> bytes:
@@ -141,11 +140,19 @@ def add_banner(html: bytes, banner: str) -> bytes:
 
 def allow_live_reload(html: bytes) -> bytes:
     """Add the hash of MkDocs' live-reload script, the last one before ``</body>``,
-    to the page's policy; no other script gets in."""
-    script = _LAST_SCRIPT.search(html)
-    if script is None:
+    to the page's policy; no other script gets in.
+
+    Found with searches from the end rather than a pattern over the page: the
+    server does this for every page it sends, on the thread that competes with
+    the rebuild for the interpreter.
+    """
+    body_end = html.rfind(b"</body>")
+    close = html.rfind(b"</script>", 0, body_end)
+    start = html.rfind(b"<script>", 0, close)
+    if min(body_end, close, start) < 0 or html[close + len(b"</script>") : body_end].strip():
         return html
-    digest = base64.b64encode(hashlib.sha256(script[1]).digest())
+    script = html[start + len(b"<script>") : close]
+    digest = base64.b64encode(hashlib.sha256(script).digest())
     return _CSP.sub(lambda m: m[1] + b"'sha256-" + digest + b"' ", html, count=1)
 
 
