@@ -227,7 +227,10 @@ for prefix, output in responses.items():
 """
 
 # What a fresh runner has: none of the CI or GitHub variables of wherever the tests run.
-_DROPPED = ("GITHUB_", "RUNNER_", "ACTIONS_")
+# GitHub's own variables are set by the runner itself; make's come from a
+# `make test` around the suite, which a runner on GitHub never has (they make
+# a nested make print "Entering directory" lines into a step's output).
+_DROPPED = ("GITHUB_", "RUNNER_", "ACTIONS_", "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")
 
 
 def _parse_key_values(text: str) -> dict[str, str]:
