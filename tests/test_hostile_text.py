@@ -70,7 +70,7 @@ def _placeholders(site: Path) -> Callable[[str], str]:
     """Pages and links named after responsible parties, numbered instead."""
     parties = _parties(site)
     for party in parties:
-        assert re.fullmatch(re.escape(listings.slug(party.name)) + r"(-\d+)?", party.slug), party
+        assert re.fullmatch(re.escape(listings.slug(party.name)) + r"(-[0-9a-f]{6,})*", party.slug)
     return hostile_data.slug_placeholders([p.slug for p in parties])
 
 

@@ -531,6 +531,36 @@ def test_every_party_gets_its_own_pure_slug(names: list[str]) -> None:
         assert hostile_data.SLUG.fullmatch(party.slug), party
 
 
+# Names whose slugs are the same: the pages of the parties must still differ.
+ALIKE = st.sampled_from(
+    [
+        "Oslo kommune",
+        "Oslo/kommune",
+        "oslo-kommune",
+        "OSLO KOMMUNE",
+        "Oslo  kommune",
+        "Oslo kommune.",
+    ]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(ALIKE, STRINGS.map(hostile_data.one_line)), min_size=1, max_size=8),
+    st.randoms(),
+)
+def test_a_partys_address_depends_only_on_its_name(names: list[str], order: Any) -> None:
+    """Reordering the points (so the parties are first mentioned in another
+    order) never moves a party's page, and no two parties share one."""
+    shuffled = list(names)
+    order.shuffle(shuffled)
+    slugs = listings.party_slugs(names)
+    assert listings.party_slugs(shuffled) == slugs
+    assert len(set(slugs.values())) == len(slugs)
+    for value in slugs.values():
+        assert hostile_data.SLUG.fullmatch(value), value
+
+
 @SETTINGS
 @given(STRINGS)
 def test_text_shows_literally(text: str) -> None:
