@@ -27,6 +27,9 @@ class Page:
     """Visible text chunks (entities decoded)."""
     comments: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    """Every ``id`` and ``name`` value."""
+    element_ids: list[str] = field(default_factory=list)
+    """Every ``id`` value in document order, repeats included."""
     title: str = ""
     """The text of ``<title>``, as a browser tab shows it."""
 
@@ -51,6 +54,8 @@ class _Parser(HTMLParser):
                 self.page.urls.append((tag, name, value or ""))
             if name in ("id", "name") and value:
                 self.page.ids.add(value)
+            if name == "id" and value is not None:
+                self.page.element_ids.append(value)
         if tag in _HIDDEN:
             self._hidden += 1
         self._in_title = tag == "title"
@@ -90,6 +95,17 @@ def read(path: Path) -> Page:
 def pages(site: Path) -> dict[str, Page]:
     """Every HTML file of a built site, by path relative to the site."""
     return {p.relative_to(site).as_posix(): read(p) for p in sorted(site.rglob("*.html"))}
+
+
+def duplicate_ids(site: Path) -> dict[str, list[str]]:
+    """Pages of a built site on which two elements share an id: path -> those ids."""
+    found = {}
+    for path, page in pages(site).items():
+        seen: set[str] = set()
+        repeated = [i for i in page.element_ids if i in seen or seen.add(i)]  # type: ignore[func-returns-value]
+        if repeated:
+            found[path] = sorted(set(repeated))
+    return found
 
 
 def article(path: Path) -> Page:
