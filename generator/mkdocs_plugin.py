@@ -22,9 +22,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csp, report, site_files, theme
+from . import csp, folders, report, site_files, theme
 from .model import Dataset
-from .pipeline import Sources, generate, schema_files
+from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from .problems import DataError
 from .snapshot import UnknownEdition
 
@@ -50,6 +50,7 @@ class FollowupsConfig(base.Config):
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
     _serving = False
+    _lock: folders.Lock | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -68,9 +69,93 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
 
     def _sources(self, config: MkDocsConfig) -> Sources:
         root = self._root(config)
+        followups = os.environ.get(FOLLOWUPS_ENV) or self.config.followups
+        ipo_areas = os.environ.get(IPO_AREAS_ENV) or self.config.ipo_areas
         return Sources(
-            root / self.config.followups, root / self.config.ipo_areas, root, Path(config.docs_dir)
+            root / followups,
+            root / ipo_areas,
+            root,
+            Path(config.docs_dir),
+            Path(config.config_file_path) if config.config_file_path else None,
         )
+
+    def _folder(self, config: MkDocsConfig, option: str) -> tuple[Path, str]:
+        """An owned folder's path and how messages show it (as written in mkdocs.yml)."""
+        value = str(getattr(self.config, option))
+        return self._root(config) / value, value
+
+    def _guards(self, config: MkDocsConfig) -> list[folders.Guard]:
+        sources = self._sources(config)
+        data_files = [sources.followups, sources.ipo_areas, sources.privacy_exceptions()]
+        return [
+            *folders.project_guards(
+                self._root(config), sources.content, data_files, sources.config_file
+            ),
+            folders.Guard(self._root(config) / "content", "mappen med de håndskrevne sidene"),
+            folders.Guard(Path(config.site_dir), "mappen nettstedet bygges i (site_dir)"),
+        ]
+
+    def _cannot_write(self, option: str, shown: str, exc: OSError) -> Abort:
+        return Abort(
+            folders.cannot_write(
+                f"mappen «{shown}» ({option} i mkdocs.yml)",
+                exc,
+                f"Gjør mappen skrivbar, eller velg en annen mappe med {option} i mkdocs.yml.",
+            )
+        )
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Check the folders the build empties, then take the generated pages'
+        folder for this build alone (see ``folders.Lock``)."""
+        generated, generated_shown = self._folder(config, "generated_dir")
+        cache, cache_shown = self._folder(config, "cache_dir")
+        guards = self._guards(config)
+        try:
+            folders.check_place(
+                "generated_dir",
+                generated,
+                self._root(config),
+                [*guards, folders.Guard(cache, "mappen for mellomlagring (cache_dir)")],
+                shown=generated_shown,
+            )
+            folders.check_place(
+                "cache_dir",
+                cache,
+                self._root(config),
+                [*guards, folders.Guard(generated, "mappen for de genererte sidene")],
+                shown=cache_shown,
+                example="build/cache",
+            )
+            folders.claim(
+                generated,
+                folders.GENERATED,
+                "generated_dir",
+                generated_shown,
+                folders.older_generated_pages,
+            )
+            if self._lock is None:
+                self._lock = folders.Lock()
+            self._lock.acquire(
+                generated,
+                lambda: log.info(
+                    "Venter på at en annen bygging av nettstedet i denne mappen blir ferdig "
+                    f"(den bruker «{generated_shown}») …"
+                ),
+            )
+        except folders.FolderRefused as exc:
+            raise Abort(exc.message) from None
+        except OSError as exc:
+            raise self._cannot_write("generated_dir", generated_shown, exc) from None
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._release()
+
+    def on_shutdown(self) -> None:
+        self._release()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.add_to(config)
@@ -82,18 +167,23 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        out_dir = self._root(config) / self.config.generated_dir
+        out_dir, shown = self._folder(config, "generated_dir")
         try:
             loaded, written = generate(
                 self._sources(config),
                 out_dir,
                 self._today(),
                 edition=str(self.config.edition) or None,
+                shown=shown,
             )
         except DataError as exc:
             raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
         except UnknownEdition as exc:
             raise Abort(str(exc)) from None
+        except folders.FolderRefused as exc:
+            raise Abort(exc.message) from None
+        except OSError as exc:
+            raise self._cannot_write("generated_dir", shown, exc) from None
         for warning in loaded.warnings:
             log.info(str(warning))  # a warning would fail --strict; validate shows it too
         log.debug(
@@ -112,20 +202,41 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Open data, feed, schemas and the report PDF, beside the pages."""
+        try:
+            self._write_site_files(config)
+        finally:
+            self._release()
+
+    def _write_site_files(self, config: MkDocsConfig) -> None:
         if self._data is None:
             return
         if self._serving:
             # Rendering the PDF would make every preview rebuild wait for it
             # (about 10 s at 1,000 points); make site and publish include it.
             log.info("Forhåndsvisningen lager ikke PDF-en av rapporten; «make site» gjør det.")
-        content = site_files.files(
-            self._data,
-            schema_files(self._sources(config)),
-            config.site_url or "",
-            with_pdf=not self._serving,
-            cache_dir=self._root(config) / self.config.cache_dir,
-        )
-        site_files.write_files(Path(config.site_dir), content)
+        cache, cache_shown = self._folder(config, "cache_dir")
+        try:
+            content = site_files.files(
+                self._data,
+                schema_files(self._sources(config)),
+                config.site_url or "",
+                with_pdf=not self._serving,
+                cache_dir=cache,
+            )
+        except folders.FolderRefused as exc:
+            raise Abort(exc.message) from None
+        except OSError as exc:
+            raise self._cannot_write("cache_dir", cache_shown, exc) from None
+        try:
+            site_files.write_files(Path(config.site_dir), content)
+        except OSError as exc:
+            raise Abort(
+                folders.cannot_write(
+                    f"mappen nettstedet bygges i («{config.site_dir}»)",
+                    exc,
+                    "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe.",
+                )
+            ) from None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

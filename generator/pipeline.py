@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +13,13 @@ from typing import Any
 from . import model, privacy, render, schema, snapshot, validate, write
 from .load import Mapping, Node, Scalar, Sequence, parse, read
 from .problems import DataError, Problem
+
+FOLLOWUPS_ENV = "SITE_FOLLOWUPS"
+"""Set by ``python -m generator site`` and ``publish`` for MkDocs: the
+follow-ups file the command was given (``--followups``), which the plugin
+builds from instead of its ``followups`` option."""
+IPO_AREAS_ENV = "SITE_IPO_AREAS"
+"""The same for ``--ipo-areas``."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,8 @@ class Sources:
     root: Path | None = None
     content: Path | None = None
     """The folder of hand-written pages, when pages referred to must be checked."""
+    config_file: Path | None = None
+    """The site's mkdocs.yml, whose names are published too."""
 
     def name(self, path: Path) -> str:
         if self.root is not None:
@@ -121,7 +130,14 @@ def schema_files(sources: Sources) -> tuple[Path, ...]:
 
 
 def generate(
-    sources: Sources, out_dir: Path, today: dt.date | None = None, edition: str | None = None
+    sources: Sources,
+    out_dir: Path,
+    today: dt.date | None = None,
+    edition: str | None = None,
+    *,
+    option: str = "generated_dir",
+    shown: str = "",
+    before_write: Callable[[], None] | None = None,
 ) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
@@ -130,6 +146,9 @@ def generate(
     stood at that reporting round (``snapshot.as_of``; raises
     ``snapshot.UnknownEdition``), dated that round's date if it is not the
     newest, so an old edition does not call points overdue that were not yet.
+    ``out_dir`` must be the generator's own folder (see ``write.sync``);
+    ``option`` and ``shown`` name its setting and path in a refusal;
+    ``before_write`` runs once the pages are ready, before the first write.
     """
     with _gc_paused():
         loaded = load_dataset(sources)
@@ -140,5 +159,7 @@ def generate(
                 today = data.latest_edition.date
         schema_names = tuple(p.name for p in schema_files(sources))
         pages = render.render_site(data, today or dt.date.today(), schema_names)
+    if before_write is not None:
+        before_write()
     # The caller publishes the same data as files (open data, feed, PDF).
-    return Loaded(data, loaded.warnings), write.sync(pages, out_dir)
+    return Loaded(data, loaded.warnings), write.sync(pages, out_dir, option=option, shown=shown)
