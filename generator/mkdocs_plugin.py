@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csp, folders, report, site_files, theme
+from . import addresses, csp, downloads, folders, report, site_files, theme
 from .model import Dataset
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from .problems import DataError
@@ -190,15 +190,51 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )
         self._data = loaded.data
-        for path in sorted(out_dir.rglob("*.md")):
-            src_uri = path.relative_to(out_dir).as_posix()
-            if files.get_file_from_path(src_uri) is not None:
-                raise Abort(
-                    f"content/{src_uri} har samme navn som en side som lages fra datafilene. "
-                    "Gi den håndskrevne siden et annet navn."
-                )
-            files.append(File(src_uri, str(out_dir), config.site_dir, config.use_directory_urls))
+        pages = [
+            File(
+                path.relative_to(out_dir).as_posix(),
+                str(out_dir),
+                config.site_dir,
+                config.use_directory_urls,
+            )
+            for path in sorted(out_dir.rglob("*.md"))
+        ]
+        clashes = self._clashes(files, pages, config)
+        if clashes:
+            raise Abort(
+                "Noen filer i content/ har samme adresse som noe annet på nettstedet:\n"
+                + "\n".join(f"  {message}" for message in clashes)
+            )
+        for page in pages:
+            files.append(page)
         return files
+
+    def _clashes(self, files: Files, pages: list[File], config: MkDocsConfig) -> list[str]:
+        """Hand-written files at an address that something else uses (``addresses``)."""
+        assert self._data is not None
+        docs_dir = os.path.abspath(config.docs_dir)
+        shown = Path(config.docs_dir).name
+        content = [
+            (f"{shown}/{f.src_uri}", f.dest_uri, f.url)
+            for f in files
+            if f.src_dir is not None and os.path.abspath(f.src_dir) == docs_dir
+        ]
+        theme_files = Files([])
+        theme_files.add_files_from_theme(config.theme.get_env(), config)
+        schema_names = tuple(p.name for p in schema_files(self._sources(config)))
+        made = [
+            *(
+                addresses.Taken(d.path, "nedlastingsfilen som lages fra datafilene")
+                for d in downloads.listing(self._data, schema_names)
+            ),
+            *(addresses.Taken(name, what) for name, what in addresses.MKDOCS_FILES.items()),
+            *(
+                addresses.Taken(f.dest_uri, "en fil som følger med utseendet til nettstedet")
+                for f in theme_files
+            ),
+        ]
+        generated = {page.dest_uri: page.src_uri for page in pages}
+        return addresses.content_problems(content, generated, made)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Open data, feed, schemas and the report PDF, beside the pages."""
