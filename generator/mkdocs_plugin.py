@@ -13,6 +13,8 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,10 +24,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import addresses, csp, downloads, folders, report, site_files, theme
+from . import addresses, csp, downloads, folders, rawhtml, report, site_files, theme
 from .model import Dataset
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
-from .problems import DataError
+from .problems import DataError, Problem
 from .snapshot import UnknownEdition
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
@@ -47,10 +49,30 @@ class FollowupsConfig(base.Config):
     """The date that decides which points are overdue (ÅÅÅÅ-MM-DD); default: the build's day."""
 
 
+def as_text(value: object) -> object:
+    """A name from mkdocs.yml or a page's front matter, shown as text.
+
+    Material writes these into pages without escaping them (site_name into
+    <title> and the header): as ``Markup`` the text is escaped once here and
+    never again, whether a template escapes it (``| e``) or not.
+    """
+    return escape(value) if isinstance(value, str) else value
+
+
+def _nav_as_text(items: object) -> object:
+    if isinstance(items, list):
+        return [_nav_as_text(item) for item in items]
+    if isinstance(items, dict):
+        return {as_text(title): _nav_as_text(target) for title, target in items.items()}
+    return items
+
+
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
     _serving = False
     _lock: folders.Lock | None = None
+    _known: csp.KnownScripts = csp.KnownScripts(())
+    _not_allowed: list[Problem]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -107,6 +129,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Check the folders the build empties, then take the generated pages'
         folder for this build alone (see ``folders.Lock``)."""
+        self._not_allowed = []
         generated, generated_shown = self._folder(config, "generated_dir")
         cache, cache_shown = self._folder(config, "cache_dir")
         guards = self._guards(config)
@@ -159,6 +182,10 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.add_to(config)
+        self._known = csp.known_scripts(config.theme.dirs)
+        for key in ("site_name", "site_description", "site_author", "copyright"):
+            config[key] = as_text(config[key])
+        config.nav = _nav_as_text(config.nav)  # type: ignore[assignment]
         # Material's version selector fetches ../versions.json, which only a
         # site published with mike has (mike sets MIKE_DOCS_VERSION while it
         # builds). Elsewhere the request would fail, so leave the selector out.
@@ -199,6 +226,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             )
             for path in sorted(out_dir.rglob("*.md"))
         ]
+        self._check_static_files(files, config)
         clashes = self._clashes(files, pages, config)
         if clashes:
             raise Abort(
@@ -208,6 +236,41 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         for page in pages:
             files.append(page)
         return files
+
+    def _is_content(self, file: File, config: MkDocsConfig) -> bool:
+        return file.src_dir is not None and os.path.abspath(file.src_dir) == os.path.abspath(
+            config.docs_dir
+        )
+
+    def _shown(self, file: File, config: MkDocsConfig) -> str:
+        return f"{Path(config.docs_dir).name}/{file.src_uri}"
+
+    def _check_static_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Hand-written HTML and SVG files are copied as they are: checked as they are."""
+        for file in files:
+            if self._is_content(file, config) and file.src_uri.lower().endswith(
+                rawhtml.STATIC_TYPES
+            ):
+                text = Path(file.abs_src_path or "").read_text(encoding="utf-8", errors="replace")
+                self._not_allowed += rawhtml.check(text, text, self._shown(file, config))
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self._is_content(page.file, config):
+            # Front matter is written into <head> by Material (title, description).
+            for key, value in list(page.meta.items()):
+                page.meta[key] = as_text(value)
+        return markdown
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page has been read; stop before any is written if one has what it may not."""
+        if self._not_allowed:
+            raise Abort(
+                "Håndskrevne sider har innhold som ikke er tillatt:\n"
+                + report.as_text(self._not_allowed)
+            )
+        return env
 
     def _clashes(self, files: Files, pages: list[File], config: MkDocsConfig) -> list[str]:
         """Hand-written files at an address that something else uses (``addresses``)."""
@@ -283,16 +346,22 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         # metadata it is written as it is, still escaped.
         if page.title and "title" not in page.meta and not page.is_homepage:
             page.meta["title"] = page.title
+        if self._is_content(page.file, config):
+            self._not_allowed += rawhtml.check(
+                html, page.file.content_string, self._shown(page.file, config)
+            )
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return csp.add_policy(output)
+        return csp.add_policy(output, self._known)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
         # 404.html is rendered as a template, not a page.
-        return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
+        if template_name.endswith(".html"):
+            return csp.add_policy(output_content, self._known)
+        return output_content
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
