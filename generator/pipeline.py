@@ -106,10 +106,17 @@ def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     content = sources.content
     if content is not None:
         problems += validate.check_pages(followups, lambda page: (content / page).is_file())
+    config = sources.config_file
     problems += privacy.check_documents(
         texts,
         sources.privacy_exceptions(),
         sources.name(sources.privacy_exceptions()),
+        pages=privacy.published_pages(content, sources.name) if content is not None else (),
+        config=(
+            (sources.name(config), config.read_text(encoding="utf-8", errors="replace"))
+            if config is not None and config.is_file()
+            else None
+        ),
     )
     return followups, ipo, problems
 

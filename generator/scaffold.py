@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import escape, json_schema, schema
+from . import escape, json_schema, privacy, schema
 from .edit import default_title
 from .pipeline import Sources, load_dataset
 from .problems import DataError, Problem
@@ -182,13 +182,19 @@ def _texts(council: Council) -> list[tuple[str, str]]:
 
 
 def check_texts(council: Council) -> None:
-    """Names are one line of visible text: a line break or another control
-    character would end the YAML comment or value it is written into."""
+    """Names are one line of visible text (a line break or another control
+    character would end the YAML comment or value it is written into) with no
+    personal data in them: they are published on every page."""
     for option, value in _texts(council):
         if any(unicodedata.category(char) == "Cc" for char in value):
             raise InitRefused(
                 f"{option} «{_visible(value)}» har et linjeskift eller et annet styretegn. "
                 "Skriv verdien på én linje, uten slike tegn."
+            )
+        for finding in privacy.scan(value):
+            raise InitRefused(
+                f"{option} «{value}»: {privacy.describe(finding)} Personopplysninger skal ikke "
+                "publiseres: skriv verdien uten det."
             )
 
 
