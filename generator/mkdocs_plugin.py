@@ -67,6 +67,20 @@ def _nav_as_text(items: object) -> object:
     return items
 
 
+_THEME_FILES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _theme_files(config: MkDocsConfig) -> tuple[str, ...]:
+    """Where the theme's own files go in the site; listed once per process,
+    since ``mkdocs serve`` builds again and again with the same theme."""
+    key = (*config.theme.dirs, str(config.use_directory_urls))
+    if key not in _THEME_FILES:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        _THEME_FILES[key] = tuple(f.dest_uri for f in files)
+    return _THEME_FILES[key]
+
+
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
     _serving = False
@@ -282,8 +296,6 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             for f in files
             if f.src_dir is not None and os.path.abspath(f.src_dir) == docs_dir
         ]
-        theme_files = Files([])
-        theme_files.add_files_from_theme(config.theme.get_env(), config)
         schema_names = tuple(p.name for p in schema_files(self._sources(config)))
         made = [
             *(
@@ -292,8 +304,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             ),
             *(addresses.Taken(name, what) for name, what in addresses.MKDOCS_FILES.items()),
             *(
-                addresses.Taken(f.dest_uri, "en fil som følger med utseendet til nettstedet")
-                for f in theme_files
+                addresses.Taken(address, "en fil som følger med utseendet til nettstedet")
+                for address in _theme_files(config)
             ),
         ]
         generated = {page.dest_uri: page.src_uri for page in pages}
