@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import addresses, csp, downloads, folders, rawhtml, report, site_files, theme
+from . import collisions, csp, downloads, folders, rawhtml, report, site_files, theme
 from .model import Dataset
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from .problems import DataError, Problem
@@ -287,7 +287,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         return env
 
     def _clashes(self, files: Files, pages: list[File], config: MkDocsConfig) -> list[str]:
-        """Hand-written files at an address that something else uses (``addresses``)."""
+        """Hand-written files at an address that something else uses (``collisions``)."""
         assert self._data is not None
         docs_dir = os.path.abspath(config.docs_dir)
         shown = Path(config.docs_dir).name
@@ -299,17 +299,17 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         schema_names = tuple(p.name for p in schema_files(self._sources(config)))
         made = [
             *(
-                addresses.Taken(d.path, "nedlastingsfilen som lages fra datafilene")
+                collisions.Taken(d.path, "nedlastingsfilen som lages fra datafilene")
                 for d in downloads.listing(self._data, schema_names)
             ),
-            *(addresses.Taken(name, what) for name, what in addresses.MKDOCS_FILES.items()),
+            *(collisions.Taken(name, what) for name, what in collisions.MKDOCS_FILES.items()),
             *(
-                addresses.Taken(address, "en fil som følger med utseendet til nettstedet")
+                collisions.Taken(address, "en fil som følger med utseendet til nettstedet")
                 for address in _theme_files(config)
             ),
         ]
         generated = {page.dest_uri: page.src_uri for page in pages}
-        return addresses.content_problems(content, generated, made)
+        return collisions.content_problems(content, generated, made)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Open data, feed, schemas and the report PDF, beside the pages."""

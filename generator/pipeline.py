@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import addresses, model, privacy, render, schema, snapshot, validate, write
+from . import collisions, model, privacy, render, schema, snapshot, validate, write
 from .load import Mapping, Node, Scalar, Sequence, parse, read
 from .problems import DataError, Problem
 
@@ -102,7 +102,7 @@ def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     )
     problems += ipo_problems
     problems += validate.cross_check(followups, ipo)
-    problems += addresses.point_problems(followups)
+    problems += collisions.point_problems(followups)
     content = sources.content
     if content is not None:
         problems += validate.check_pages(followups, lambda page: (content / page).is_file())

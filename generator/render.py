@@ -189,7 +189,7 @@ def render_site(
 
     def add(path: str, template: str, **context: object) -> None:
         # The data is checked for ids that give two pages one address
-        # (addresses.point_problems); this is the last guard.
+        # (collisions.point_problems); this is the last guard.
         if path in pages:
             raise ValueError(f"two generated pages at {path}")
         # root leads to the site root in raw HTML links (by address); docs_root
