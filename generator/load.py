@@ -267,7 +267,9 @@ def parse(text: str, file: str) -> Node:
     documents = 0
     anchors: dict[str, Position] = {}
     aliases: dict[str, list[Position]] = {}
-    repeated: set[int] = set()
+    # Keys written a second time, by id. The dict holds each node, so no
+    # later node can be given a freed one's id and be dropped in its place.
+    repeated: dict[int, Scalar] = {}
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -300,7 +302,7 @@ def parse(text: str, file: str) -> Node:
                     )
                     # Keep the first value: checking the second as well would
                     # report the same mistake again in other words.
-                    repeated.add(id(node))
+                    repeated[id(node)] = node
                     break
             pending_key[-1] = node
         else:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from pathlib import Path
 
-from jinja2 import Environment
+import jinja2
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -24,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import collisions, csp, downloads, folders, rawhtml, report, site_files, theme
+from . import addresses, collisions, csp, downloads, folders, rawhtml, report, site_files, theme
 from .model import Dataset
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from .problems import DataError, Problem
@@ -84,6 +85,7 @@ def _theme_files(config: MkDocsConfig) -> tuple[str, ...]:
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
     _serving = False
+    _stable_files = False
     _lock: folders.Lock | None = None
     _known: csp.KnownScripts = csp.KnownScripts(())
     _not_allowed: list[Problem]
@@ -203,8 +205,20 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         # Material's version selector fetches ../versions.json, which only a
         # site published with mike has (mike sets MIKE_DOCS_VERSION while it
         # builds). Elsewhere the request would fail, so leave the selector out.
-        if not os.environ.get("MIKE_DOCS_VERSION"):
+        version = os.environ.get("MIKE_DOCS_VERSION")
+        if not version:
             config.extra.pop("version", None)
+        elif os.environ.get(addresses.PREVIEW) == "1" and isinstance(
+            config.extra.get("version"), dict
+        ):
+            # Material shows the outdated banner on every version that does not
+            # match `default`; a pull request's preview is not an old edition.
+            default = config.extra["version"].get("default") or "latest"
+            defaults = default if isinstance(default, list) else [default]
+            config.extra["version"]["default"] = [*defaults, f"^{re.escape(version)}$"]
+        # Set by `publish` for a published edition (never for a preview or a
+        # plain build): the root of the site has the newest feed and data.
+        self._stable_files = bool(version) and os.environ.get(addresses.STABLE_FILES) == "1"
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -215,6 +229,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 out_dir,
                 self._today(),
                 edition=str(self.config.edition) or None,
+                stable_files=self._stable_files,
                 shown=shown,
             )
         except DataError as exc:
@@ -227,6 +242,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             raise self._cannot_write("generated_dir", shown, exc) from None
         for warning in loaded.warnings:
             log.info(str(warning))  # a warning would fail --strict; validate shows it too
+        for note in loaded.notes:
+            log.info(note)
         log.debug(
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )
@@ -277,13 +294,17 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 page.meta[key] = as_text(value)
         return markdown
 
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Every page has been read; stop before any is written if one has what it may not."""
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Every page has been read: stop before any is written if a hand-written
+        one has what it may not."""
         if self._not_allowed:
             raise Abort(
                 "Håndskrevne sider har innhold som ikke er tillatt:\n"
                 + report.as_text(self._not_allowed)
             )
+        env.globals["council_stable_feed"] = self._stable_files
         return env
 
     def _clashes(self, files: Files, pages: list[File], config: MkDocsConfig) -> list[str]:

@@ -1,116 +1,31 @@
-"""Read built HTML the way a browser would, to compare structure and visible text."""
+"""The HTML reading the tests share; it lives in ``sitecheck.html``, which the
+site checks use too, so tests and CI read pages the same way."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-URL_ATTRIBUTES = frozenset(
-    {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href"}
-)
-# Elements whose content a browser does not show as page text.
-_HIDDEN = frozenset({"script", "style", "template", "noscript", "title"})
+from sitecheck.html import URL_ATTRIBUTES, Page, article, pages, parse, read
+
+__all__ = ["URL_ATTRIBUTES", "Page", "article", "duplicate_ids", "pages", "parse", "read"]
 
 
-@dataclass
-class Page:
-    """What a page is made of: its elements in order and what a reader sees."""
-
-    elements: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    """(tag, sorted attribute names) for every start tag, in document order."""
-    urls: list[tuple[str, str, str]] = field(default_factory=list)
-    """(tag, attribute, value) for every attribute that holds an address."""
-    attributes: list[tuple[str, str, str]] = field(default_factory=list)
-    """(tag, attribute, value) for every attribute."""
-    text: list[str] = field(default_factory=list)
-    """Visible text chunks (entities decoded)."""
-    comments: list[str] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-    """Every ``id`` and ``name`` value."""
-    element_ids: list[str] = field(default_factory=list)
-    """Every ``id`` value in document order, repeats included."""
-    title: str = ""
-    """The text of ``<title>``, as a browser tab shows it."""
-
-    @property
-    def visible(self) -> str:
-        """All visible text with whitespace collapsed, as a reader would copy it."""
-        return " ".join(" ".join(self.text).split())
-
-
-class _Parser(HTMLParser):
+class _Ids(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.page = Page()
-        self._hidden = 0
-        self._in_title = False
+        self.ids: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.page.elements.append((tag, tuple(sorted(name for name, _ in attrs))))
-        for name, value in attrs:
-            self.page.attributes.append((tag, name, value or ""))
-            if name in URL_ATTRIBUTES:
-                self.page.urls.append((tag, name, value or ""))
-            if name in ("id", "name") and value:
-                self.page.ids.add(value)
-            if name == "id" and value is not None:
-                self.page.element_ids.append(value)
-        if tag in _HIDDEN:
-            self._hidden += 1
-        self._in_title = tag == "title"
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in _HIDDEN:
-            self._hidden -= 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in _HIDDEN and self._hidden:
-            self._hidden -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.page.title += data
-        if not self._hidden:
-            self.page.text.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        self.page.comments.append(data)
-
-
-def parse(html: str) -> Page:
-    parser = _Parser()
-    parser.feed(html)
-    parser.close()
-    return parser.page
-
-
-def read(path: Path) -> Page:
-    return parse(path.read_text(encoding="utf-8"))
-
-
-def pages(site: Path) -> dict[str, Page]:
-    """Every HTML file of a built site, by path relative to the site."""
-    return {p.relative_to(site).as_posix(): read(p) for p in sorted(site.rglob("*.html"))}
+        self.ids += [value for name, value in attrs if name == "id" and value is not None]
 
 
 def duplicate_ids(site: Path) -> dict[str, list[str]]:
     """Pages of a built site on which two elements share an id: path -> those ids."""
     found = {}
-    for path, page in pages(site).items():
+    for path in sorted(site.rglob("*.html")):
+        reader = _Ids()
+        reader.feed(path.read_text(encoding="utf-8"))
         seen: set[str] = set()
-        repeated = [i for i in page.element_ids if i in seen or seen.add(i)]  # type: ignore[func-returns-value]
+        repeated = {i for i in reader.ids if i in seen or seen.add(i)}  # type: ignore[func-returns-value]
         if repeated:
-            found[path] = sorted(set(repeated))
+            found[path.relative_to(site).as_posix()] = sorted(repeated)
     return found
-
-
-def article(path: Path) -> Page:
-    """The main content of a Material page, without header, navigation and footer."""
-    html = path.read_text(encoding="utf-8")
-    start = html.index("<article")
-    end = html.index("</article>", start)
-    return parse(html[start : end + len("</article>")])
