@@ -62,6 +62,11 @@ class KnownScripts:
     def allows(self, body: str) -> bool:
         return any(pattern.fullmatch(body) for pattern in self.patterns)
 
+    @classmethod
+    def exactly(cls, *bodies: str) -> KnownScripts:
+        """Scripts known by their exact text (for pages made outside a theme)."""
+        return cls(tuple(re.compile(re.escape(body), re.DOTALL) for body in bodies))
+
 
 def _pattern(body: str) -> re.Pattern[str] | None:
     """A template's script as a pattern of the scripts it renders; None when it

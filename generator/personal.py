@@ -266,6 +266,10 @@ def _identity_number(text: str, window: _Window) -> str | None:
         return None  # how account numbers are written: 1234.56.78901
     if NOT_ID_BEFORE & set(_words_before(text, window.start)):
         return None
+    if re.match(r"[.,]\d", text[window.end : window.end + 2]) or re.search(
+        r"\d[.,]$", text[max(0, window.start - 2) : window.start]
+    ):
+        return None  # a decimal number: 12345678901,50
     return identity_number_kind(digits)
 
 
