@@ -229,9 +229,10 @@ for prefix, output in responses.items():
         break
 """
 
-# What a fresh runner has: none of the CI or GitHub variables of wherever the tests run,
-# and no make of its own around the steps (under `make test`, MAKELEVEL would make every
-# `make` in a step print "Entering directory" lines).
+# What a fresh runner has: none of the CI or GitHub variables of wherever the tests run.
+# GitHub's own variables are set by the runner itself; make's come from a
+# `make test` around the suite, which a runner on GitHub never has (they make
+# a nested make print "Entering directory" lines into a step's output).
 _DROPPED = ("GITHUB_", "RUNNER_", "ACTIONS_", "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")
 
 
