@@ -1,4 +1,5 @@
-"""``python -m bench``: the benchmark (see bench/README.md); ``python -m bench profile [N]``."""
+"""``python -m bench``: the benchmark (see bench/README.md); ``python -m bench profile [N]``;
+``python -m bench validate`` times validation of 16 MB files of every shape (bench/validate.py)."""
 
 from __future__ import annotations
 
@@ -11,4 +12,8 @@ if __name__ == "__main__":
         from . import profile
 
         raise SystemExit(profile.main(sys.argv[2:]))
+    if sys.argv[1:2] == ["validate"]:
+        from . import validate
+
+        raise SystemExit(validate.main(sys.argv[2:]))
     raise SystemExit(run.main())
