@@ -10,11 +10,16 @@ costs nothing).
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal, NoReturn
 
 import yaml
 
+from . import characters
 from .problems import DataError, Position, Problem
 
 # libyaml's parser is ~12x faster than the pure-Python one on large files.
@@ -27,32 +32,74 @@ MAX_BYTES = 16 * 1024 * 1024
 file is a mistake (something pasted in), refused in milliseconds."""
 
 
-@dataclass
+MAX_DEPTH = 64
+"""Lists and mappings nested deeper are refused where they get too deep. The
+data needs six levels; a limit far below Python's recursion limit lets every
+later step (validation, the privacy scan) walk the tree recursively."""
+
+MAX_VALUES = 1_000_000
+"""More values (texts, numbers, lists, mappings) than this are refused where
+the limit is passed. 6,000 points shaped like Oslo's are 16 MB and 320,000
+values; a file of a million is something else pasted in, and reading all of
+a 16 MB file of tiny values (eight million) would take a minute: libyaml and
+this loader spend a few microseconds on each."""
+
+_TOO_MANY = (
+    f"filen inneholder mer enn {MAX_VALUES:_} verdier, langt flere enn en datafil trenger "
+    "(5 000 oppfølgingspunkter er om lag 260 000), så resten av filen er ikke lest. Sjekk at "
+    "det er riktig fil, og at ikke noe stort er limt inn ved en feil."
+).replace("_", " ")
+
+CutHow = Literal["line", "continuation", "flow"]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Text that YAML read as a comment where the editor plainly meant text.
+
+    ``line``: ``#text`` right after a value on its line (``Sak #12``);
+    ``continuation``: a line starting with ``#`` where a plain value would
+    continue; ``flow``: a ``#`` inside ``[...]`` or ``{...}``.
+    """
+
+    pos: Position
+    """Where the ``#`` is."""
+    how: CutHow
+
+
+@dataclass(slots=True)
 class Scalar:
     value: str
     pos: Position
     plain: bool = True
-    comment_cut: bool = False
-    """True when a plain value is followed by ``#text`` on its line: YAML read
-    the rest as a comment, which is almost never what the editor meant."""
+    cut: Cut | None = None
+    """Set when YAML read text right after or inside this value as a comment."""
+    invisible: bool = False
+    """True when the value held only invisible characters, removed on loading."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Mapping:
     pos: Position
     items: list[tuple[Scalar, Node]] = field(default_factory=list)
+    cut: Cut | None = None
+    """Set on a ``{...}`` mapping with a comment inside."""
+    _index: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, key: str) -> Node | None:
-        for k, v in self.items:
-            if k.value == key:
-                return v
-        return None
+        """The value of ``key`` (the first, if it was repeated), in constant time."""
+        if len(self._index) < len(self.items):
+            for k, v in self.items:
+                self._index.setdefault(k.value, v)
+        return self._index.get(key)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sequence:
     pos: Position
     items: list[Node] = field(default_factory=list)
+    cut: Cut | None = None
+    """Set on a ``[...]`` list with a comment inside."""
 
 
 Node = Scalar | Mapping | Sequence
@@ -173,34 +220,35 @@ def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
 
 _CORE_PREFIX = "tag:yaml.org,2002:"
 
-# Explicit-direction marks and overrides reorder what a reader sees
-# («Trojan Source»); nothing in the data needs them.
-_BIDI_CONTROLS = frozenset({*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C})
-
 
 def _written_tag(tag: str) -> str:
     """A tag the way the editor typed it: «!!str», not «tag:yaml.org,2002:str»."""
     return "!!" + tag.removeprefix(_CORE_PREFIX) if tag.startswith(_CORE_PREFIX) else tag
 
 
-def _invisible(value: str) -> int | None:
-    """The first control or direction character in a value, if any.
-
-    Line breaks and tabs inside text are fine; everything else in Unicode's
-    «Cc» range, and the direction overrides, would be invisible on the site.
-    """
-    for char in value:
-        code = ord(char)
-        if (code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F or code in _BIDI_CONTROLS:
-            return code
-    return None
-
-
-def _invisible_message(code: int) -> str:
+def character_message(code: int, count: int = 1) -> str:
+    """Why the character ``code`` cannot stand in a value, and what to do."""
+    kind = characters.kind(code)
+    if kind == "control":
+        return (
+            f"teksten inneholder et usynlig kontrolltegn (U+{code:04X}) som ikke kan vises på "
+            "nettsiden. Slett tegnet (eller \\-koden som lager det) og skriv teksten på nytt; "
+            "slike tegn kommer ofte med ved innliming fra et annet program."
+        )
+    if kind in ("noncharacter", "surrogate"):
+        return (
+            f"teksten inneholder koden U+{code:04X}, som ikke er et tegn, og som verken "
+            "nettsiden eller nyhetsstrømmen (endringer.xml) kan vise. Slett den (eller "
+            "\\-koden som lager den)."
+        )
+    name = characters.FORMAT_NAMES.get(code)
+    label = f"U+{code:04X}, {name}" if name else f"U+{code:04X}"
+    more = f", og {count - 1} til i samme tekst" if count > 1 else ""
     return (
-        f"teksten inneholder et usynlig kontrolltegn (U+{code:04X}) som ikke kan vises på "
-        "nettsiden. Slett tegnet (eller \\-koden som lager det) og skriv teksten på nytt; "
-        "slike tegn kommer ofte med ved innliming fra et annet program."
+        f"teksten inneholder et usynlig formateringstegn ({label}{more}). Det synes ikke, "
+        "men gjør at navn som ser like ut, blir ulike, og at søk ikke finner teksten. Slett "
+        "tegnet (gå til stedet meldingen viser og trykk Delete, eller skriv ordet på nytt); "
+        "slike tegn kommer ofte med ved innliming fra Word eller en nettside."
     )
 
 
@@ -257,107 +305,180 @@ def decode(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse(text: str, file: str) -> Node:
-    """Build the node tree of one YAML document, or raise DataError."""
-    problems: list[Problem] = []
-    lines = text.splitlines()
-    stack: list[Mapping | Sequence] = []
-    pending_key: list[Scalar | None] = []
-    root: Node | None = None
-    documents = 0
-    anchors: dict[str, Position] = {}
-    aliases: dict[str, list[Position]] = {}
-    repeated: set[int] = set()
+_TOO_DEEP = (
+    f"her ligger lister og tabeller mer enn {MAX_DEPTH} nivåer inni hverandre. Datafilene "
+    "trenger bare noen få nivåer: sjekk at hver [ og { er lukket med ] og }, og at innrykket "
+    "stemmer med linjene over."
+)
+_CUT_SYNTAX = {
+    "flow": (
+        "YAML leser alt fra # til slutten av linjen som en kommentar, også ] eller } som "
+        "skulle lukke listen, så resten av filen kan ikke leses. Sett verdien med # i "
+        'anførselstegn (for eksempel "Bydel #1"), eller skriv listen med én «- » per linje.'
+    ),
+    "continuation": (
+        "linjen begynner med #, så YAML leser den som en kommentar og teksten over stopper "
+        "her; linjene under kan da ikke leses. Bruk | etter feltnavnet og skriv teksten på "
+        "linjene under (da kommer # med som tekst), eller flytt kommentaren ut til samme "
+        "innrykk som feltnavnet."
+    ),
+}
 
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-            return
-        key = pending_key[-1]
-        if key is None:
-            if not isinstance(node, Scalar):
-                problems.append(
-                    Problem(
-                        node.pos, "et feltnavn må være en enkel tekst, ikke en liste eller tabell."
-                    )
-                )
-                node = Scalar("", node.pos)
-            assert isinstance(node, Scalar)
-            for existing, _ in parent.items:
-                if existing.value == node.value:
-                    problems.append(
-                        Problem(
-                            node.pos,
-                            f"feltet «{node.value}» står to ganger på samme nivå, på linje "
-                            f"{existing.pos.line} og linje {node.pos.line}. YAML ville bare "
-                            "beholdt den siste; slett den ene, eller slå verdiene sammen.",
-                        )
-                    )
-                    # Keep the first value: checking the second as well would
-                    # report the same mistake again in other words.
-                    repeated.add(id(node))
-                    break
-            pending_key[-1] = node
-        else:
-            if id(key) not in repeated:
-                parent.items.append((key, node))
-            pending_key[-1] = None
 
-    def check_event(event: yaml.Event, pos: Position) -> None:
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None and anchor not in anchors:
-            anchors[anchor] = pos
-        # The parser reports a tag only when one is written; even «!» is
-        # refused, so no value ever depends on a type annotation.
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            problems.append(
-                Problem(
-                    pos,
-                    f"typemerket «{_written_tag(tag)}» er ikke tillatt. Fjern merket (ordet som "
-                    "starter med !) og skriv bare verdien; alle verdier leses som tekst.",
-                )
-            )
+# YAML's one-letter escapes in double quotes, by the character they make.
+_NAMED_ESCAPES = {0x00: "0", 0x07: "a", 0x08: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e"}
 
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            # This loop is most of the time spent loading a large file: test
-            # for scalars (most events) first and build each position once.
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a gap's reading has got to, as a mark would say it."""
+
+    index: int
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class _Open:
+    """A mapping or list being read, with what its next events need to know."""
+
+    node: Mapping | Sequence
+    flow: bool
+    indent: int
+    """Column of its first key or «-»: a plain value in it continues on lines indented deeper."""
+    key: Scalar | None = None
+    """The key whose value comes next (mappings)."""
+    skip: bool = False
+    """The pending key repeats an earlier one: its value is not kept."""
+    keys: dict[str, Scalar] | None = None
+    """The keys seen so far, for a mapping; None for a list."""
+
+
+class _Reader:
+    """Builds the node tree from libyaml's events in one pass, collecting problems.
+
+    Comments never reach the events, so the text between two events (where
+    only indicators, spaces and comments can be) is searched for ``#``: each
+    comment is judged by what came just before it, which makes it possible
+    to tell a comment from text that YAML cut off.
+    """
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.problems: list[Problem] = []
+        self.stack: list[_Open] = []
+        self.root: Node | None = None
+        self.documents = 0
+        self.anchors: dict[str, Position] = {}
+        self.aliases: dict[str, list[Position]] = {}
+        self.cursor = 0
+        """How far the events have covered the text ..."""
+        self.cursor_mark: yaml.Mark | _Place | None = None
+        """... and the mark there, for its line."""
+        self.last: tuple[Scalar, yaml.ScalarEvent, int] | None = None
+        """The last event, if it was a value in block context: its node, event and
+        the indentation of the mapping or list it is in."""
+        self.flow_depth = 0
+        self.flow_cut: Cut | None = None
+        """The first comment inside the outermost ``[...]``/``{...}`` being read."""
+        self.recent_cut: Cut | None = None
+        """A cut found since the last event: a syntax error right after it is its doing."""
+
+    def pos(self, mark: yaml.Mark) -> Position:
+        return Position(self.file, mark.line + 1, mark.column + 1)
+
+    def run(self) -> None:
+        loader = _Loader(self.text)
+        try:
+            # get_event straight from libyaml's parser: yaml.parse would add a
+            # generator and a second call per event.
+            self.events(loader.get_event)
+        finally:
+            loader.dispose()
+
+    def events(self, get_event: Callable[[], Any]) -> None:
+        # Most of the time spent loading a large file is in this loop, a few
+        # microseconds per event: scalars (most events) take the shortest
+        # path, names are looked up once, and comments are looked for only
+        # where the text between two events holds a «#».
+        text, file, stack = self.text, self.file, self.stack
+        cursor = 0
+        find = text.find
+        scalar_event = yaml.ScalarEvent
+        starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        stream_end = yaml.StreamEndEvent
+        first_unusable, normalize = characters.first_unusable, unicodedata.normalize
+        budget = MAX_VALUES
+        while True:
+            event = get_event()
             kind = type(event)
-            pos = _pos(file, event.start_mark)
-            if kind is yaml.ScalarEvent:
+            start = event.start_mark
+            at = start.index
+            if at > cursor and find("#", cursor, at) >= 0:
+                self.gap(at)
+            self.recent_cut = None
+            end = event.end_mark
+            if end.index > cursor:
+                self.cursor = cursor = end.index
+                self.cursor_mark = end
+            if kind is scalar_event:
+                pos = Position(file, start.line + 1, start.column + 1)
+                budget -= 1
+                if budget < 0:
+                    self.too_many(pos)
                 if event.anchor is not None or event.tag is not None:
-                    check_event(event, pos)
-                plain = event.style in (None, "")
-                cut = False
-                end = event.end_mark
-                if plain and end is not None:
-                    rest = lines[end.line][end.column :] if end.line < len(lines) else ""
-                    stripped = rest.lstrip()
-                    cut = (
-                        stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace()
-                    )
-                if (bad := _invisible(event.value)) is not None:
-                    problems.append(Problem(pos, _invisible_message(bad)))
-                attach(Scalar(event.value, pos, plain=plain, comment_cut=cut))
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                check_event(event, pos)
-                collection = Mapping(pos) if kind is yaml.MappingStartEvent else Sequence(pos)
-                attach(collection)
-                stack.append(collection)
-                pending_key.append(None)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-                pending_key.pop()
+                    self.check_event(event, pos)
+                value: str = event.value
+                invisible = False
+                if (bad := first_unusable(value)) is not None:
+                    value, invisible = self.check_characters(value, bad, event)
+                if not value.isascii():
+                    value = normalize("NFC", value)
+                node = Scalar(value, pos, event.style in (None, ""), None, invisible)
+                if not stack:
+                    self.root = node
+                    self.last = (node, event, -1)
+                    continue
+                parent = stack[-1]
+                if parent.keys is None:  # a list
+                    parent.node.items.append(node)  # type: ignore[arg-type]
+                elif parent.key is None:
+                    self.key(parent, node)
+                    self.last = None
+                    continue
+                else:
+                    self.value(parent, node)
+                self.last = None if self.flow_depth else (node, event, parent.indent)
+                continue
+            self.last = None
+            pos = self.pos(start)
+            if kind in starts:
+                budget -= 1
+                if budget < 0:
+                    self.too_many(pos)
+                self.check_event(event, pos)
+                if len(stack) >= MAX_DEPTH:
+                    self.problems.append(Problem(pos, _TOO_DEEP))
+                    raise DataError(self.problems)
+                is_mapping = kind is yaml.MappingStartEvent
+                collection = Mapping(pos) if is_mapping else Sequence(pos)
+                self.attach(collection)
+                flow = bool(event.flow_style)
+                self.flow_depth += flow
+                stack.append(_Open(collection, flow, start.column, keys={} if is_mapping else None))
+            elif kind in ends:
+                closed = stack.pop()
+                if closed.flow:
+                    self.flow_depth -= 1
+                    if self.flow_depth == 0 and self.flow_cut is not None:
+                        closed.node.cut = self.flow_cut
+                        self.flow_cut = None
             elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    problems.append(
+                self.documents += 1
+                if self.documents > 1:
+                    self.problems.append(
                         Problem(
                             pos,
                             "filen inneholder mer enn ett YAML-dokument (en linje med ---). "
@@ -365,18 +486,250 @@ def parse(text: str, file: str) -> Node:
                             "eller slå dokumentene sammen.",
                         )
                     )
-                    break
+                    return
             elif kind is yaml.AliasEvent:
                 # Never expanded: the alias stands as its own text (so no
                 # follow-on "empty" problem) and is reported once per anchor,
                 # so a «billion laughs» file costs one pass over its text.
-                aliases.setdefault(event.anchor, []).append(pos)
-                attach(Scalar(f"*{event.anchor}", pos, plain=False))
-    except yaml.MarkedYAMLError as exc:
+                self.aliases.setdefault(event.anchor, []).append(pos)
+                self.attach(Scalar(f"*{event.anchor}", pos, plain=False))
+            elif kind is stream_end:
+                return
+
+    def too_many(self, pos: Position) -> NoReturn:
+        self.problems.append(Problem(pos, _TOO_MANY))
+        raise DataError(self.problems)
+
+    def attach(self, node: Node) -> None:
+        """Put a collection or alias in its place in the tree."""
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if parent.keys is None:
+            parent.node.items.append(node)  # type: ignore[arg-type]
+        elif parent.key is None:
+            if not isinstance(node, Scalar):
+                self.problems.append(
+                    Problem(
+                        node.pos, "et feltnavn må være en enkel tekst, ikke en liste eller tabell."
+                    )
+                )
+                node = Scalar("", node.pos)
+            self.key(parent, node)
+        else:
+            self.value(parent, node)
+
+    def key(self, parent: _Open, node: Scalar) -> None:
+        assert parent.keys is not None
+        existing = parent.keys.get(node.value)
+        if existing is not None:
+            self.problems.append(
+                Problem(
+                    node.pos,
+                    f"feltet «{node.value}» står to ganger på samme nivå, på linje "
+                    f"{existing.pos.line} og linje {node.pos.line}. YAML ville bare "
+                    "beholdt den siste; slett den ene, eller slå verdiene sammen.",
+                )
+            )
+            # Keep the first value: checking the second as well would
+            # report the same mistake again in other words.
+            parent.skip = True
+        else:
+            parent.keys[node.value] = node
+        parent.key = node
+
+    @staticmethod
+    def value(parent: _Open, node: Node) -> None:
+        key = parent.key
+        assert key is not None and isinstance(parent.node, Mapping)
+        if not parent.skip:
+            parent.node.items.append((key, node))
+            parent.node._index[key.value] = node
+        parent.key = None
+        parent.skip = False
+
+    def check_event(self, event: yaml.Event, pos: Position) -> None:
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and anchor not in self.anchors:
+            self.anchors[anchor] = pos
+        # The parser reports a tag only when one is written; even «!» is
+        # refused, so no value ever depends on a type annotation.
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.problems.append(
+                Problem(
+                    pos,
+                    f"typemerket «{_written_tag(tag)}» er ikke tillatt. Fjern merket (ordet som "
+                    "starter med !) og skriv bare verdien; alle verdier leses som tekst.",
+                )
+            )
+
+    def check_characters(
+        self, value: str, first: re.Match[str], event: yaml.ScalarEvent
+    ) -> tuple[str, bool]:
+        """Report the characters a value may not hold; the value without format characters.
+
+        One message per kind of character, at its first place. A value made
+        only of invisible characters is left to the validator, which calls
+        it empty (one message, in the words of the field).
+        """
+        blank = characters.is_blank(value)
+        seen: dict[str, tuple[str, int]] = {}
+        for match in characters.UNUSABLE.finditer(value, first.start()):
+            char = match.group()
+            kind: str = characters.kind(ord(char))
+            if kind == "control" and ord(char) in characters.BIDI_CONTROLS and blank:
+                kind = "format"
+            first_char, count = seen.get(kind, (char, 0))
+            seen[kind] = (first_char, count + 1)
+        for kind, (char, count) in seen.items():
+            if kind == "format" and blank:
+                continue
+            self.problems.append(
+                Problem(self.locate(event, char), character_message(ord(char), count))
+            )
+        if "format" not in seen and not any(ord(c) in characters.BIDI_CONTROLS for c in value):
+            return value, False
+        cleaned = characters.without_format(value)
+        return cleaned, blank and not cleaned.strip()
+
+    def locate(self, event: yaml.ScalarEvent, char: str) -> Position:
+        """Where ``char`` (or the \\-code that made it) first stands in the value's text."""
+        text, start, end = self.text, event.start_mark, event.end_mark
+        at = text.find(char, start.index, end.index)
+        if at < 0:
+            code = ord(char)
+            named = f"|{_NAMED_ESCAPES[code]}" if code in _NAMED_ESCAPES else ""
+            escape = re.compile(rf"\\(?:x{code:02x}|u{code:04x}|U{code:08x}{named})", re.I)
+            found = escape.search(text, start.index, end.index)
+            if found is None:
+                return self.pos(start)
+            at = found.start()
+        lines = text.count("\n", start.index, at)
+        if not lines:
+            return Position(self.file, start.line + 1, start.column + 1 + at - start.index)
+        column = at - (text.rfind("\n", start.index, at) + 1)
+        return Position(self.file, start.line + lines + 1, column + 1)
+
+    def gap(self, end: int) -> None:
+        """Judge each comment between the covered text and ``end``."""
+        text = self.text
+        at = text.find("#", self.cursor, end)
+        while at >= 0:
+            if at == 0 or text[at - 1] in " \t\r\n":
+                line = self.comment(at)
+                line_end = text.find("\n", at, end)
+                if line_end < 0:
+                    return
+                # Count lines from here on: a gap of many comment lines
+                # (a long header) is then read once, not once per comment.
+                self.cursor = line_end + 1
+                self.cursor_mark = _Place(line_end + 1, line + 1, 0)
+                at = text.find("#", line_end, end)
+            else:
+                at = text.find("#", at + 1, end)
+
+    def comment(self, at: int) -> int:
+        """Judge the comment starting at ``at``; returns its line (counted from 0)."""
+        text, lo, mark = self.text, self.cursor, self.cursor_mark
+        breaks = text.count("\n", lo, at)
+        if breaks or mark is None:
+            line = (mark.line if mark is not None else 0) + breaks
+            line_start = text.rfind("\n", 0, at) + 1
+        else:
+            line, line_start = mark.line, mark.index - mark.column
+        column = at - line_start
+        pos = Position(self.file, line + 1, column + 1)
+        if self.flow_depth:
+            if self.flow_cut is None:
+                self.flow_cut = self.recent_cut = Cut(pos, "flow")
+        elif self.last is not None:
+            self.judge(at, line, line_start, pos)
+        return line
+
+    def judge(self, at: int, line: int, line_start: int, pos: Position) -> None:
+        """Whether a comment right after a value in block context cut its text."""
+        assert self.last is not None
+        node, event, indent = self.last
+        self.last = None  # only what comes right after a value can belong to it
+        if node.cut is not None:
+            return
+        text = self.text
+        block = event.style in ("|", ">")
+        # «#» followed by a letter or digit reads as text; «# » as a comment.
+        glued = at + 1 < len(text) and text[at + 1] not in " \t\r\n"
+        if text[line_start:at].strip(" \t"):
+            if line == event.end_mark.line and glued and not block:
+                node.cut = Cut(pos, "line")
+            return
+        multiline = event.end_mark.line > event.start_mark.line
+        if pos.column - 1 > indent and (block or (node.plain and (glued or multiline))):
+            node.cut = self.recent_cut = Cut(pos, "continuation")
+
+    def syntax_error(self, exc: yaml.MarkedYAMLError) -> Problem:
+        """The problem to report for a syntax error: a cut comment that caused it, if any."""
         mark = exc.problem_mark or exc.context_mark
+        if mark is not None and mark.index > self.cursor:
+            self.gap(mark.index)
+        cut = self.flow_cut if self.flow_depth and self.flow_cut else self.recent_cut
+        if cut is not None and cut.how in _CUT_SYNTAX:
+            return Problem(cut.pos, f"YAML-syntaksfeil: {_CUT_SYNTAX[cut.how]}")
+        lines = self.text.splitlines()
         line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-        problems.append(Problem(_pos(file, mark), _syntax_message(exc, line_text)))
-        raise DataError(problems) from None
+        at = _pos(self.file, mark)
+        message = _syntax_message(exc, line_text)
+        if (escape := _bad_escape(exc, line_text)) is not None:
+            column, message = escape
+            at = Position(self.file, at.line, column + 1)
+        return Problem(at, message)
+
+
+def _bad_escape(exc: yaml.MarkedYAMLError, line_text: str) -> tuple[int, str] | None:
+    """A \\u-code that is not a character: where it starts on its line and what to say."""
+    if "invalid Unicode character escape code" not in (exc.problem or ""):
+        return None
+    mark = exc.problem_mark
+    column = mark.column if mark is not None else len(line_text)
+    escapes = list(_ESCAPE.finditer(line_text))
+    if not escapes:
+        return None
+    before = [e for e in escapes if e.start() <= column]
+    found = before[-1] if before else escapes[0]
+    code = int(found.group(1) or found.group(2), 16)
+    written = found.group()
+    if 0xD800 <= code <= 0xDBFF and (low := _LOW_SURROGATE.match(line_text, found.end())):
+        pair = written + low.group()
+        char = chr(0x10000 + ((code - 0xD800) << 10) + (int(low.group(1), 16) - 0xDC00))
+        return found.start(), (
+            f"YAML-syntaksfeil: «{pair}» er ett tegn skrevet som to halve koder (et "
+            "surrogatpar, slik JSON gjør det), men YAML godtar bare hele koder. Skriv tegnet "
+            f"selv ({char}), eller bruk én kode med åtte sifre: \\U{ord(char):08X}."
+        )
+    if 0xD800 <= code <= 0xDFFF:
+        return found.start(), (
+            f"YAML-syntaksfeil: «{written}» er bare den ene halvdelen av en tegnkode (et "
+            "surrogat) og ikke et tegn. Slett koden, eller skriv tegnet selv; et tegn utenfor "
+            "det vanlige området skrives med \\U og åtte sifre, for eksempel \\U0001F600."
+        )
+    return found.start(), (
+        f"YAML-syntaksfeil: «{written}» er ikke en tegnkode som finnes (den høyeste er "
+        "\\U0010FFFF). Skriv tegnet selv, eller rett koden."
+    )
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+_LOW_SURROGATE = re.compile(r"\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def parse(text: str, file: str) -> Node:
+    """Build the node tree of one YAML document, or raise DataError."""
+    reader = _Reader(text, file)
+    try:
+        reader.run()
+    except yaml.MarkedYAMLError as exc:
+        reader.problems.append(reader.syntax_error(exc))
+        raise DataError(reader.problems) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset; find the character itself instead.
         found = yaml.reader.Reader.NON_PRINTABLE.search(text)
@@ -384,18 +737,19 @@ def parse(text: str, file: str) -> Node:
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         code = ord(exc.character) if isinstance(exc.character, str) else exc.character
-        problems.append(Problem(Position(file, line, column), _invisible_message(code)))
-        raise DataError(problems) from None
+        reader.problems.append(Problem(Position(file, line, column), character_message(code)))
+        raise DataError(reader.problems) from None
     except yaml.YAMLError as exc:  # errors without a position; rare after the checks above
-        problems.append(
+        reader.problems.append(
             Problem(
                 Position(file, 1, 1), f"YAML-feil: {exc}. Sjekk at filen er en vanlig YAML-fil."
             )
         )
-        raise DataError(problems) from None
+        raise DataError(reader.problems) from None
 
-    problems.extend(_anchor_problems(anchors, aliases))
-
+    problems = reader.problems
+    problems.extend(_anchor_problems(reader.anchors, reader.aliases))
+    root = reader.root
     if root is None or (isinstance(root, Scalar) and root.value == "" and root.plain):
         problems.append(
             Problem(
@@ -408,7 +762,7 @@ def parse(text: str, file: str) -> Node:
         # tree on so the validator can report its problems in the same run.
         # Anchors and aliases may stand for whole subtrees, so a tree with
         # them would only add guesses about what is missing.
-        raise DataError(problems, None if anchors or aliases else root)
+        raise DataError(problems, None if reader.anchors or reader.aliases else root)
     assert root is not None
     return root
 

@@ -395,11 +395,11 @@ def control_character() -> Case:
 
 @case
 def escaped_control_character() -> Case:
-    quote = '"'
     text = replace(FOLLOWUPS, TITLE_LINE, '    title: "Felles\\e[31m situasjonsforståelse"\n')
+    escape = "\\e"
     return followups(
         text,
-        f"{where(text, 'Felles', quote)}: feil: teksten inneholder et usynlig kontrolltegn "
+        f"{where(text, 'Felles', escape)}: feil: teksten inneholder et usynlig kontrolltegn "
         f"(U+001B) {INVISIBLE}",
     )
 
@@ -409,7 +409,7 @@ def direction_override() -> Case:
     text = replace(FOLLOWUPS, TITLE_LINE, "    title: Felles \u202esituasjonsforståelse\n")
     return followups(
         text,
-        f"{where(text, 'situasjonsforståelse', 'Felles')}: feil: teksten inneholder et usynlig "
+        f"{where(text, 'situasjonsforståelse', chr(0x202E))}: feil: teksten inneholder et usynlig "
         f"kontrolltegn (U+202E) {INVISIBLE}",
     )
 
