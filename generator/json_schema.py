@@ -49,6 +49,8 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
         }
     if isinstance(kind, s.Date):
         return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+    if isinstance(kind, s.Flag):
+        return {"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}
     if isinstance(kind, s.Choice):
         return {
             "enum": list(kind.values),

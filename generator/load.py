@@ -19,7 +19,7 @@ from typing import Any, Literal, NoReturn
 
 import yaml
 
-from . import characters
+from . import characters, syntax
 from .problems import DataError, Position, Problem
 
 # libyaml's parser is ~12x faster than the pure-Python one on large files.
@@ -103,120 +103,6 @@ class Sequence:
 
 
 Node = Scalar | Mapping | Sequence
-
-_SYNTAX_HINTS = {
-    "found character '\\t' that cannot start any token": (
-        "tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom i stedet"
-    ),
-    "mapping values are not allowed": (
-        "et kolon (:) står et sted der YAML ikke venter det. Sett teksten i "
-        'anførselstegn ("...") eller bruk | og skriv teksten på linjene under'
-    ),
-    "could not find expected ':'": (
-        "YAML fant ikke kolonet (:) etter et feltnavn. Sjekk at linjen har formen "
-        "«felt: verdi» og at innrykket stemmer med linjene over"
-    ),
-    "did not find expected key": (
-        "innrykket stemmer ikke. Sjekk at linjen har samme antall mellomrom "
-        "som de andre feltene i samme punkt"
-    ),
-    "did not find expected '-' indicator": (
-        "innrykket stemmer ikke i en liste. Sjekk at hvert element starter med "
-        "«- » på samme innrykk"
-    ),
-    "did not find expected ',' or ']'": (
-        "en liste i [klammer] er ikke lukket riktig. Sjekk at den slutter med ] "
-        "og at elementene er skilt med komma"
-    ),
-    "did not find expected ',' or '}'": (
-        "en tabell i {klammer} er ikke lukket riktig. Sjekk at den slutter med }"
-    ),
-    "found unexpected end of stream": (
-        "filen slutter midt i en verdi. Sjekk at alle anførselstegn og klammeparenteser er lukket"
-    ),
-    "found undefined alias": "en *-referanse (alias) brukes, men det er ikke lov her",
-    "found unknown escape character": (
-        "ugyldig \\-kode i en tekst med doble anførselstegn. Bruk enkle "
-        "anførselstegn ('...') eller skriv \\\\ for en skråstrek"
-    ),
-    "found unexpected ':'": (
-        "et kolon (:) står et sted der YAML ikke venter det. Sett teksten i anførselstegn"
-    ),
-    "tab character": "tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom i stedet",
-    "did not find expected node content": (
-        "her mangler en verdi, eller verdien begynner med et tegn YAML leser som syntaks "
-        '(for eksempel ], }, %, @ eller `). Sett teksten i anførselstegn ("...")'
-    ),
-    "did not find expected <document start>": (
-        "det står noe etter at dokumentet er ferdig, ofte tekst med for lite innrykk eller "
-        "etter en linje med «...». Sjekk innrykket på denne linjen"
-    ),
-    "did not find expected alphabetic or numeric character": (
-        "& og * først i en verdi betyr anker og referanse i YAML og må følges av et navn. "
-        'Skal tegnet stå i teksten, sett hele teksten i anførselstegn ("...")'
-    ),
-    "cannot start any token": (
-        "verdien begynner med et tegn som ikke kan stå først i YAML (for eksempel @ eller `). "
-        'Sett hele teksten i anførselstegn ("...")'
-    ),
-    "did not find expected comment or line break": (
-        "det står noe mer på linjen etter en verdi som er avsluttet (for eksempel etter et "
-        'avsluttende anførselstegn). Sett hele teksten i anførselstegn ("...")'
-    ),
-    "block sequence entries are not allowed": (
-        "en linje som starter med «- » står der YAML venter en verdi på samme linje. Skriv "
-        "listen på linjene under feltnavnet, med innrykk"
-    ),
-    "directive": (
-        "linjer som starter med % er YAML-direktiver, og de brukes ikke i datafilene. Slett "
-        "linjen, eller sett teksten i anførselstegn"
-    ),
-    "%YAML": (
-        "linjer som starter med % er YAML-direktiver, og de brukes ikke i datafilene. Slett "
-        "linjen, eller sett teksten i anførselstegn"
-    ),
-}
-
-
-def _pos(file: str, mark: yaml.Mark | None) -> Position:
-    if mark is None:
-        return Position(file, 1, 1)
-    return Position(file, mark.line + 1, mark.column + 1)
-
-
-_AFTER_QUOTE = (
-    "det står mer tekst etter et avsluttende anførselstegn. Sett hele teksten i "
-    "anførselstegn, eller bruk | og skriv teksten på linjen under"
-)
-
-
-def _syntax_message(error: yaml.MarkedYAMLError, line_text: str) -> str:
-    problem = error.problem or str(error)
-    mark = error.problem_mark
-    before = line_text[: mark.column].rstrip() if mark is not None else ""
-    # «title: "Sak" om noe»: libyaml blames the indentation or the document
-    # end, but the editor wrote text after a closing quote.
-    if (
-        mark is not None
-        and before.endswith(('"', "'"))
-        and before.count(before[-1]) >= 2
-        and mark.column < len(line_text)
-        and not line_text[mark.column :].startswith("#")
-    ):
-        return f"YAML-syntaksfeil: {_AFTER_QUOTE}."
-    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or (
-        "cannot start any token" in problem and "\t" in line_text
-    ):
-        problem = "found character '\\t' that cannot start any token"
-    for english, norwegian in _SYNTAX_HINTS.items():
-        if english in problem:
-            return f"YAML-syntaksfeil: {norwegian}."
-    # Not one we have words for: say so in Norwegian and quote libyaml for the curious.
-    return (
-        "YAML-syntaksfeil: filen kan ikke leses fra dette stedet. Sjekk innrykk, kolon og "
-        f"anførselstegn på denne linjen og linjen over (teknisk melding: «{problem}»)."
-    )
-
 
 _CORE_PREFIX = "tag:yaml.org,2002:"
 
@@ -306,7 +192,7 @@ def decode(raw: bytes, file: str) -> str:
 
 
 _TOO_DEEP = (
-    f"her ligger lister og tabeller mer enn {MAX_DEPTH} nivåer inni hverandre. Datafilene "
+    f"her ligger lister og felt mer enn {MAX_DEPTH} nivåer inni hverandre. Datafilene "
     "trenger bare noen få nivåer: sjekk at hver [ og { er lukket med ] og }, og at innrykket "
     "stemmer med linjene over."
 )
@@ -379,6 +265,11 @@ class _Reader:
         self.last: tuple[Scalar, yaml.ScalarEvent, int] | None = None
         """The last event, if it was a value in block context: its node, event and
         the indentation of the mapping or list it is in."""
+        self.keys_seen: set[str] = set()
+        self.last_value: yaml.ScalarEvent | None = None
+        """The last value read in any context, for explaining a syntax error after it ..."""
+        self.last_key: str | None = None
+        """... and its key, when it was in a mapping."""
         self.flow_depth = 0
         self.flow_cut: Cut | None = None
         """The first comment inside the outermost ``[...]``/``{...}`` being read."""
@@ -440,15 +331,19 @@ class _Reader:
                 if not stack:
                     self.root = node
                     self.last = (node, event, -1)
+                    self.last_value, self.last_key = event, None
                     continue
                 parent = stack[-1]
+                self.last_value = event
                 if parent.keys is None:  # a list
                     parent.node.items.append(node)  # type: ignore[arg-type]
+                    self.last_key = None
                 elif parent.key is None:
                     self.key(parent, node)
                     self.last = None
                     continue
                 else:
+                    self.last_key = parent.key.value
                     self.value(parent, node)
                 self.last = None if self.flow_depth else (node, event, parent.indent)
                 continue
@@ -481,9 +376,9 @@ class _Reader:
                     self.problems.append(
                         Problem(
                             pos,
-                            "filen inneholder mer enn ett YAML-dokument (en linje med ---). "
-                            "Slett linjen med --- og alt som hører til det andre dokumentet, "
-                            "eller slå dokumentene sammen.",
+                            "filen er delt i to av en linje med ---, og det som står etter "
+                            "den, leses ikke. Slett linjen med --- og flytt det som står etter "
+                            "den, opp dit det hører hjemme, eller slett det.",
                         )
                     )
                     return
@@ -512,7 +407,8 @@ class _Reader:
             if not isinstance(node, Scalar):
                 self.problems.append(
                     Problem(
-                        node.pos, "et feltnavn må være en enkel tekst, ikke en liste eller tabell."
+                        node.pos,
+                        "et feltnavn må være en enkel tekst, ikke en liste eller flere felt.",
                     )
                 )
                 node = Scalar("", node.pos)
@@ -537,6 +433,7 @@ class _Reader:
             parent.skip = True
         else:
             parent.keys[node.value] = node
+            self.keys_seen.add(node.value)
         parent.key = node
 
     @staticmethod
@@ -667,90 +564,105 @@ class _Reader:
         if pos.column - 1 > indent and (block or (node.plain and (glued or multiline))):
             node.cut = self.recent_cut = Cut(pos, "continuation")
 
-    def syntax_error(self, exc: yaml.MarkedYAMLError) -> Problem:
-        """The problem to report for a syntax error: a cut comment that caused it, if any."""
+    def diagnose(self, exc: yaml.MarkedYAMLError, lines: list[str]) -> syntax.Diagnosis:
+        """The editor's mistake behind a syntax error, and a repair to read on."""
         mark = exc.problem_mark or exc.context_mark
         if mark is not None and mark.index > self.cursor:
             self.gap(mark.index)
         cut = self.flow_cut if self.flow_depth and self.flow_cut else self.recent_cut
+        said = None
         if cut is not None and cut.how in _CUT_SYNTAX:
-            return Problem(cut.pos, f"YAML-syntaksfeil: {_CUT_SYNTAX[cut.how]}")
-        lines = self.text.splitlines()
-        line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-        at = _pos(self.file, mark)
-        message = _syntax_message(exc, line_text)
-        if (escape := _bad_escape(exc, line_text)) is not None:
-            column, message = escape
-            at = Position(self.file, at.line, column + 1)
-        return Problem(at, message)
-
-
-def _bad_escape(exc: yaml.MarkedYAMLError, line_text: str) -> tuple[int, str] | None:
-    """A \\u-code that is not a character: where it starts on its line and what to say."""
-    if "invalid Unicode character escape code" not in (exc.problem or ""):
-        return None
-    mark = exc.problem_mark
-    column = mark.column if mark is not None else len(line_text)
-    escapes = list(_ESCAPE.finditer(line_text))
-    if not escapes:
-        return None
-    before = [e for e in escapes if e.start() <= column]
-    found = before[-1] if before else escapes[0]
-    code = int(found.group(1) or found.group(2), 16)
-    written = found.group()
-    if 0xD800 <= code <= 0xDBFF and (low := _LOW_SURROGATE.match(line_text, found.end())):
-        pair = written + low.group()
-        char = chr(0x10000 + ((code - 0xD800) << 10) + (int(low.group(1), 16) - 0xDC00))
-        return found.start(), (
-            f"YAML-syntaksfeil: «{pair}» er ett tegn skrevet som to halve koder (et "
-            "surrogatpar, slik JSON gjør det), men YAML godtar bare hele koder. Skriv tegnet "
-            f"selv ({char}), eller bruk én kode med åtte sifre: \\U{ord(char):08X}."
+            said = Problem(cut.pos, f"YAML-syntaksfeil: {_CUT_SYNTAX[cut.how]}")
+        pending = self.stack[-1].key if self.stack else None
+        before = syntax.Before(
+            self.last_value,
+            self.last_key,
+            pending.value if pending else None,
+            frozenset(self.keys_seen),
+            said,
         )
-    if 0xD800 <= code <= 0xDFFF:
-        return found.start(), (
-            f"YAML-syntaksfeil: «{written}» er bare den ene halvdelen av en tegnkode (et "
-            "surrogat) og ikke et tegn. Slett koden, eller skriv tegnet selv; et tegn utenfor "
-            "det vanlige området skrives med \\U og åtte sifre, for eksempel \\U0001F600."
-        )
-    return found.start(), (
-        f"YAML-syntaksfeil: «{written}» er ikke en tegnkode som finnes (den høyeste er "
-        "\\U0010FFFF). Skriv tegnet selv, eller rett koden."
-    )
+        return syntax.diagnose(exc, lines, self.file, before)
 
 
-_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
-_LOW_SURROGATE = re.compile(r"\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+_BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
+
+MAX_ROUNDS = 25
+"""Syntax errors read past in one file; after that the rest is left unread."""
 
 
 def parse(text: str, file: str) -> Node:
-    """Build the node tree of one YAML document, or raise DataError."""
-    reader = _Reader(text, file)
-    try:
-        reader.run()
-    except yaml.MarkedYAMLError as exc:
-        reader.problems.append(reader.syntax_error(exc))
-        raise DataError(reader.problems) from None
-    except yaml.reader.ReaderError as exc:
-        # libyaml reports a byte offset; find the character itself instead.
-        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
-        before = text[: found.start() if found else exc.position]
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
-        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
-        reader.problems.append(Problem(Position(file, line, column), character_message(code)))
-        raise DataError(reader.problems) from None
-    except yaml.YAMLError as exc:  # errors without a position; rare after the checks above
-        reader.problems.append(
-            Problem(
-                Position(file, 1, 1), f"YAML-feil: {exc}. Sjekk at filen er en vanlig YAML-fil."
-            )
-        )
-        raise DataError(reader.problems) from None
+    """Build the node tree of one YAML document, or raise DataError.
 
-    problems = reader.problems
-    problems.extend(_anchor_problems(reader.anchors, reader.aliases))
+    After a syntax error the broken line is repaired (``syntax.diagnose``:
+    the likely fix, or its value emptied) and the text read again, so the
+    rest of the file is still checked; the DataError then carries the tree
+    of the repaired text and the lines that were changed, where any later
+    problem is a consequence of the repair and not reported. Each round
+    reads the whole text again, so the rounds are bounded by number and by
+    the characters read (a large file gets fewer).
+    """
+    if any(brk in text for brk in _OTHER_BREAKS):
+        # libyaml counts all of these as line breaks (and reads the first
+        # three as «\n» in a value); with «\n» alone, every count of lines
+        # here agrees with libyaml's.
+        text = _BREAK.sub("\n", text)
+    lines: list[str] | None = None
+    current = text
+    found: list[Problem] = []
+    repaired: set[int] = set()
+    left = max(4 * len(text), 4_000_000)
+    for _ in range(MAX_ROUNDS):
+        reader = _Reader(current, file)
+        try:
+            reader.run()
+            break
+        except yaml.MarkedYAMLError as exc:
+            if lines is None:
+                lines = text.split("\n")
+            diagnosis = reader.diagnose(exc, lines)
+            repair, line = diagnosis.repair, diagnosis.line
+            if line in repaired:
+                # The repair did not get past this line: empty it instead.
+                if not lines[line].strip():
+                    raise DataError(found or [diagnosis.problem]) from None
+                repair = syntax.blank(line)
+            elif diagnosis.problem not in found:
+                found.append(diagnosis.problem)
+        except yaml.reader.ReaderError as exc:
+            if lines is None:
+                lines = text.split("\n")
+            problem, line, column = _unreadable(current, exc, file)
+            if line in repaired:
+                raise DataError([*found, problem]) from None
+            found.append(problem)
+            repair = syntax.replace(line, column, " ")
+        except yaml.YAMLError as exc:  # errors without a position; rare after the checks above
+            found.append(
+                Problem(
+                    Position(file, 1, 1), f"YAML-feil: {exc}. Sjekk at filen er en vanlig YAML-fil."
+                )
+            )
+            raise DataError(found) from None
+        except DataError as exc:
+            raise DataError([*found, *exc.problems]) from None
+        repaired.add(line)
+        repair(lines)
+        current = "\n".join(lines)
+        left -= len(current)
+        if left < 0:
+            raise DataError(found) from None
+    else:
+        raise DataError(found) from None
+
+    problems = found + [
+        p
+        for p in [*reader.problems, *_anchor_problems(reader.anchors, reader.aliases)]
+        if p.position.line - 1 not in repaired
+    ]
     root = reader.root
-    if root is None or (isinstance(root, Scalar) and root.value == "" and root.plain):
+    empty = root is None or (isinstance(root, Scalar) and root.value == "" and root.plain)
+    if empty and not found:
         problems.append(
             Problem(
                 Position(file, 1, 1),
@@ -758,13 +670,26 @@ def parse(text: str, file: str) -> Node:
             )
         )
     if problems:
-        # Duplicate keys and tags spoil a file but not its shape: hand the
-        # tree on so the validator can report its problems in the same run.
-        # Anchors and aliases may stand for whole subtrees, so a tree with
-        # them would only add guesses about what is missing.
-        raise DataError(problems, None if reader.anchors or reader.aliases else root)
+        # Duplicate keys, tags and repaired syntax errors spoil a file but not
+        # its shape: hand the tree on so the validator can report its
+        # problems in the same run. Anchors and aliases may stand for whole
+        # subtrees, so a tree with them would only add guesses about what is
+        # missing.
+        partial = None if reader.anchors or reader.aliases or empty else root
+        raise DataError(problems, partial, frozenset(line + 1 for line in repaired))
     assert root is not None
     return root
+
+
+def _unreadable(text: str, exc: yaml.reader.ReaderError, file: str) -> tuple[Problem, int, int]:
+    """A character libyaml refuses to read: the problem, its line and column (from 0)."""
+    # libyaml reports a byte offset; find the character itself instead.
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    before = text[: found.start() if found else exc.position]
+    line = before.count("\n")
+    column = len(before) - (before.rfind("\n") + 1)
+    code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+    return Problem(Position(file, line + 1, column + 1), character_message(code)), line, column
 
 
 def load(path: Path, display_name: str | None = None) -> Node:

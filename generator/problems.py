@@ -37,9 +37,17 @@ class Problem(NamedTuple):
 class DataError(Exception):
     """Raised when the data files cannot be used; carries every problem found."""
 
-    def __init__(self, problems: list[Problem], partial: object = None) -> None:
+    def __init__(
+        self,
+        problems: list[Problem],
+        partial: object = None,
+        repaired: frozenset[int] = frozenset(),
+    ) -> None:
         super().__init__(f"{len(problems)} problem(er) i datafilene")
         self.problems = sorted(problems)
         self.partial = partial
         """What could still be read despite the problems (a loader's node tree),
         so that later checks can report their problems in the same run."""
+        self.repaired = repaired
+        """Lines the loader changed to read past a syntax error: what later
+        checks find on them follows from the change, not from the editor."""

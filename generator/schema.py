@@ -107,6 +107,11 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """Yes or no, written ``true`` or ``false``."""
+
+
+@dataclass(frozen=True)
 class ListOf:
     item: Kind
     min_items: int = 0
@@ -136,7 +141,7 @@ class Obj:
         return None
 
 
-Kind = Text | Id | Page | Date | Integer | Choice | ListOf | Obj
+Kind = Text | Id | Page | Date | Integer | Choice | Flag | ListOf | Obj
 
 STATES: dict[str, str] = {
     "planlagt": "Planlagt: arbeidet er bestemt, men ikke startet.",
@@ -188,6 +193,11 @@ STATUS = Obj(
             Text(multiline=True),
             "Statusteksten slik den publiseres. Bruk | og skriv teksten på linjene under; tom linje gir nytt avsnitt.",
             required=True,
+        ),
+        Field(
+            "reopened",
+            Flag(),
+            "Skriv «reopened: true» når punktet var fullført eller avsluttet i runden før og tas opp igjen med denne statusen (valgfritt). Uten den er en ny status etter fullført eller avsluttet en feil, så et lukket punkt ikke åpnes ved et uhell.",
         ),
     ),
 )

@@ -74,6 +74,8 @@ class Record:
     pos: Position
     values: dict[str, Any] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
+    items: dict[str, list[Position]] = field(default_factory=dict)
+    """Where each item of a list field was written."""
     rejected: dict[str, str] = field(default_factory=dict)
     """What was written in fields whose check failed (already reported): an
     item with an id that breaks a rule is still the item that references
@@ -88,7 +90,7 @@ class Record:
 
 def _shape(node: Node) -> str:
     if isinstance(node, Mapping):
-        return "en tabell med felt"
+        return "flere felt"
     if isinstance(node, Sequence):
         return "en liste"
     return "en enkel verdi"
@@ -103,6 +105,8 @@ def _describe(kind: s.Kind) -> str:
         return "et helt tall"
     if isinstance(kind, s.Date):
         return "en dato (ÅÅÅÅ-MM-DD)"
+    if isinstance(kind, s.Flag):
+        return "true eller false"
     return "en tekst"
 
 
@@ -196,6 +200,12 @@ class Checker:
                     f"Gyldige verdier: {listing(kind.values)}.",
                 )
             return value
+        if isinstance(kind, s.Flag):
+            if value not in ("true", "false"):
+                return self.error(
+                    pos, where, f"«{name}» skal være true eller false, ikke «{shown(value)}»."
+                )
+            return value == "true"
         raise TypeError(f"unknown kind {kind!r}")  # pragma: no cover - schema bug
 
     def check_date(self, value: str, pos: Position, where: str, name: str) -> Any:
@@ -232,6 +242,15 @@ class Checker:
     def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Any:
         if isinstance(node, Scalar) and node.plain and node.value in _EMPTY:
             items: list[Node] = []
+        elif isinstance(node, Mapping) and isinstance(kind.item, s.Obj) and node.items:
+            first = shown(node.items[0][0].value)
+            return self.error(
+                node.pos,
+                where,
+                f"«{name}» skal være en liste der hver oppføring starter med «- », men her står "
+                f"feltene uten «- » foran. Skriv «- » foran det første feltet i hver oppføring, "
+                f"slik: «- {first}: ...».",
+            )
         elif not isinstance(node, Sequence):
             return self.error(
                 node.pos,
@@ -302,6 +321,8 @@ class Checker:
                 continue
             checked = self.check(value, spec.kind, inner, spec.name)
             record.values[spec.name] = checked
+            if isinstance(value, Sequence):
+                record.items[spec.name] = [item.pos for item in value.items]
             if checked is INVALID and isinstance(value, Scalar):
                 record.rejected[spec.name] = value.value.strip()
         for spec in kind.fields:
@@ -555,6 +576,15 @@ def _unique(
     return seen
 
 
+def _known(
+    record: Record, name: str, noun: str, problems: list[Problem]
+) -> dict[str, Record] | None:
+    """The items of the list ``name`` by id, or None when the list itself could not be read."""
+    if not isinstance(record.get(name), list):
+        return None
+    return _unique(_records(record.get(name)), "id", noun, problems)
+
+
 def _missing_ref(
     record: Record, name: str, value: str, known: Index, where: str, listname: str, budget: Budget
 ) -> Problem:
@@ -649,41 +679,60 @@ def cross_check(
     budget = budget or Budget()
     problems: list[Problem] = unfilled_statuses(followups)
     if isinstance(followups, Record):
-        editions = _unique(
-            _records(followups.get("editions")), "id", "En rapporteringsrunde", problems
-        )
-        seminars = _unique(_records(followups.get("seminars")), "id", "Et seminar", problems)
+        editions = _known(followups, "editions", "En rapporteringsrunde", problems)
+        seminars = _known(followups, "seminars", "Et seminar", problems)
         points = _records(followups.get("followups"))
         _unique(points, "id", "Et oppfølgingspunkt", problems)
         problems += _check_points(points, editions, seminars, budget)
-        problems += _check_dates(followups, editions, seminars, points, today or dt.date.today())
+        if editions is not None:
+            problems += _check_rounds(points, list(editions))
+        problems += _check_names(followups, points)
+        problems += _check_dates(
+            followups, editions or {}, seminars or {}, points, today or dt.date.today()
+        )
     else:
-        editions = {}
+        editions = None
     if isinstance(ipo, Record):
-        units = _unique(_records(ipo.get("units")), "id", "En enhet", problems)
-        unit_index = Index(units)
+        units = _known(ipo, "units", "En enhet", problems)
+        unit_index = Index(units or {})
         areas = _records(ipo.get("areas"))
         seen_names: dict[tuple[str, str], Record] = {}
         for area in areas:
             name = area.get("name")
             where = f"Område «{shown(name)}»: " if isinstance(name, str) else ""
             unit = area.get("unit")
-            if isinstance(unit, str) and unit not in units:
+            if isinstance(unit, str) and units is not None and unit not in units:
                 problems.append(
                     _missing_ref(area, "unit", unit, unit_index, where, "units", budget)
                 )
             if isinstance(unit, str) and isinstance(name, str):
-                if (unit, name) in seen_names:
+                # Compared the tolerant way: «Grünerløkka Sentrum» and
+                # «Grünerløkka sentrum» would be two areas that look like one.
+                key = (unit, suggest_normalised(name))
+                first = seen_names.get(key)
+                if first is None:
+                    seen_names[key] = area
+                elif first.get("name") == name:
                     problems.append(
                         Problem(
                             area.at("name"),
                             f"{where}området står allerede under enheten «{unit}» "
-                            f"(linje {seen_names[(unit, name)].at('name').line}). Slett det ene.",
+                            f"(linje {first.at('name').line}). Slett det ene.",
                         )
                     )
-                seen_names[(unit, name)] = area
+                else:
+                    problems.append(
+                        Problem(
+                            area.at("name"),
+                            f"{where}området står allerede under enheten «{unit}» som "
+                            f"«{shown(first.get('name'))}» (linje {first.at('name').line}); "
+                            "navnene skiller seg bare i store og små bokstaver, mellomrom eller "
+                            "tegnsetting. Mente du det samme området? Slett det ene, eller gi "
+                            "dem navn som skiller seg tydelig.",
+                        )
+                    )
         edition = ipo.get("edition")
-        if isinstance(followups, Record) and isinstance(edition, str) and edition not in editions:
+        if isinstance(edition, str) and editions is not None and edition not in editions:
             problems.append(
                 _missing_ref(
                     ipo,
@@ -699,24 +748,31 @@ def cross_check(
 
 
 def _check_points(
-    points: list[Record], editions: dict[str, Record], seminars: dict[str, Record], budget: Budget
+    points: list[Record],
+    editions: dict[str, Record] | None,
+    seminars: dict[str, Record] | None,
+    budget: Budget,
 ) -> list[Problem]:
-    """Each point's seminar, number and statuses against the seminars and editions."""
+    """Each point's seminar, number and statuses against the seminars and editions.
+
+    A list that could not be read at all (None) is not checked against: its
+    own problem is reported, and every reference to it would only repeat it.
+    """
     problems: list[Problem] = []
-    edition_index, seminar_index = Index(editions), Index(seminars)
+    edition_index, seminar_index = Index(editions or {}), Index(seminars or {})
     numbers: dict[tuple[str, int], Record] = {}
     used_numbers: dict[str, set[int]] = {}
     for point in points:
         if isinstance(point.get("seminar"), str) and isinstance(point.get("number"), int):
             used_numbers.setdefault(point.get("seminar"), set()).add(point.get("number"))
     free_numbers: dict[str, int] = {}
-    edition_order = {key: index for index, key in enumerate(editions)}
+    edition_order = {key: index for index, key in enumerate(editions or {})}
     for point in points:
         where = (
             f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
         )
         seminar = point.get("seminar")
-        if isinstance(seminar, str) and seminar not in seminars:
+        if isinstance(seminar, str) and seminars is not None and seminar not in seminars:
             problems.append(
                 _missing_ref(point, "seminar", seminar, seminar_index, where, "seminars", budget)
             )
@@ -743,7 +799,7 @@ def _check_points(
         last_index = -1
         for status in _records(point.get("statuses")):
             edition = status.get("edition")
-            if not isinstance(edition, str):
+            if not isinstance(edition, str) or editions is None:
                 continue
             if edition not in editions:
                 problems.append(
@@ -844,6 +900,122 @@ def _check_dates(
                     f"«{edition_id}» ({date}), som har en status for punkt «{point_id}» fra dette "
                     "seminaret. Et punkt kan ikke få status før det er vedtatt: rett datoen på "
                     "seminaret eller runden, eller flytt statusen til en senere runde.",
+                )
+            )
+    return problems
+
+
+def _check_rounds(points: list[Record], editions: list[str]) -> list[Problem]:
+    """Each open point reported in every round, and no closed point reopened by accident."""
+    problems: list[Problem] = []
+    latest = editions[-1] if editions else None
+    previous = editions[-2] if len(editions) > 1 else None
+    for point in points:
+        where = f"Oppfølgingspunkt «{point.get('id')}»"
+        statuses = [
+            status
+            for status in _records(point.get("statuses"))
+            if isinstance(status.get("edition"), str) and isinstance(status.get("state"), str)
+        ]
+        for before, after in itertools.pairwise(statuses):
+            state = before.get("state")
+            reopened = after.get("reopened") is True
+            if state in s.CLOSED_STATES and not reopened:
+                problems.append(
+                    Problem(
+                        after.pos,
+                        f"{where}, status «{after.get('edition')}»: punktet ble {state} i "
+                        f"«{before.get('edition')}», så en ny status etter det åpner punktet "
+                        "igjen. Er det meningen, skriv «reopened: true» i denne statusen; hvis "
+                        "ikke, slett statusen.",
+                    )
+                )
+            elif reopened and state not in s.CLOSED_STATES:
+                problems.append(
+                    Problem(
+                        after.at("reopened"),
+                        f"{where}, status «{after.get('edition')}»: «reopened: true» trengs bare "
+                        f"når punktet var fullført eller avsluttet i statusen før, men her var det "
+                        f"«{state}». Slett linjen med «reopened».",
+                        "warning",
+                    )
+                )
+        if previous is None or not statuses:
+            continue
+        last = statuses[-1]
+        if last.get("edition") == previous and last.get("state") not in s.CLOSED_STATES:
+            problems.append(
+                Problem(
+                    last.pos,
+                    f"{where}: mangler status for den nyeste runden «{latest}». Punktet hadde "
+                    f"status «{last.get('state')}» i «{previous}» og er verken fullført eller "
+                    f"avsluttet, så det skal ha en ny status i hver runde. Legg til en status for "
+                    f"«{latest}» etter denne (er den slettet ved en feil?).",
+                )
+            )
+    return problems
+
+
+def _check_names(followups: Record, points: list[Record]) -> list[Problem]:
+    """Responsible parties written almost like another name: the site would show two parties.
+
+    Names that differ only in case, spacing or punctuation are grouped; the
+    council member's spelling wins, or else the one used most (the first,
+    when as many), and every other spelling is reported where it stands.
+    """
+    problems: list[Problem] = []
+    council = followups.get("council")
+    members: list[tuple[str, Position, str]] = []
+    if isinstance(council, Record):
+        names = council.get("members")
+        if isinstance(names, list):
+            places = council.items.get("members", [])
+            members = [
+                (name, pos, "")
+                for name, pos in zip(names, places, strict=False)
+                if isinstance(name, str)
+            ]
+    mentions: list[tuple[str, Position, str]] = []
+    for point in points:
+        names = point.get("responsible")
+        if not isinstance(names, list):
+            continue
+        where = f"Oppfølgingspunkt «{point.get('id')}»: "
+        places = point.items.get("responsible", [])
+        mentions += [
+            (name, pos, where)
+            for name, pos in zip(names, places, strict=False)
+            if isinstance(name, str)
+        ]
+    groups: dict[str, list[tuple[str, Position, str]]] = {}
+    for mention in members + mentions:
+        groups.setdefault(suggest_normalised(mention[0]), []).append(mention)
+    member_names = {name for name, _, _ in members}
+    for group in groups.values():
+        spellings = list(dict.fromkeys(name for name, _, _ in group))
+        if len(spellings) < 2:
+            continue
+        counts = {name: sum(1 for n, _, _ in group if n == name) for name in spellings}
+        canonical = next(
+            (name for name in spellings if name in member_names),
+            max(spellings, key=lambda name: counts[name]),
+        )
+        if canonical in member_names:
+            source = "slik navnet står blant rådets parter i «members»"
+        else:
+            times = "én gang" if counts[canonical] == 1 else f"{counts[canonical]} ganger"
+            source = f"som er brukt {times} i «responsible»"
+        for name, pos, where in group:
+            if name == canonical:
+                continue
+            field_name = "responsible" if where else "members"
+            problems.append(
+                Problem(
+                    pos,
+                    f"{where}«{shown(name)}» i «{field_name}» er skrevet nesten som "
+                    f"«{shown(canonical)}», {source}; bare store og små bokstaver, mellomrom "
+                    "eller tegnsetting skiller dem, så nettstedet ville vist to ansvarlige. "
+                    f"Mente du «{shown(canonical)}»? Skriv navnet likt overalt.",
                 )
             )
     return problems

@@ -19,11 +19,25 @@ def _insert_before(text: str, marker: str, addition: str) -> str:
     return text.replace(marker, addition + marker)
 
 
+def _carry_forward(text: str, point: str) -> str:
+    """The point's January status again for June, unchanged (as a round does for every open point)."""
+    start = text.index(f'  - id: "{point}"\n')
+    end = text.find("\n  - id: ", start + 1)
+    end = len(text) if end < 0 else end + 1
+    block = text[start:end]
+    january = block[block.index('      - edition: "2026-01"\n') :]
+    june = january.replace('edition: "2026-01"', 'edition: "2026-06"', 1)
+    return text[:end] + june + text[end:]
+
+
 def add_june_edition(project: Path) -> None:
-    """Edition 2026-06: point 2025-3 becomes «fullført», and a point from a
-    seminar held after January (so it must not show in the January edition)."""
+    """Edition 2026-06: point 2025-3 becomes «fullført», every other point keeps its
+    January status, and a point from a seminar held after January (so it must not
+    show in the January edition) is added."""
     path = project / "followups.yaml"
     text = path.read_text(encoding="utf-8")
+    for point in ("2025-1", "2025-2", "2025-4", "2025-5", "2025-6", "2025-7"):
+        text = _carry_forward(text, point)
     text = _insert_before(
         text,
         "seminars:\n",

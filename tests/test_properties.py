@@ -54,15 +54,26 @@ def _check_files(folder: Path, followups: bytes | str, ipo: bytes | str | None =
         else:
             path.write_text(content, encoding="utf-8", errors="surrogatepass")
     sources = Sources(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+    lines = {
+        name: _lines((folder / name).read_bytes()) for name in ("followups.yaml", "ipo_areas.yaml")
+    }
     try:
         loaded = load_dataset(sources)
     except DataError as exc:
         assert exc.problems, "a DataError must carry at least one problem"
         for problem in exc.problems:
             assert problem.position.line >= 1 and problem.position.column >= 1
+            # Never past the end: the editor must be able to go to the line.
+            assert problem.position.line <= lines[problem.position.file], problem
             assert problem.message.strip()
         return
     render.render_site(loaded.data, dt.date(2026, 1, 30))
+
+
+def _lines(raw: bytes) -> int:
+    """The number of lines as YAML counts them (NEL, LS and PS break lines too)."""
+    text = raw.decode("utf-8", errors="replace").rstrip("\r\n\x85\u2028\u2029")
+    return 1 + len(re.findall("\r\n|[\r\n\x85\u2028\u2029]", text))
 
 
 YAML_BITS = st.sampled_from(

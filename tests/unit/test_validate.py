@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from pathlib import Path
 
@@ -187,7 +188,7 @@ CASES = {
     "second document": (
         F + "---\nmore: 1\n",
         I,
-        "followups.yaml:30:1: feil: filen inneholder mer enn ett YAML-dokument (en linje med ---). Slett linjen med --- og alt som hører til det andre dokumentet, eller slå dokumentene sammen.",
+        "followups.yaml:30:1: feil: filen er delt i to av en linje med ---, og det som står etter den, leses ikke. Slett linjen med --- og flytt det som står etter den, opp dit det hører hjemme, eller slett det.",
     ),
     "empty file": (
         "",
@@ -793,7 +794,7 @@ def test_deep_nesting_is_refused_where_it_gets_too_deep(tmp_path: Path, nesting:
     line = 30 if nesting.startswith("[") else 94
     column = 72 if nesting.startswith("[") else 129
     assert str(problem) == (
-        f"followups.yaml:{line}:{column}: feil: her ligger lister og tabeller mer enn 64 nivåer "
+        f"followups.yaml:{line}:{column}: feil: her ligger lister og felt mer enn 64 nivåer "
         "inni hverandre. Datafilene trenger bare noen få nivåer: sjekk at hver [ og { er lukket "
         "med ] og }, og at innrykket stemmer med linjene over."
     )
@@ -816,3 +817,172 @@ def test_a_file_of_more_values_than_data_needs_is_refused_where_it_passes_the_li
         "lag 260 000), så resten av filen er ikke lest. Sjekk at det er riktig fil, og at ikke "
         "noe stort er limt inn ved en feil."
     )
+
+
+# --- Issue 11: the checks people need
+
+SECOND_ROUND = r(
+    F,
+    "    date: 2026-01-30\n",
+    '    date: 2026-01-30\n  - id: "2026-06"\n    title: Status pr juni 2026\n    date: 2026-06-15\n',
+)
+JANUARY_STATUS = (
+    '      - edition: "2026-01"\n        state: pågår\n        text: |\n          Statusen.\n'
+)
+
+
+def _june(state: str = "pågår", extra: str = "") -> str:
+    """The first point's status for June, after its January status."""
+    return (
+        f'      - edition: "2026-06"\n        state: {state}\n{extra}'
+        "        text: |\n          Ny status.\n"
+    )
+
+
+def _with_statuses(*statuses: str) -> str:
+    return r(SECOND_ROUND, JANUARY_STATUS, "".join(statuses))
+
+
+def _closed_in_january(state: str) -> str:
+    return JANUARY_STATUS.replace("state: pågår", f"state: {state}")
+
+
+REOPEN = "Er det meningen, skriv «reopened: true» i denne statusen; hvis ikke, slett statusen."
+NAMES = (
+    "bare store og små bokstaver, mellomrom eller tegnsetting skiller dem, så nettstedet ville "
+    "vist to ansvarlige."
+)
+
+CHECK_CASES = {
+    "the newest status deleted": (
+        _with_statuses(JANUARY_STATUS),
+        I,
+        "followups.yaml:23:9: feil: Oppfølgingspunkt «2025-1»: mangler status for den nyeste "
+        "runden «2026-06». Punktet hadde status «pågår» i «2026-01» og er verken fullført eller "
+        "avsluttet, så det skal ha en ny status i hver runde. Legg til en status for «2026-06» "
+        "etter denne (er den slettet ved en feil?).",
+    ),
+    "a status after fullført": (
+        _with_statuses(_closed_in_january("fullført"), _june()),
+        I,
+        f"followups.yaml:27:9: feil: Oppfølgingspunkt «2025-1», status «2026-06»: punktet ble "
+        f"fullført i «2026-01», så en ny status etter det åpner punktet igjen. {REOPEN}",
+    ),
+    "a status after avsluttet": (
+        _with_statuses(_closed_in_january("avsluttet"), _june("avsluttet")),
+        I,
+        f"followups.yaml:27:9: feil: Oppfølgingspunkt «2025-1», status «2026-06»: punktet ble "
+        f"avsluttet i «2026-01», så en ny status etter det åpner punktet igjen. {REOPEN}",
+    ),
+    "reopened written yes": (
+        _with_statuses(_closed_in_january("fullført"), _june(extra="        reopened: ja\n")),
+        I,
+        [
+            f"followups.yaml:27:9: feil: Oppfølgingspunkt «2025-1», status «2026-06»: punktet "
+            f"ble fullført i «2026-01», så en ny status etter det åpner punktet igjen. {REOPEN}",
+            "followups.yaml:29:19: feil: Oppfølgingspunkt «2025-1», status «2026-06»: "
+            "«reopened» skal være true eller false, ikke «ja».",
+        ],
+    ),
+    "a party in another case than a council member": (
+        r(F, "responsible: [Kommunen]", "responsible: [kommunen]"),
+        I,
+        "followups.yaml:18:19: feil: Oppfølgingspunkt «2025-1»: «kommunen» i «responsible» er "
+        "skrevet nesten som «Kommunen», slik navnet står blant rådets parter i «members»; "
+        f"{NAMES} Mente du «Kommunen»? Skriv navnet likt overalt.",
+    ),
+    "Oslo Kommune beside Oslo kommune": (
+        r(
+            r(F, "responsible: [Kommunen]", "responsible: [Oslo kommune, Kommunen]"),
+            "responsible: [Politiet]",
+            "responsible: [Oslo  Kommune]",
+        ),
+        I,
+        "followups.yaml:29:19: feil: Oppfølgingspunkt «2025-2»: «Oslo  Kommune» i «responsible» "
+        "er skrevet nesten som «Oslo kommune», som er brukt én gang i «responsible»; "
+        f"{NAMES} Mente du «Oslo kommune»? Skriv navnet likt overalt.",
+    ),
+    "punctuation in a party's name": (
+        r(F, "responsible: [Politiet]", "responsible: [Politiet.]"),
+        I,
+        "followups.yaml:29:19: feil: Oppfølgingspunkt «2025-2»: «Politiet.» i «responsible» er "
+        "skrevet nesten som «Politiet», slik navnet står blant rådets parter i «members»; "
+        f"{NAMES} Mente du «Politiet»? Skriv navnet likt overalt.",
+    ),
+    "two council members written alike": (
+        r(F, "members: [Kommunen, Politiet]", "members: [Kommunen, Politiet, politiet]"),
+        I,
+        "followups.yaml:3:33: feil: «politiet» i «members» er skrevet nesten som «Politiet», "
+        f"slik navnet står blant rådets parter i «members»; {NAMES} Mente du «Politiet»? Skriv "
+        "navnet likt overalt.",
+    ),
+    "two areas of a unit with the same name in other case": (
+        F,
+        I + "  - name: sentrum\n    unit: vest\n    status: ny\n",
+        "ipo_areas.yaml:10:11: feil: Område «sentrum»: området står allerede under enheten "
+        "«vest» som «Sentrum» (linje 6); navnene skiller seg bare i store og små bokstaver, "
+        "mellomrom eller tegnsetting. Mente du det samme området? Slett det ene, eller gi dem "
+        "navn som skiller seg tydelig.",
+    ),
+    "two areas of a unit with the same name": (
+        F,
+        I + "  - name: Sentrum\n    unit: vest\n    status: ny\n",
+        "ipo_areas.yaml:10:11: feil: Område «Sentrum»: området står allerede under enheten "
+        "«vest» (linje 6). Slett det ene.",
+    ),
+}
+
+
+@pytest.mark.parametrize("followups,ipo,expected", CHECK_CASES.values(), ids=CHECK_CASES.keys())
+def test_issue_11_check(
+    tmp_path: Path, followups: str, ipo: str, expected: str | list[str]
+) -> None:
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_files(tmp_path, followups, ipo))
+    assert [str(p) for p in caught.value.problems] == (
+        expected if isinstance(expected, list) else [expected]
+    )
+
+
+def test_a_deliberate_reopening_and_a_full_round_are_fine(tmp_path: Path) -> None:
+    followups = _with_statuses(
+        _closed_in_january("fullført"), _june(extra="        reopened: true\n")
+    )
+    loaded = load_dataset(write_files(tmp_path, followups))
+    assert loaded.warnings == []
+    assert [s.state for s in loaded.data.followups[0].statuses] == ["fullført", "pågår"]
+    # A closed point needs no new status; one with none at all is just new.
+    loaded = load_dataset(write_files(tmp_path, _with_statuses(_closed_in_january("avsluttet"))))
+    assert loaded.warnings == []
+
+
+def test_reopened_where_nothing_was_closed_is_a_warning(tmp_path: Path) -> None:
+    loaded = load_dataset(
+        write_files(
+            tmp_path, _with_statuses(JANUARY_STATUS, _june(extra="        reopened: true\n"))
+        )
+    )
+    assert [str(p) for p in loaded.warnings] == [
+        "followups.yaml:29:19: advarsel: Oppfølgingspunkt «2025-1», status «2026-06»: "
+        "«reopened: true» trengs bare når punktet var fullført eller avsluttet i statusen før, "
+        "men her var det «pågår». Slett linjen med «reopened»."
+    ]
+
+
+def test_no_message_speaks_a_programmers_words() -> None:
+    """Every message above, and every syntax hint: no elements, nodes, scalars, keys or tables."""
+    from generator import syntax
+
+    messages: list[str] = [*syntax._HINTS.values()]
+    for table in (CASES, RULE_CASES, CHECK_CASES):
+        for *_, expected in table.values():
+            messages += expected if isinstance(expected, list) else [expected]
+    for table in (COMMENT_CASES, CHARACTER_CASES):
+        for _, expected in table.values():
+            messages += expected if isinstance(expected, list) else [expected]
+    jargon = re.compile(
+        r"\b(element\w*|node\w*|skalar\w*|scalar\w*|mapping\w*|nøkkel\w*|key|tabell\w*|"
+        r"streng\w*|token\w*|dokument\w*)\b",
+        re.IGNORECASE,
+    )
+    assert [m for m in messages if jargon.search(m.split(": feil: ")[-1])] == []
