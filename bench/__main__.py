@@ -1,4 +1,5 @@
 """``python -m bench``: the benchmark (see bench/README.md); ``python -m bench profile [N]``;
+``python -m bench publish`` (the time of ``make publish``, see bench/publish.py);
 ``python -m bench validate`` times validation of 16 MB files of every shape (bench/validate.py)."""
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ if __name__ == "__main__":
         from . import profile
 
         raise SystemExit(profile.main(sys.argv[2:]))
+    if sys.argv[1:2] == ["publish"]:
+        from . import publish
+
+        raise SystemExit(publish.main())
     if sys.argv[1:2] == ["validate"]:
         from . import validate
 

@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import diff, json_schema, publish, report, swap
+from . import addresses, diff, json_schema, publish, report, swap
+from .model import Edition
 from .pipeline import Sources, generate, load_dataset
 from .problems import DataError, Problem
 from .write import write_atomic
@@ -68,6 +69,11 @@ def cmd_site(args: argparse.Namespace) -> int:
     interrupted build leaves the previous site as it was.
     """
     if cmd_validate(argparse.Namespace(**{**vars(args), "format": "text"})) != EXIT_OK:
+        return EXIT_DATA
+    try:
+        addresses.site_url(os.environ)
+    except addresses.AddressError as exc:
+        print(str(exc), file=sys.stderr)
         return EXIT_DATA
     root = Path(args.root).resolve()
     target = root / args.site_dir
@@ -175,19 +181,44 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_publish(args: argparse.Namespace) -> int:
-    """Publish one edition as a site version on gh-pages (see ``publish``)."""
+def _publish_options(
+    args: argparse.Namespace, edition: str | None = None, every: bool = False
+) -> publish.Options:
     root = Path(args.root).resolve()
-    options = publish.Options(
+    return publish.Options(
         root=root,
         sources=_sources(argparse.Namespace(**{**vars(args), "root": str(root)})),
         config_file=root / args.config,
-        edition=args.edition,
+        edition=edition,
+        every=every,
         remote=args.remote,
         name=args.name,
         email=args.email,
         branch=args.branch,
     )
+
+
+def _titles(editions: tuple[Edition, ...]) -> str:
+    names = [f"{e.title} ({e.id})" for e in reversed(editions)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+
+
+def _latest_line(done: publish.Published) -> str:
+    if done.moved_latest:
+        return f"«{publish.LATEST}» peker nå på {done.latest}."
+    if done.latest_elsewhere:
+        return (
+            f"«{publish.LATEST}» er ikke flyttet: den peker på {done.latest_elsewhere}, "
+            "som er nyere enn datafilene her."
+        )
+    if done.latest == done.newest and done.newest in {e.id for e in done.published}:
+        return f"«{publish.LATEST}» peker fortsatt på {done.latest}."
+    return f"«{publish.LATEST}» er ikke flyttet: det finnes en nyere rapporteringsrunde."
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Publish the editions that changed, or the ones asked for (see ``publish``)."""
+    options = _publish_options(args, edition=args.edition, every=args.all)
     print("Kontrollerer og bygger …", file=sys.stderr)
     try:
         done = publish.publish(options)
@@ -198,19 +229,69 @@ def cmd_publish(args: argparse.Namespace) -> int:
     except publish.PublishError as exc:
         print(f"Ingenting er publisert. {exc}", file=sys.stderr)
         return EXIT_DATA
-    if done.moved_latest:
-        latest = f"«{publish.LATEST}» peker nå på {done.edition.id}."
-    elif done.latest_elsewhere:
-        latest = (
-            f"«{publish.LATEST}» er ikke flyttet: den peker på {done.latest_elsewhere}, "
-            "som er nyere enn datafilene her."
+    where = f"{done.remote}/{done.branch}"
+    if done.published:
+        print(
+            f"Publiserte {_titles(done.published)} til {where} ({(done.commit or '')[:10]}). "
+            + _latest_line(done)
         )
     else:
-        latest = f"«{publish.LATEST}» er ikke flyttet: det finnes en nyere rapporteringsrunde."
+        print(f"Ingenting å publisere: {where} er allerede oppdatert.")
+    if done.unchanged:
+        print(f"Uendret siden forrige publisering: {_titles(done.unchanged)}.")
+    if done.root_files:
+        print(
+            f"De faste adressene (endringer.xml og data/ ved siden av versions.json) "
+            f"viser nå {done.latest}."
+        )
+    for missing in done.skipped:
+        print(f"Ikke bygget på nytt: «{missing.edition}»: {missing.message}")
+    return EXIT_OK
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    """Publish or remove the hidden preview version of a pull request (``pr-N``)."""
+    options = _publish_options(args)
+    nothing = "Ingenting er fjernet" if args.remove else "Ingenting er publisert"
+    try:
+        if args.remove:
+            removed = publish.remove_preview(options, args.number)
+        else:
+            print("Kontrollerer og bygger …", file=sys.stderr)
+            done = publish.preview(options, args.number)
+    except DataError as exc:
+        _print_problems(exc.problems, "text")
+        print(f"{nothing}: rett feilene over først.", file=sys.stderr)
+        return EXIT_DATA
+    except publish.PublishError as exc:
+        print(f"{nothing}. {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if args.remove:
+        where = f"{removed.remote}/{removed.branch}"
+        if removed.existed:
+            print(f"Fjernet forhåndsvisningen {removed.version} fra {where}.")
+        else:
+            print(
+                f"Det finnes ingen forhåndsvisning {removed.version} på {where}; ingenting å fjerne."
+            )
+        return EXIT_OK
     print(
-        f"Publiserte {done.edition.title} ({done.edition.id}) til "
-        f"{done.remote}/{done.branch} ({done.commit[:10]}). {latest}"
+        f"Publiserte forhåndsvisningen av endring #{int(args.number)} ({done.edition.title}) "
+        f"som den skjulte versjonen {done.version} på {done.remote}/{done.branch}. "
+        "Den vises ikke i versjonsvelgeren. Adresse:"
     )
+    print(done.address)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        if done.address.startswith(("http://", "https://")):
+            line = f"Forhåndsvisning av endringen: [{done.address}]({done.address})\n"
+        else:
+            line = (
+                f"Forhåndsvisningen er publisert som versjonen `{done.version}` på grenen "
+                f"`{done.branch}` (SITE_URL er ikke satt, så adressen er ukjent).\n"
+            )
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(line)
     return EXIT_OK
 
 
@@ -238,6 +319,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
         return EXIT_DATA
     print(diff.as_markdown(diff.compare(before, after), args.base), end="")
     return EXIT_OK
+
+
+def _git_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--remote", help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin"
+    )
+    command.add_argument("--name", help="navn i git-committene; standard er GIT_AUTHOR_NAME")
+    command.add_argument("--email", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL")
+    command.add_argument("--branch", default="gh-pages")
+    command.add_argument("--config", default="mkdocs.yml")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -294,15 +385,22 @@ def parser() -> argparse.ArgumentParser:
 
     pub = sub.add_parser(
         "publish",
-        help="publiser en rapporteringsrunde som egen versjon av nettstedet på gh-pages (mike)",
+        help="publiser rapporteringsrundene som er endret, hver som egen versjon på gh-pages (mike)",
     )
-    pub.add_argument("--edition", help="id-en til runden; standard er den nyeste")
-    pub.add_argument("--remote", help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin")
-    pub.add_argument("--name", help="navn i git-committene; standard er GIT_AUTHOR_NAME")
-    pub.add_argument("--email", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL")
-    pub.add_argument("--branch", default="gh-pages")
-    pub.add_argument("--config", default="mkdocs.yml")
+    which = pub.add_mutually_exclusive_group()
+    which.add_argument("--edition", help="publiser denne runden på nytt, endret eller ikke")
+    which.add_argument("--all", action="store_true", help="publiser alle rundene på nytt")
+    _git_options(pub)
     pub.set_defaults(func=cmd_publish)
+
+    pre = sub.add_parser(
+        "preview",
+        help="publiser en forhåndsvisning av en endring (pull request) som skjult versjon pr-N",
+    )
+    pre.add_argument("number", help="nummeret på endringen (pull request)")
+    pre.add_argument("--remove", action="store_true", help="fjern forhåndsvisningen")
+    _git_options(pre)
+    pre.set_defaults(func=cmd_preview)
 
     d = sub.add_parser(
         "diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)"

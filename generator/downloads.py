@@ -16,6 +16,7 @@ AREAS_CSV = f"{DATA_DIR}/ipo-omrader.csv"
 FEED = "endringer.xml"
 """At the root: Material fetches «sitemap.xml» beside every <link rel=alternate>
 (for its language switch), so the feed must sit where the sitemap is."""
+SITEMAP = "sitemap.xml"
 
 
 def report_pdf(data: Dataset) -> str:
@@ -32,9 +33,8 @@ class Download:
     description: str
 
 
-def listing(data: Dataset, schema_names: tuple[str, ...]) -> tuple[Download, ...]:
-    """Every downloadable file, in the order the open data page lists them."""
-    files = [
+def _open_data() -> list[Download]:
+    return [
         Download(FOLLOWUPS_JSON, "Oppfølgingspunkter med all status", "JSON",
                  "Alle punktene med hele statushistorikken, i samme form som datafilen."),
         Download(FOLLOWUPS_CSV, "Oppfølgingspunkter med siste status", "CSV",
@@ -45,10 +45,25 @@ def listing(data: Dataset, schema_names: tuple[str, ...]) -> tuple[Download, ...
         Download(AREAS_CSV, "IPO-områder", "CSV", "Én rad per område."),
         Download(FEED, "Endringer per rapporteringsrunde", "Atom",
                  "Nyhetsstrøm med statusene fra hver rapporteringsrunde."),
-        Download(report_pdf(data), data.latest_edition.title, "PDF", "Statusrapporten for utskrift."),
     ]  # fmt: skip
-    files += [
+
+
+def _schemas(schema_names: tuple[str, ...]) -> list[Download]:
+    return [
         Download(f"{SCHEMA_DIR}/{name}", name, "JSON Schema", "Beskriver feltene i JSON-filene.")
         for name in schema_names
     ]
-    return tuple(files)
+
+
+def listing(data: Dataset, schema_names: tuple[str, ...]) -> tuple[Download, ...]:
+    """Every downloadable file, in the order the open data page lists them."""
+    report = Download(
+        report_pdf(data), data.latest_edition.title, "PDF", "Statusrapporten for utskrift."
+    )
+    return (*_open_data(), report, *_schemas(schema_names))
+
+
+def stable_listing(schema_names: tuple[str, ...]) -> tuple[Download, ...]:
+    """The files a published site also keeps at its root for the newest edition,
+    at addresses that never change (``publish``): the feed and the open data."""
+    return (*_open_data(), *_schemas(schema_names))

@@ -53,7 +53,10 @@ def atom(
     if base_url:
         feed.set("{http://www.w3.org/XML/1998/namespace}base", base_url)
     ET.SubElement(feed, f"{{{ATOM}}}title").text = feed_title
-    namespace = uuid.uuid5(uuid.NAMESPACE_URL, base_url or data.council.name)
+    # Named after the council, not the address: each edition's feed and the
+    # one at the site's root are the same feed to a reader, whose entries
+    # keep their ids when the feed moves or the site gets an address.
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, data.council.name)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = namespace.urn
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _timestamp(data.latest_edition.date)
     ET.SubElement(

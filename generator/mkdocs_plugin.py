@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csp, report, site_files, theme
+from . import addresses, csp, report, site_files, theme
 from .model import Dataset
 from .pipeline import Sources, generate, schema_files
 from .problems import DataError
@@ -50,6 +52,7 @@ class FollowupsConfig(base.Config):
 class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _data: Dataset | None = None
     _serving = False
+    _stable_files = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -77,9 +80,27 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         # Material's version selector fetches ../versions.json, which only a
         # site published with mike has (mike sets MIKE_DOCS_VERSION while it
         # builds). Elsewhere the request would fail, so leave the selector out.
-        if not os.environ.get("MIKE_DOCS_VERSION"):
+        version = os.environ.get("MIKE_DOCS_VERSION")
+        if not version:
             config.extra.pop("version", None)
+        elif os.environ.get(addresses.PREVIEW) == "1" and isinstance(
+            config.extra.get("version"), dict
+        ):
+            # Material shows the outdated banner on every version that does not
+            # match `default`; a pull request's preview is not an old edition.
+            default = config.extra["version"].get("default") or "latest"
+            defaults = default if isinstance(default, list) else [default]
+            config.extra["version"]["default"] = [*defaults, f"^{re.escape(version)}$"]
+        # Set by `publish` for a published edition (never for a preview or a
+        # plain build): the root of the site has the newest feed and data.
+        self._stable_files = bool(version) and os.environ.get(addresses.STABLE_FILES) == "1"
         return config
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.globals["council_stable_feed"] = self._stable_files
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         out_dir = self._root(config) / self.config.generated_dir
@@ -89,6 +110,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 out_dir,
                 self._today(),
                 edition=str(self.config.edition) or None,
+                stable_files=self._stable_files,
             )
         except DataError as exc:
             raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
@@ -96,6 +118,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             raise Abort(str(exc)) from None
         for warning in loaded.warnings:
             log.info(str(warning))  # a warning would fail --strict; validate shows it too
+        for note in loaded.notes:
+            log.info(note)
         log.debug(
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )

@@ -165,17 +165,23 @@ def build(followups: Record, ipo: Record) -> Dataset:
     ]
     seminar_order = {key: index for index, key in enumerate(seminars)}
     points.sort(key=lambda f: (seminar_order[f.seminar.id], f.number))
-    units = {r.get("id"): Unit(r.get("id"), r.get("name")) for r in ipo.get("units")}
-    areas = tuple(
-        Area(r.get("name"), units[r.get("unit")], r.get("status"), r.get("since"))
-        for r in ipo.get("areas")
-    )
+    units, areas = build_areas(ipo)
     return Dataset(
         council=Council(council.get("name"), _tuple(council.get("members"))),
         editions=tuple(editions.values()),
         seminars=tuple(seminars.values()),
         followups=tuple(points),
-        units=tuple(units.values()),
+        units=units,
         areas=areas,
         ipo_edition=editions[ipo.get("edition")],
     )
+
+
+def build_areas(ipo: Record) -> tuple[tuple[Unit, ...], tuple[Area, ...]]:
+    """The units and areas of a checked IPO areas file (today's, or one from git history)."""
+    units = {r.get("id"): Unit(r.get("id"), r.get("name")) for r in ipo.get("units")}
+    areas = tuple(
+        Area(r.get("name"), units[r.get("unit")], r.get("status"), r.get("since"))
+        for r in ipo.get("areas")
+    )
+    return tuple(units.values()), areas

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model, privacy, render, schema, snapshot, validate, write
+from . import history, model, privacy, render, schema, snapshot, validate, write
 from .load import Mapping, Node, Scalar, Sequence, parse, read
 from .problems import DataError, Problem
 
@@ -42,6 +42,8 @@ class Sources:
 class Loaded:
     data: model.Dataset
     warnings: list[Problem]
+    notes: tuple[str, ...] = ()
+    """What a build should tell its user, such as an old edition built without its history."""
 
 
 def _check(
@@ -133,25 +135,74 @@ def schema_files(sources: Sources) -> tuple[Path, ...]:
     return tuple(sorted(folder.glob("*.json"))) if folder.is_dir() else ()
 
 
+def history_paths(sources: Sources) -> history.DataPaths:
+    """Where ``history`` finds the data files in git, and the privacy exceptions."""
+    return history.DataPaths(sources.followups, sources.ipo_areas, sources.privacy_exceptions())
+
+
+def at_edition(
+    sources: Sources,
+    data: model.Dataset,
+    edition: str,
+    state: history.EditionState | history.Missing | None = None,
+) -> tuple[model.Dataset, tuple[str, ...]]:
+    """The data as it stood at ``edition`` (``snapshot.as_of``), and notes for the build.
+
+    ``state`` is what ``history.read`` found for the edition; it is read here
+    when not given. Without history the shape is guessed from dates
+    (``snapshot.estimate``) and the note says what could not be reconstructed.
+    Raises ``snapshot.UnknownEdition``.
+    """
+    if snapshot.find_edition(data, edition) == data.latest_edition:
+        return data, ()
+    if state is None:
+        root = sources.root or sources.followups.parent
+        state = history.read(root, history_paths(sources), [edition])[edition]
+    if isinstance(state, history.Missing):
+        note = (
+            f"Merk: rapporteringsrunden «{edition}» er bygget uten sin git-historikk: "
+            f"{state.message}\nHvilke punkter og seminarer som var med, fristene og "
+            "IPO-områdene er derfor gjettet ut fra datoene, og kan avvike fra det som ble "
+            "publisert den gang. «make publish» publiserer ikke en slik gjetning."
+        )
+        return snapshot.as_of(data, snapshot.estimate(data, edition)), (note,)
+    return snapshot.as_of(data, state), ()
+
+
+def edition_today(full: model.Dataset, shown: model.Dataset, today: dt.date | None) -> dt.date:
+    """The date that decides which points are overdue: an old edition judges on its own date,
+    so it does not call points overdue that were not yet; the newest on ``today``."""
+    if shown.latest_edition != full.latest_edition:
+        return shown.latest_edition.date
+    return today or dt.date.today()
+
+
 def generate(
-    sources: Sources, out_dir: Path, today: dt.date | None = None, edition: str | None = None
+    sources: Sources,
+    out_dir: Path,
+    today: dt.date | None = None,
+    edition: str | None = None,
+    *,
+    stable_files: bool = False,
 ) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
     Rendering finishes before the first write, so bad data never leaves a
-    half-updated folder. The returned data is what the pages show. With ``edition``, the site shows the data as it
-    stood at that reporting round (``snapshot.as_of``; raises
-    ``snapshot.UnknownEdition``), dated that round's date if it is not the
-    newest, so an old edition does not call points overdue that were not yet.
+    half-updated folder. The returned data is what the pages show. With
+    ``edition``, the site shows the data as it stood at that reporting round
+    (``at_edition``; raises ``snapshot.UnknownEdition``). ``stable_files``:
+    the published site has the newest edition's feed and open data at its
+    root, and the pages point readers there (``render.render_site``).
     """
     with _gc_paused():
         loaded = load_dataset(sources)
         data = loaded.data
+        notes: tuple[str, ...] = ()
         if edition:
-            data = snapshot.as_of(data, edition)
-            if data.latest_edition != loaded.data.latest_edition:
-                today = data.latest_edition.date
+            data, notes = at_edition(sources, loaded.data, edition)
         schema_names = tuple(p.name for p in schema_files(sources))
-        pages = render.render_site(data, today or dt.date.today(), schema_names)
+        pages = render.render_site(
+            data, edition_today(loaded.data, data, today), schema_names, stable_files=stable_files
+        )
     # The caller publishes the same data as files (open data, feed, PDF).
-    return Loaded(data, loaded.warnings), write.sync(pages, out_dir)
+    return Loaded(data, loaded.warnings, notes), write.sync(pages, out_dir)

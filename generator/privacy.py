@@ -55,7 +55,8 @@ EXCEPTIONS = s.Obj(
 )
 
 # Eleven digits, optionally written 6 + 5 with a space, not part of a longer number.
-_ID_NUMBER = re.compile(r"(?<![\d.,])(\d{6}) ?(\d{5})(?![\d,]|\.\d)")
+# A comma or full stop after it ends a clause; before a digit it is a decimal mark.
+_ID_NUMBER = re.compile(r"(?<![\d.,])(\d{6}) ?(\d{5})(?!\d|[.,]\d)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])", re.UNICODE)
 # Norwegian numbers: eight digits starting 2-9, written together or grouped the
 # ways people write phone numbers (22 22 22 22, 222 22 222, with +47 or 0047

@@ -165,12 +165,18 @@ def report_document(data: Dataset) -> str:
 
 
 def render_site(
-    data: Dataset, today: dt.date, schema_names: tuple[str, ...] = ()
+    data: Dataset,
+    today: dt.date,
+    schema_names: tuple[str, ...] = (),
+    *,
+    stable_files: bool = False,
 ) -> dict[str, str]:
     """All generated pages: path relative to the docs folder -> Markdown.
 
     ``today`` decides which points are overdue; ``schema_names`` are the JSON
-    Schema files the open data page links to.
+    Schema files the open data page links to. ``stable_files``: the site is a
+    published version with the newest edition's feed and open data beside
+    it, one level up (``publish``); the open data page points readers there.
     """
     env = environment()
     # Computed once: the selection pages would otherwise each scan every point.
@@ -218,7 +224,12 @@ def render_site(
         title=report_title(data),
         report_seminar_headings=_reported_seminars(data) > 1,
     )
-    add("data/index.md", "data.md.j2", files=downloads.listing(data, schema_names))
+    add(
+        "data/index.md",
+        "data.md.j2",
+        files=downloads.listing(data, schema_names),
+        stable=downloads.stable_listing(schema_names) if stable_files else (),
+    )
     add("tilgjengelighetserklaering.md", "accessibility.md.j2")
     points = data.followups
     for index, point in enumerate(points):

@@ -7,6 +7,7 @@ Everything is built in memory first, so a failure leaves no half-written set.
 from __future__ import annotations
 
 import hashlib
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from . import downloads, export, feed, pdf, render
@@ -15,8 +16,13 @@ from .model import Dataset
 from .write import write_atomic
 
 
-def _link(base: str, path: str) -> str:
-    return base + path
+def as_directory(url: str) -> str:
+    """``url`` ending in «/», so paths can be appended; empty stays empty.
+
+    mike gives each version «SITE_URL» joined with the version and no
+    trailing slash (``urljoin(site_url, version)``).
+    """
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def report_pdf(data: Dataset, cache_dir: Path | None) -> bytes:
@@ -45,15 +51,20 @@ def files(
     schemas: tuple[Path, ...],
     site_url: str = "",
     *,
+    pages_url: str | None = None,
     with_pdf: bool = True,
     cache_dir: Path | None = None,
 ) -> dict[str, bytes]:
     """Relative path in the site -> content, for every non-page file.
 
-    Links in the feed are absolute when ``site_url`` is known, else relative
-    to the feed's own address, which is the site's root. ``with_pdf=False``
-    leaves out the report PDF (the live preview does, to stay quick).
+    Links in the feed lead to the pages under ``pages_url`` (by default the
+    site's own address, ``site_url``). They are absolute when the address is
+    known, else relative to the feed's own address, which is the site's root.
+    ``with_pdf=False`` leaves out the report PDF (the live preview does, to
+    stay quick).
     """
+    base = as_directory(site_url)
+    pages = base if pages_url is None else pages_url
     result = {
         downloads.FOLLOWUPS_JSON: export.as_json(export.followups_document(data)),
         downloads.AREAS_JSON: export.as_json(export.areas_document(data)),
@@ -64,11 +75,11 @@ def files(
             data,
             edition_changes(data),
             f"{data.council.name}: endringer i oppfølgingspunktene",
-            site_url,
+            base,
             lambda edition_id: (
-                _link(site_url, "endringer/") + (f"#utgave-{edition_id}" if edition_id else "")
+                f"{pages}endringer/" + (f"#utgave-{edition_id}" if edition_id else "")
             ),
-            lambda point_id: _link(site_url, render.page_url(f"oppfolgingspunkter/{point_id}.md")),
+            lambda point_id: pages + render.page_url(f"oppfolgingspunkter/{point_id}.md"),
         ),
     }
     if with_pdf:
@@ -76,6 +87,38 @@ def files(
     for schema in schemas:
         result[f"{downloads.SCHEMA_DIR}/{schema.name}"] = schema.read_bytes()
     return result
+
+
+def stable_files(
+    data: Dataset, schemas: tuple[Path, ...], site_url: str, version: str
+) -> dict[str, bytes]:
+    """The newest edition's feed and open data for the root of the published
+    site, beside versions.json, at addresses that never change.
+
+    The feed's links lead into the edition's own version (``version/``), which
+    stays where it is when a newer edition takes over the root. A sitemap
+    index lies beside the feed: Material fetches «sitemap.xml» next to every
+    ``<link rel=alternate>``, and search engines find the newest edition's
+    sitemap through it.
+    """
+    base = as_directory(site_url)
+    content = files(data, schemas, base, pages_url=f"{base}{version}/", with_pdf=False)
+    content[downloads.SITEMAP] = sitemap_index(base, version)
+    return content
+
+
+def sitemap_index(site_url: str, version: str) -> bytes:
+    """A sitemap index naming ``version``'s sitemap; empty without an absolute address,
+    since sitemaps may only list absolute ones."""
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    ET.register_namespace("", ns)
+    index = ET.Element(f"{{{ns}}}sitemapindex")
+    if site_url:
+        entry = ET.SubElement(index, f"{{{ns}}}sitemap")
+        ET.SubElement(entry, f"{{{ns}}}loc").text = f"{site_url}{version}/{downloads.SITEMAP}"
+    ET.indent(index)
+    document: bytes = ET.tostring(index, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def write_files(site_dir: Path, content: dict[str, bytes]) -> None:

@@ -14,19 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from sitecheck.browser import CHROMIUM_ARGS, chromium
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Without the background-networking flags Chromium calls home, which this
-# machine's closed network refuses; the tests must see only our own requests.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# $CHROMIUM, else the first Chromium or Chrome on PATH: the site check's choice.
+CHROMIUM = chromium() or "/usr/bin/chromium"
 
 
 @pytest.fixture(autouse=True)

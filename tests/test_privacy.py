@@ -60,6 +60,8 @@ def test_valid_birth_numbers_are_recognised(number: str) -> None:
     assert [f.kind for f in scan(f"Saken gjelder {number} i bydelen.")] == ["fødselsnummer"]
     spaced = f"{number[:6]} {number[6:]}"
     assert [f.value for f in scan(f"nr. {spaced}.")] == [spaced]
+    assert [f.value for f in scan(f"fnr. {spaced}, adresse")] == [spaced]
+    assert list(scan(f"beløp {number},50 kroner")) == []
 
 
 @pytest.mark.parametrize("number", valid_numbers(20, d_number=True))

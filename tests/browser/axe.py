@@ -1,45 +1,25 @@
-"""axe-core in a Playwright page: the accessibility check every browser test shares."""
+"""axe-core for the browser tests: the site check's own (sitecheck.axe), which
+fails in CI and skips elsewhere when axe-core is not installed."""
 
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import pytest
 
+from sitecheck.axe import TAGS as AXE_TAGS
+from sitecheck.axe import axe_source as _axe_source
+from sitecheck.axe import describe, run_axe
+from sitecheck.problems import SiteCheckError
 from tests.conftest import ROOT
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+__all__ = ["AXE_TAGS", "axe_source", "describe", "run_axe"]
 
 
 def axe_source() -> str:
-    if not AXE.exists():
-        message = "axe-core is missing: run `npm ci` in the project folder (make test does)."
+    try:
+        return _axe_source(ROOT)
+    except SiteCheckError as exc:
         if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE.read_text(encoding="utf-8")
-
-
-def run_axe(page: Any, source: str) -> list[dict[str, Any]]:
-    # Evaluated over the DevTools protocol rather than added as a <script>,
-    # so the site's Content-Security-Policy cannot block it.
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return list(result["violations"])
-
-
-def describe(url: str, violations: list[dict[str, Any]]) -> str:
-    lines = [f"{url}:"]
-    for v in violations:
-        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
-        for node in v["nodes"][:5]:
-            lines.append(
-                f"      {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}"
-            )
-    return "\n".join(lines)
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from sitecheck import axe
+from sitecheck.site import read_site
 from tests.browser.axe import axe_source, describe, run_axe
 from tests.conftest import ROOT
 
@@ -38,9 +40,10 @@ def no_overflow(page: Any) -> bool:
 
 
 def test_every_page_opens_has_no_axe_violations_and_fits_a_phone(
-    page: Any, site_url: str, built_site: Path
+    built_site: Path, browser: Any
 ) -> None:
-    source = axe_source()
+    """The site check's axe pass (sitecheck.axe), with what a reader needs on top."""
+    axe_source()  # fails in CI, skips elsewhere, when axe-core is missing
     pages = site_pages(built_site)
     assert {
         "",
@@ -51,20 +54,25 @@ def test_every_page_opens_has_no_axe_violations_and_fits_a_phone(
         "ipo/",
         "tilgjengelighetserklaering/",
     } <= set(pages)
-    failures, overflowing = [], []
-    for rel in pages:
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            response = page.goto(site_url + rel)
-            assert response is not None and response.ok, rel
-            assert page.locator("h1").count() >= 1, f"{rel} has no heading"
-            assert page.evaluate("() => document.documentElement.lang") == "nb"
-            violations = run_axe(page, source)
-            if violations:
-                failures.append(describe(f"{rel or '/'} at {viewport['width']} px", violations))
-            if not no_overflow(page):
-                overflowing.append(f"{rel} at {viewport['width']} px")
-    assert not failures, "axe-core found violations:\n" + "\n".join(failures)
+    seen, headless, overflowing = [], [], []
+
+    def reader_checks(page: Any, rel: str, viewport: axe.Viewport) -> None:
+        seen.append(rel)
+        if rel == "404.html":
+            return
+        if (
+            page.locator("h1").count() < 1
+            or page.evaluate("() => document.documentElement.lang") != "nb"
+        ):
+            headless.append(f"{rel} has no heading or is not marked as Norwegian")
+        if not no_overflow(page):
+            overflowing.append(f"{rel} at {viewport.width} px")
+
+    site = read_site(built_site, built_site.parent)
+    problems = axe.check(site, on_page=reader_checks, browser=browser)
+    assert not problems, "axe-core found violations:\n" + "\n".join(p.message for p in problems)
+    assert len(seen) == 2 * len(list(built_site.rglob("*.html")))
+    assert not headless, headless
     assert not overflowing, "pages wider than the window: " + ", ".join(overflowing)
 
 

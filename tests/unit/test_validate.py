@@ -266,6 +266,21 @@ def test_the_first_of_two_repeated_keys_is_kept(tmp_path: Path) -> None:
     assert [p.position.line for p in caught.value.problems] == [27]
 
 
+def test_many_repeated_keys_never_drop_another_key(tmp_path: Path) -> None:
+    """A repeated key's node is let go; a later key given its memory (and so its id)
+    must not be taken for it and dropped."""
+    from generator.load import parse
+
+    text = "m:\n" + "".join(f"  a{i}: 1\n  a{i}: 2\n  b{i}: 3\n" for i in range(300))
+    with pytest.raises(DataError) as caught:
+        parse(text, "x.yaml")
+    assert len(caught.value.problems) == 300
+    tree = caught.value.partial
+    [(_, mapping)] = tree.items  # type: ignore[union-attr]
+    keys = [key.value for key, _ in mapping.items]
+    assert keys == [name for i in range(300) for name in (f"a{i}", f"b{i}")]
+
+
 def test_every_problem_in_both_files_in_one_run(tmp_path: Path) -> None:
     followups = r(r(F, "state: pågår", "state: ferdig"), "    number: 2", "    number: x")
     ipo = r(I, "unit: vest", "unit: nord")
