@@ -171,7 +171,8 @@ def many_comments(size: int) -> str:
 def many_unknown_references(size: int) -> str:
     """Many editions, and many statuses naming editions that do not exist."""
     editions = "".join(
-        f'  - id: "r{i:06d}"\n    title: Runde {i}\n    date: 2026-01-15\n' for i in range(20_000)
+        f'  - id: "r{i:06d}"\n    title: Runde {i}\n    date: 2026-01-15\n'
+        for i in range(min(20_000, size // 800))
     )
     head = (
         HEAD.split("editions:\n")[0]

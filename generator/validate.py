@@ -285,11 +285,12 @@ class Checker:
                 inner = f"{where[:-2]}, {kind.noun} «{shown_label}»: "
         known = {f.name for f in kind.fields}
         present = {key.value for key, _ in node.items}
+        missing = Index(sorted(known - present))  # once per mapping, not per unknown key
         misspelt: set[str] = set()
         for key, value in node.items:
             spec = kind.field(key.value)
             if spec is None:
-                guess = closest(key.value, known - present, self.budget)
+                guess = closest(key.value, missing, self.budget)
                 if guess is not None:
                     misspelt.add(guess)
                 hint = f" Mente du «{guess}»?" if guess else ""
