@@ -151,14 +151,18 @@ def followups_yaml(payloads: Sequence[str], single: Callable[[str], str] = one_l
             f"        text: {_q(payload)}",
         ]
         # The second report changes the state of every third point, rewrites
-        # the text of the next and leaves the third alone, so every kind of
-        # change is listed with the text in it.
+        # the text of the next and repeats the third's status unchanged (an
+        # open point has a status in every report), so every kind of change
+        # is listed with the text in it.
         if number % 3 == 0:
             lines += ['      - edition: "2026-06"', "        state: fullført"]
             lines.append(f"        text: {_q(payload)}")
         elif number % 3 == 1:
             lines += ['      - edition: "2026-06"', "        state: pågår"]
             lines.append(f"        text: {_q(payload + chr(10) * 2 + payload)}")
+        else:
+            lines += ['      - edition: "2026-06"', "        state: pågår"]
+            lines.append(f"        text: {_q(payload)}")
     return "\n".join(lines) + "\n"
 
 
