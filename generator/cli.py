@@ -8,11 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from . import addresses, diff, json_schema, publish, report, swap
+from . import addresses, diff, folders, json_schema, publish, report, swap
 from .model import Edition
-from .pipeline import Sources, generate, load_dataset
+from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
 from .problems import DataError, Problem
 from .write import write_atomic
 
@@ -22,7 +24,23 @@ EXIT_DATA = 1
 
 def _sources(args: argparse.Namespace) -> Sources:
     root = Path(args.root)
-    return Sources(root / args.followups, root / args.ipo_areas, root, root / args.content)
+    config = root / getattr(args, "config", "mkdocs.yml")
+    return Sources(
+        root / args.followups,
+        root / args.ipo_areas,
+        root,
+        root / args.content,
+        config if config.is_file() else None,
+    )
+
+
+def _data_files_env(args: argparse.Namespace) -> dict[str, str]:
+    """The data files MkDocs must build from: the ones this command was given."""
+    sources = _sources(args)
+    return {
+        FOLLOWUPS_ENV: str(sources.followups.resolve()),
+        IPO_AREAS_ENV: str(sources.ipo_areas.resolve()),
+    }
 
 
 def _print_problems(exc_problems: list[Problem], fmt: str) -> None:
@@ -50,16 +68,69 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    out = root / args.out
+    sources = _sources(args)
+    guards = folders.project_guards(
+        root.resolve(),
+        sources.content,
+        [sources.followups, sources.ipo_areas, sources.privacy_exceptions()],
+        sources.config_file,
+    )
+    lock = folders.Lock()
+
+    def take_folder() -> None:
+        """Only once the data is good: broken data leaves no folder behind."""
+        folders.claim(out, folders.GENERATED, "--out", args.out, folders.older_generated_pages)
+        lock.acquire(
+            out,
+            lambda: print(
+                f"Venter på at en annen bygging som bruker «{args.out}» blir ferdig …",
+                file=sys.stderr,
+            ),
+        )
+
     try:
-        _, written = generate(_sources(args), Path(args.root) / args.out)
+        folders.check_place("--out", out, root, guards, shown=args.out)
+        _, written = generate(
+            sources, out, option="--out", shown=args.out, before_write=take_folder
+        )
     except DataError as exc:
         _print_problems(exc.problems, "text")
         return EXIT_DATA
+    except folders.FolderRefused as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_DATA
+    except OSError as exc:
+        print(
+            folders.cannot_write(
+                f"mappen «{args.out}»", exc, "Gjør mappen skrivbar, eller velg en annen med --out."
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    finally:
+        lock.release()
     print(
         f"Sider: {len(written.written)} skrevet, {written.unchanged} uendret, "
         f"{len(written.removed)} fjernet."
     )
     return EXIT_OK
+
+
+def _site_guards(args: argparse.Namespace, root: Path) -> list[folders.Guard]:
+    sources = _sources(args)
+    return [
+        *folders.project_guards(
+            root,
+            sources.content,
+            [sources.followups, sources.ipo_areas, sources.privacy_exceptions()],
+            root / args.config,
+        ),
+        # Where the plugin keeps its pages and cache unless mkdocs.yml says otherwise.
+        folders.Guard(root / "build" / "generated", "mappen for de genererte sidene"),
+        folders.Guard(root / "build" / "cache", "mappen for mellomlagring"),
+    ]
 
 
 def cmd_site(args: argparse.Namespace) -> int:
@@ -77,20 +148,72 @@ def cmd_site(args: argparse.Namespace) -> int:
         return EXIT_DATA
     root = Path(args.root).resolve()
     target = root / args.site_dir
-    swap.recover(target)  # what an interrupted build may have left
-    staging = swap.staging(target)
+    try:
+        swap.recover(target)  # what an interrupted build may have left
+        swap.prepare(target, root, _site_guards(args, root))
+        staging = swap.staging(target)
+    except folders.FolderRefused as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_DATA
+    except OSError as exc:
+        print(
+            folders.cannot_write(
+                f"«{_shown(target.parent, root)}», der det nye nettstedet lages før det "
+                f"erstatter «{args.site_dir}»",
+                exc,
+                "Gjør mappen skrivbar og bygg på nytt.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_DATA
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
     command += ["--config-file", str(root / args.config)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **_data_files_env(args)}
     try:
-        result = subprocess.run(command, cwd=root, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        result = subprocess.run(command, cwd=root, env=env)
         if result.returncode != 0:
             print("Bygget feilet; den forrige versjonen av nettstedet er beholdt.", file=sys.stderr)
             return result.returncode
-        swap.replace(staging, target)
+        try:
+            swap.replace(staging, target)
+        except folders.FolderRefused as exc:
+            print(exc.message, file=sys.stderr)
+            return EXIT_DATA
+        except OSError as exc:
+            print(
+                folders.cannot_write(
+                    f"«{args.site_dir}»",
+                    exc,
+                    "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe med --site-dir.",
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_DATA
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
     print(f"Nettstedet er bygget i {target}.")
     return EXIT_OK
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() or "."
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _date(value: str) -> dt.date:
@@ -221,7 +344,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
     options = _publish_options(args, edition=args.edition, every=args.all)
     print("Kontrollerer og bygger …", file=sys.stderr)
     try:
-        done = publish.publish(options)
+        # mike runs MkDocs with this process's environment: build from these files.
+        with _environment(_data_files_env(args)):
+            done = publish.publish(options)
     except DataError as exc:
         _print_problems(exc.problems, "text")
         print("Ingenting er publisert: rett feilene over først.", file=sys.stderr)
@@ -258,7 +383,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
             removed = publish.remove_preview(options, args.number)
         else:
             print("Kontrollerer og bygger …", file=sys.stderr)
-            done = publish.preview(options, args.number)
+            with _environment(_data_files_env(args)):
+                done = publish.preview(options, args.number)
     except DataError as exc:
         _print_problems(exc.problems, "text")
         print(f"{nothing}: rett feilene over først.", file=sys.stderr)

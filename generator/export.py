@@ -4,6 +4,11 @@ The JSON mirrors ``followups.yaml`` and ``ipo_areas.yaml`` field for field,
 so the JSON Schemas that describe the YAML describe the downloads too. CSV is
 UTF-8 with a byte order mark and semicolons, which is what a spreadsheet with
 Norwegian settings needs to open it with æøå intact and columns split.
+
+A spreadsheet reads a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a
+formula, which could fetch a web address or run a command on the reader's
+machine; the CSV cells get a ``'`` in front of those (OWASP's advice on CSV
+injection). The JSON keeps every text exactly as written.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from typing import Any
 from .model import Area, Dataset, Followup
 
 CSV_DELIMITER = ";"
+
+FORMULA_STARTS = frozenset("=+-@\t\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP: CSV injection)."""
 
 
 def _drop_empty(record: dict[str, Any]) -> dict[str, Any]:
@@ -83,11 +91,26 @@ def as_json(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: a ``'`` before a formula.
+
+    Leading spaces and line breaks are looked through, since some
+    spreadsheets trim them on import and would then see the formula.
+    """
+    if not isinstance(value, str):
+        return value
+    first = value.lstrip(" \n")[:1] or value[:1]
+    if value[:1] in FORMULA_STARTS or first in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: list[list[object]]) -> bytes:
     buffer = io.StringIO()
+    # The csv module quotes every cell holding the separator, a quote or a line break.
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -8,8 +8,10 @@ faster; it never carries information these pages lack.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Dataset, Followup
@@ -87,19 +89,52 @@ class Party:
 
 
 def responsible_parties(data: Dataset) -> tuple[Party, ...]:
-    """Every responsible party in order of first mention; «A/B» and «A B» get distinct slugs."""
+    """Every responsible party in order of first mention, each with an address
+    made from its name alone.
+
+    A name whose slug no other name shares gets the plain slug; names that
+    share one («A/B» and «A B», or two long names alike in their first 80
+    letters) each get a short hash of their exact text after it. Reordering
+    points therefore never moves a party's page.
+    """
     names: dict[str, None] = {}
     for point in data.followups:
         names.update(dict.fromkeys(point.responsible))
-    parties, used = [], set()
-    for name in names:
-        base = candidate = slug(name)
-        counter = 2
-        while candidate in used:
-            candidate, counter = f"{base}-{counter}", counter + 1
-        used.add(candidate)
-        parties.append(Party(name, candidate))
-    return tuple(parties)
+    return tuple(Party(name, value) for name, value in party_slugs(names).items())
+
+
+def _digest(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()
+
+
+HASH_LENGTH = 6
+"""Hex digits of the name's hash added to a shared slug; more only if two collide."""
+
+
+def party_slugs(names: Iterable[str]) -> dict[str, str]:
+    """Each distinct name -> its slug, depending only on the set of names."""
+    groups: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        groups.setdefault(slug(name), []).append(name)
+    result: dict[str, str] = {}
+    hashed: set[str] = set()
+    for base, members in groups.items():
+        if len(members) == 1:
+            result[members[0]] = base
+            continue
+        digests = {name: _digest(name) for name in members}
+        length = HASH_LENGTH
+        while len({digests[name][:length] for name in members}) < len(members):
+            length += 2
+        for name in members:
+            result[name] = f"{base}-{digests[name][:length]}"
+            hashed.add(result[name])
+    # A plain slug may look like another name's slug with its hash («a-1b2c3d»
+    # for «A 1b2c3d»); it gets a longer hash of its own then.
+    for base in groups.keys() & hashed:
+        (name,) = groups[base]
+        result[name] = f"{base}-{_digest(name)[: HASH_LENGTH + 2]}"
+    return {name: result[name] for name in dict.fromkeys(names)}
 
 
 def state_page(state: str) -> str:

@@ -465,11 +465,13 @@ class _Reader:
     def check_characters(
         self, value: str, first: re.Match[str], event: yaml.ScalarEvent
     ) -> tuple[str, bool]:
-        """Report the characters a value may not hold; the value without format characters.
+        """Report the characters a value may not hold; whether it holds only invisible ones.
 
         One message per kind of character, at its first place. A value made
         only of invisible characters is left to the validator, which calls
-        it empty (one message, in the words of the field).
+        it empty (one message, in the words of the field). The value itself
+        is kept as written: the validator checks it without its format
+        characters, and the privacy scan finds it in the text as written.
         """
         blank = characters.is_blank(value)
         seen: dict[str, tuple[str, int]] = {}
@@ -486,10 +488,7 @@ class _Reader:
             self.problems.append(
                 Problem(self.locate(event, char), character_message(ord(char), count))
             )
-        if "format" not in seen and not any(ord(c) in characters.BIDI_CONTROLS for c in value):
-            return value, False
-        cleaned = characters.without_format(value)
-        return cleaned, blank and not cleaned.strip()
+        return value, blank and bool(value.strip())
 
     def locate(self, event: yaml.ScalarEvent, char: str) -> Position:
         """Where ``char`` (or the \\-code that made it) first stands in the value's text."""

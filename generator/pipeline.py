@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import history, model, privacy, render, schema, snapshot, validate, write
+from . import collisions, history, model, privacy, render, schema, snapshot, validate, write
 from .load import Mapping, Node, Scalar, Sequence, parse, read
 from .problems import DataError, Problem
+
+FOLLOWUPS_ENV = "SITE_FOLLOWUPS"
+"""Set by ``python -m generator site`` and ``publish`` for MkDocs: the
+follow-ups file the command was given (``--followups``), which the plugin
+builds from instead of its ``followups`` option."""
+IPO_AREAS_ENV = "SITE_IPO_AREAS"
+"""The same for ``--ipo-areas``."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,8 @@ class Sources:
     root: Path | None = None
     content: Path | None = None
     """The folder of hand-written pages, when pages referred to must be checked."""
+    config_file: Path | None = None
+    """The site's mkdocs.yml, whose names are published too."""
 
     def name(self, path: Path) -> str:
         if self.root is not None:
@@ -108,14 +117,26 @@ def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     )
     problems += ipo_problems
     later = validate.cross_check(followups, ipo)
+    later += collisions.point_problems(followups)
     content = sources.content
     if content is not None:
         later += validate.check_pages(followups, lambda page: (content / page).is_file())
-    later += privacy.check_documents(
+    config = sources.config_file
+    found = privacy.check_documents(
         texts,
         sources.privacy_exceptions(),
         sources.name(sources.privacy_exceptions()),
+        pages=privacy.published_pages(content, sources.name) if content is not None else (),
+        config=(
+            (sources.name(config), config.read_text(encoding="utf-8", errors="replace"))
+            if config is not None and config.is_file()
+            else None
+        ),
     )
+    # A value already refused where it stands (a date in year 9999, say) gets
+    # one message; what the privacy scan sees in it shows once it is fixed.
+    refused = {p.position for p in problems + later if p.severity == "error"}
+    later += [p for p in found if p.position not in refused]
     return followups, ipo, problems + _not_repaired(later, repaired)
 
 
@@ -184,6 +205,9 @@ def generate(
     edition: str | None = None,
     *,
     stable_files: bool = False,
+    option: str = "generated_dir",
+    shown: str = "",
+    before_write: Callable[[], None] | None = None,
 ) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
@@ -193,6 +217,9 @@ def generate(
     (``at_edition``; raises ``snapshot.UnknownEdition``). ``stable_files``:
     the published site has the newest edition's feed and open data at its
     root, and the pages point readers there (``render.render_site``).
+    ``out_dir`` must be the generator's own folder (see ``write.sync``);
+    ``option`` and ``shown`` name its setting and path in a refusal;
+    ``before_write`` runs once the pages are ready, before the first write.
     """
     with _gc_paused():
         loaded = load_dataset(sources)
@@ -204,5 +231,8 @@ def generate(
         pages = render.render_site(
             data, edition_today(loaded.data, data, today), schema_names, stable_files=stable_files
         )
+    if before_write is not None:
+        before_write()
     # The caller publishes the same data as files (open data, feed, PDF).
-    return Loaded(data, loaded.warnings, notes), write.sync(pages, out_dir)
+    synced = write.sync(pages, out_dir, option=option, shown=shown)
+    return Loaded(data, loaded.warnings, notes), synced

@@ -1,25 +1,27 @@
 """Stop personal data from being published: identity numbers, e-mail addresses, phone numbers.
 
 The data files arrive through pull requests and end up on a public site, so
-every text is scanned before anything is rendered. A hit is an error with
-its place and the reason, unless the exact value is listed, with a reason,
-in the exceptions file (``privacy_exceptions.yaml`` next to the data files).
-
-Identity numbers are recognised by their structure, not their length: a
-fødselsnummer or D-number has a real date and two mod-11 check digits, so
-an arbitrary 11-digit number (an account or case number) is not reported.
+every key and value is scanned before anything is rendered (``personal``
+says what is recognised), and so are the hand-written pages in content/ and
+the names mkdocs.yml puts on the pages. A hit is an error with its place and
+the reason, unless the value is listed, with a reason, in the exceptions
+file (``privacy_exceptions.yaml`` next to the data files); values there
+match however they are written («22 66 90 00» also allows «+47 22669000»).
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from . import schema as s
-from .load import Mapping, Node, Scalar, Sequence, load
+from .personal import Finding, identity_number_kind, normalise, normalised, scan
+
+__all__ = ["Finding", "check_documents", "identity_number_kind", "normalise", "scan"]
+from .load import Node, Scalar, Sequence, load
 from .problems import DataError, Position, Problem
 from .validate import Record, check_file
 
@@ -54,130 +56,38 @@ EXCEPTIONS = s.Obj(
     ),
 )
 
-# Eleven digits, optionally written 6 + 5 with a space, not part of a longer number.
-# A comma or full stop after it ends a clause; before a digit it is a decimal mark.
-_ID_NUMBER = re.compile(r"(?<![\d.,])(\d{6}) ?(\d{5})(?!\d|[.,]\d)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])", re.UNICODE)
-# Norwegian numbers: eight digits starting 2-9, written together or grouped the
-# ways people write phone numbers (22 22 22 22, 222 22 222, with +47 or 0047
-# in front, where 2222 2222 is also accepted). 12 345 678 is how an amount is
-# written, so that grouping is left alone.
-_PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\+|00)47[ -]?(?:[2-9]\d{3} ?\d{4}|[2-9]\d(?: ?\d\d){3}|[2-9]\d\d ?\d\d ?\d{3})"
-    r"|[2-9]\d(?: \d\d){3}|[2-9]\d\d \d\d \d{3}|[2-9]\d{7})(?![\d])"
-)
-
-_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something in a text that looks like personal data."""
-
-    value: str
-    """As written in the text."""
-    start: int
-    """Offset in the text."""
-    kind: str
-    """What it is, in Norwegian, for the message."""
-
-
-def _check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
-    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
-    digit = (11 - remainder) % 11
-    return None if digit == 10 else digit
-
-
-def _birth_years(year: int, individual: int) -> list[int]:
-    """The full year(s) a two-digit year can be, given the individual number."""
-    if individual <= 499:
-        return [1900 + year]
-    if individual <= 749 and year >= 54:
-        return [1800 + year]
-    if individual >= 900 and year >= 40:
-        return [1900 + year]
-    if year <= 39:
-        return [2000 + year]
-    return [1900 + year, 2000 + year]  # outside the rules: accept either century
-
-
-def identity_number_kind(digits: str) -> str | None:
-    """«fødselsnummer», «D-nummer» or None, for eleven digits.
-
-    Both check digits must be right and the first six digits a real date;
-    a D-number adds 4 to the first digit of the day.
-    """
-    if len(digits) != 11 or not digits.isdigit():
-        return None
-    if _check_digit(digits[:9], _WEIGHTS_1) != int(digits[9]):
-        return None
-    if _check_digit(digits[:10], _WEIGHTS_2) != int(digits[10]):
-        return None
-    day, month, year = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
-    kind = "fødselsnummer"
-    if day > 40:
-        day -= 40
-        kind = "D-nummer"
-    if not 1 <= month <= 12 or day < 1:
-        return None
-    years = _birth_years(year, int(digits[6:9]))
-    if not any(day <= calendar.monthrange(y, month)[1] for y in years):
-        return None
-    return kind
-
-
-def scan(text: str) -> Iterator[Finding]:
-    """Every identity number, e-mail address and phone number in ``text``."""
-    taken: list[tuple[int, int]] = []
-    for match in _ID_NUMBER.finditer(text):
-        kind = identity_number_kind(match[1] + match[2])
-        if kind is not None:
-            taken.append(match.span())
-            yield Finding(match[0], match.start(), kind)
-    for match in _EMAIL.finditer(text):
-        taken.append(match.span())
-        yield Finding(match[0], match.start(), "e-postadresse")
-    for match in _PHONE.finditer(text):
-        if not any(a < match.end() and match.start() < b for a, b in taken):
-            yield Finding(match[0], match.start(), "telefonnummer")
-
-
-def normalise(value: str) -> str:
-    """The form two spellings of one value share: «+47 22 66 90 00» = «22669000»."""
-    if "@" in value:
-        return value.strip().lower()
-    digits = "".join(c for c in value if c.isdigit())
-    if len(digits) == 10 and digits.startswith("47") and value.strip().startswith("+"):
-        digits = digits[2:]
-    elif len(digits) == 12 and digits.startswith("0047"):
-        digits = digits[4:]
-    return digits or value.strip()
-
 
 def _scalars(node: Node) -> Iterator[Scalar]:
-    if isinstance(node, Scalar):
-        yield node
-    elif isinstance(node, Sequence):
-        for item in node.items:
-            yield from _scalars(item)
-    elif isinstance(node, Mapping):
-        for _, value in node.items:
-            yield from _scalars(value)
+    """Every scalar of the tree, keys included, without recursion (the
+    nesting of a file has no limit here)."""
+    stack: list[Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Scalar):
+            yield current
+        elif isinstance(current, Sequence):
+            stack.extend(reversed(current.items))
+        else:
+            for key, value in reversed(current.items):
+                stack.append(value)
+                stack.append(key)
 
 
-def _position(scalar: Scalar, lines: list[str], found: str) -> Position:
+def _position(start: Position, lines: list[str], value: str, found: str) -> Position:
     """Where ``found`` is written: searched from the value's first line, so
     block text (``|``) and quoted text point at the right line and column."""
-    start = scalar.pos
-    for index in range(
-        start.line - 1, min(len(lines), start.line - 1 + scalar.value.count("\n") + 2)
-    ):
+    first = found.split("\n", 1)[0]
+    for index in range(start.line - 1, min(len(lines), start.line - 1 + value.count("\n") + 2)):
         offset = start.column - 1 if index == start.line - 1 else 0
-        column = lines[index].find(found, offset)
-        if column >= 0:
-            return Position(start.file, index + 1, column + 1)
+        at = lines[index].find(first, offset)
+        if at >= 0:
+            return Position(start.file, index + 1, at + 1)
     return start
+
+
+def _offset_position(file: str, text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return Position(file, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 ARTICLES = {"fødselsnummer": "et", "D-nummer": "et", "e-postadresse": "en", "telefonnummer": "et"}
@@ -195,29 +105,103 @@ REASONS = {
 }
 
 
-def check(node: Node, source: str, allowed: set[str]) -> tuple[list[Problem], set[str]]:
-    """Problems for every finding in the tree's values not in ``allowed``
-    (normalised values), and the allowed values that were used."""
-    lines = source.splitlines()
-    problems: list[Problem] = []
-    used: set[str] = set()
-    for scalar in _scalars(node):
-        for finding in scan(scalar.value):
+def describe(finding: Finding) -> str:
+    """What was found and why it matters: «… ser ut som et telefonnummer. …»."""
+    plain, _ = normalised(finding.value)
+    hidden = (
+        " Verdien er skrevet med usynlige eller spesielle tegn i seg."
+        if plain != finding.value
+        else ""
+    )
+    return (
+        f"«{' '.join(plain.split())}» ser ut som {ARTICLES[finding.kind]} {finding.kind}."
+        f"{hidden} {REASONS[finding.kind]}"
+    )
+
+
+def _message(finding: Finding) -> str:
+    return (
+        f"{describe(finding)} Personopplysninger skal ikke publiseres: fjern det fra teksten. "
+        f"Er det offentlig og skal stå, før det opp i {EXCEPTIONS_FILE} med «value» "
+        "(verdien) og «reason» (begrunnelsen)."
+    )
+
+
+class _Collector:
+    """Problems for findings not allowed, and the allowed values that were used."""
+
+    def __init__(self, allowed: set[str]) -> None:
+        self.allowed = allowed
+        self.problems: list[Problem] = []
+        self.used: set[str] = set()
+
+    def add(self, text: str, start: Position, lines: list[str] | None) -> None:
+        """Scan ``text``, which is written from ``start`` in a file of ``lines``
+        (None: ``text`` is the whole file)."""
+        for finding in scan(text):
             key = normalise(finding.value)
-            if key in allowed:
-                used.add(key)
+            if key in self.allowed:
+                self.used.add(key)
                 continue
-            problems.append(
-                Problem(
-                    _position(scalar, lines, finding.value),
-                    f"«{finding.value}» ser ut som {ARTICLES[finding.kind]} {finding.kind}. "
-                    f"{REASONS[finding.kind]} "
-                    "Personopplysninger skal ikke publiseres: fjern det fra teksten. Er det "
-                    f"offentlig og skal stå, før det opp i {EXCEPTIONS_FILE} med «value» "
-                    "(verdien) og «reason» (begrunnelsen).",
-                )
-            )
-    return problems, used
+            if lines is None:
+                place = _offset_position(start.file, text, finding.start)
+            else:
+                place = _position(start, lines, text, finding.value)
+            self.problems.append(Problem(place, _message(finding)))
+
+
+def check(node: Node, source: str, allowed: set[str]) -> tuple[list[Problem], set[str]]:
+    """Problems for every finding in the tree's keys and values not in
+    ``allowed`` (normalised values), and the allowed values that were used."""
+    lines = source.splitlines()
+    collector = _Collector(allowed)
+    for scalar in _scalars(node):
+        collector.add(scalar.value, scalar.pos, lines)
+    return collector.problems, collector.used
+
+
+TEXT_FILES = (
+    ".md", ".markdown", ".html", ".htm", ".txt", ".csv", ".json", ".xml", ".svg",
+    ".yml", ".yaml", ".css", ".js",
+)  # fmt: skip
+"""Files in content/ that are published as text and so are scanned."""
+
+SITE_KEYS = ("site_name", "site_description", "site_author", "copyright", "nav", "extra")
+"""What mkdocs.yml puts on the pages: names, navigation titles and ``extra``."""
+
+
+def published_pages(folder: Path, name: Callable[[Path], str]) -> list[tuple[str, str]]:
+    """(name, text) of every text file in ``folder`` (content/) that is published."""
+    if not folder.is_dir():
+        return []
+    return [
+        (name(path), path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted(folder.rglob("*"))
+        if path.suffix.lower() in TEXT_FILES and path.is_file()
+    ]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its tags (``!ENV``, ``!!python/name``) read as nodes only."""
+
+
+def _config_scalars(text: str) -> Iterator[yaml.ScalarNode]:
+    try:
+        root = yaml.compose(text, Loader=_ConfigLoader)  # type: ignore[no-untyped-call]
+    except yaml.YAMLError:
+        return  # MkDocs says what is wrong with the file
+    if not isinstance(root, yaml.MappingNode):
+        return
+    stack: list[yaml.Node] = [v for k, v in root.value if getattr(k, "value", None) in SITE_KEYS]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
 
 
 @dataclass(frozen=True)
@@ -260,15 +244,29 @@ def unused(exceptions: Exceptions, used: set[str]) -> list[Problem]:
 
 
 def check_documents(
-    documents: list[tuple[Node, str]], exceptions_path: Path, exceptions_name: str
+    documents: list[tuple[Node, str]],
+    exceptions_path: Path,
+    exceptions_name: str,
+    pages: Iterable[tuple[str, str]] = (),
+    config: tuple[str, str] | None = None,
 ) -> list[Problem]:
-    """Scan every value of the data files already read: (node tree, source
-    text) pairs. Files that could not be read are not among them: the loader
-    has already reported why."""
+    """Scan every key and value of the data files already read ((node tree,
+    source text) pairs), the hand-written ``pages`` ((name, text) pairs) and
+    the names in ``config`` (mkdocs.yml as (name, text)). Files that could not
+    be read are not among them: the loader has already reported why."""
     exceptions, problems = load_exceptions(exceptions_path, exceptions_name)
-    used: set[str] = set()
+    allowed = set(exceptions.values)
+    collector = _Collector(allowed)
     for node, source in documents:
-        found, hits = check(node, source, set(exceptions.values))
-        problems += found
-        used |= hits
-    return problems + unused(exceptions, used)
+        found, hits = check(node, source, allowed)
+        collector.problems += found
+        collector.used |= hits
+    for name, text in pages:
+        collector.add(text, Position(name, 1, 1), None)
+    if config is not None:
+        name, text = config
+        lines = text.splitlines()
+        for entry in _config_scalars(text):
+            start = Position(name, entry.start_mark.line + 1, entry.start_mark.column + 1)
+            collector.add(str(entry.value), start, lines)
+    return problems + collector.problems + unused(exceptions, collector.used)

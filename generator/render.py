@@ -194,6 +194,10 @@ def render_site(
     pages: dict[str, str] = {}
 
     def add(path: str, template: str, **context: object) -> None:
+        # The data is checked for ids that give two pages one address
+        # (collisions.point_problems); this is the last guard.
+        if path in pages:
+            raise ValueError(f"two generated pages at {path}")
         # root leads to the site root in raw HTML links (by address); docs_root
         # does the same for Markdown links, which MkDocs resolves by source file.
         pages[path] = env.get_template(template).render(

@@ -14,13 +14,14 @@ import json
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import escape, json_schema, schema
+from . import escape, json_schema, privacy, schema
 from .edit import default_title
 from .pipeline import Sources, load_dataset
 from .problems import DataError, Problem
@@ -155,7 +156,7 @@ def council_from_options(
                 f"«{value}» kan ikke brukes som id i {label}: bruk bare små bokstaver a–z, "
                 "tall og bindestrek."
             )
-    return Council(
+    council = Council(
         name=name,
         members=clean_members,
         units=parsed_units,
@@ -165,6 +166,40 @@ def council_from_options(
         seminar_id=seminar_id,
         seminar_title=(seminar_title or "").strip() or f"Seminar {seminar_id}",
     )
+    check_texts(council)
+    return council
+
+
+def _texts(council: Council) -> list[tuple[str, str]]:
+    """(option, value) for every name ``init`` writes into the new site."""
+    return [
+        ("--name", council.name),
+        *(("--member", member) for member in council.members),
+        *(("--unit", unit_name) for _, unit_name in council.units),
+        ("--edition-title", council.edition_title),
+        ("--seminar-title", council.seminar_title),
+    ]
+
+
+def check_texts(council: Council) -> None:
+    """Names are one line of visible text (a line break or another control
+    character would end the YAML comment or value it is written into) with no
+    personal data in them: they are published on every page."""
+    for option, value in _texts(council):
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            raise InitRefused(
+                f"{option} «{_visible(value)}» har et linjeskift eller et annet styretegn. "
+                "Skriv verdien på én linje, uten slike tegn."
+            )
+        for finding in privacy.scan(value):
+            raise InitRefused(
+                f"{option} «{value}»: {privacy.describe(finding)} Personopplysninger skal ikke "
+                "publiseres: skriv verdien uten det."
+            )
+
+
+def _visible(value: str) -> str:
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" else c for c in value)
 
 
 def _environment() -> Environment:

@@ -10,7 +10,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from . import downloads, export, feed, pdf, render
+from . import downloads, export, feed, folders, pdf, render
 from .changes import edition_changes
 from .model import Dataset
 from .write import write_atomic
@@ -35,13 +35,18 @@ def report_pdf(data: Dataset, cache_dir: Path | None) -> bytes:
     document = render.report_document(data)
     if cache_dir is None:
         return pdf.html_to_pdf(document)
+    folders.claim(cache_dir, folders.CACHE, "cache_dir", str(cache_dir), folders.older_cache)
     key = hashlib.sha256(document.encode("utf-8")).hexdigest()
     cached = cache_dir / f"rapport-{key}.pdf"
-    if cached.is_file():
+    try:
         return cached.read_bytes()
+    except FileNotFoundError:
+        pass  # not made yet, or another build of the project just replaced it
     content = pdf.html_to_pdf(document)
+    # Only the reports: the folder is ours (claimed above), its other files are not.
     for old in cache_dir.glob("rapport-*.pdf"):
-        old.unlink(missing_ok=True)
+        if old != cached:
+            old.unlink(missing_ok=True)
     write_atomic(cached, content)
     return content
 

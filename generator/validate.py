@@ -140,7 +140,10 @@ class Checker:
         return self.check_scalar(node, kind, where, name)
 
     def check_scalar(self, node: Scalar, kind: s.Kind, where: str, name: str) -> Any:
-        value = node.value
+        # Format characters are reported by the loader where they stand; the
+        # value is checked (and published) without them, so one mistake gives
+        # one message.
+        value = characters.without_format(node.value)
         pos = node.pos
         if node.cut is not None and _wants_text(kind):
             # An error, not a warning: the rest of the text would be lost
@@ -279,25 +282,26 @@ class Checker:
         label = kind.label_field and node.get(kind.label_field)
         inner = where
         if isinstance(label, Scalar) and label.value.strip():
-            shown_label = shown(label.value.strip())
+            shown_label = shown(characters.without_format(label.value).strip())
             inner = f"{where}{kind.noun.capitalize()} «{shown_label}»: "
             if where:
                 inner = f"{where[:-2]}, {kind.noun} «{shown_label}»: "
         known = {f.name for f in kind.fields}
-        present = {key.value for key, _ in node.items}
+        present = {characters.without_format(key.value) for key, _ in node.items}
         missing = Index(sorted(known - present))  # once per mapping, not per unknown key
         misspelt: set[str] = set()
         for key, value in node.items:
-            spec = kind.field(key.value)
+            written = characters.without_format(key.value)
+            spec = kind.field(written)
             if spec is None:
-                guess = closest(key.value, missing, self.budget)
+                guess = closest(written, missing, self.budget)
                 if guess is not None:
                     misspelt.add(guess)
                 hint = f" Mente du «{guess}»?" if guess else ""
                 self.error(
                     key.pos,
                     inner,
-                    f"ukjent felt «{shown(key.value)}».{hint} "
+                    f"ukjent felt «{shown(written)}».{hint} "
                     f"Felt som er lov her: {listing(f.name for f in kind.fields)}.",
                 )
                 continue
@@ -325,7 +329,7 @@ class Checker:
             if isinstance(value, Sequence):
                 record.items[spec.name] = [item.pos for item in value.items]
             if checked is INVALID and isinstance(value, Scalar):
-                record.rejected[spec.name] = value.value.strip()
+                record.rejected[spec.name] = characters.without_format(value.value).strip()
         for spec in kind.fields:
             # A misspelt key already says «did you mean»; a second message
             # about the missing field would describe the same mistake.

@@ -8,9 +8,13 @@ written to a temporary name and renamed, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import folders
 
 
 @dataclass
@@ -48,28 +52,59 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def sync(pages: dict[str, str], out_dir: Path) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``pages`` (relative path -> text)."""
+def _plain_folders(out_dir: Path, pages: Iterable[str]) -> None:
+    """Every folder on the way to a page is a real folder inside ``out_dir``: a
+    link there (made by hand) would send the pages, and their clean-up, elsewhere.
+    Removing a link leaves what it points to alone."""
+    checked: set[Path] = set()
+    for rel in pages:
+        folder = out_dir
+        for part in Path(rel).parts[:-1]:
+            folder = folder / part
+            if folder in checked:
+                continue
+            checked.add(folder)
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                folder.unlink()
+
+
+def sync(
+    pages: dict[str, str], out_dir: Path, *, option: str = "generated_dir", shown: str = ""
+) -> WriteReport:
+    """Make ``out_dir`` hold exactly ``pages`` (relative path -> text).
+
+    ``out_dir`` must be the generator's own folder (``folders.claim``; created
+    and marked if missing): nothing is deleted anywhere else. ``option`` and
+    ``shown`` name the setting and the folder in a refusal.
+    """
+    folders.claim(
+        out_dir, folders.GENERATED, option, shown or str(out_dir), folders.older_generated_pages
+    )
     report = WriteReport()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _plain_folders(out_dir, pages)
     for rel, text in sorted(pages.items()):
         target = out_dir / rel
         data = text.encode("utf-8")
         try:
-            if target.read_bytes() == data:
+            if not target.is_symlink() and target.read_bytes() == data:
                 report.unchanged += 1
                 continue
-        except FileNotFoundError:
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             pass
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)  # a folder by a page's name, inside our own folder
         write_atomic(target, data)
         report.written.append(rel)
     # Stale files and emptied folders go, deepest first. Plain strings and
     # os.walk: pathlib objects per file were most of an unchanged sync.
+    # os.walk does not follow links, so nothing outside out_dir is touched.
     wanted = {Path(rel).as_posix() for rel in pages}
-    for folder, _subfolders, names in os.walk(out_dir, topdown=False):
+    wanted.add(folders.MARKER)
+    for folder, subfolders, names in os.walk(out_dir, topdown=False):
         rel_folder = Path(folder).relative_to(out_dir).as_posix()
         prefix = "" if rel_folder == "." else rel_folder + "/"
-        for name in names:
+        links = [n for n in subfolders if os.path.islink(os.path.join(folder, n))]
+        for name in [*names, *links]:
             if prefix + name not in wanted:
                 os.unlink(os.path.join(folder, name))
                 report.removed.append(prefix + name)

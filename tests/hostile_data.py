@@ -49,8 +49,17 @@ HOSTILE = (
     "\\<script\\>",
     "</title><script>alert(1)</script>",
     "</textarea></style></noscript><script>alert(1)</script>",
+    # Issue 12: names whose page addresses would collide, and anchors that would
+    # repeat an id the templates write.
+    "Oslo kommune",
+    "Oslo/kommune",
+    "OSLO – kommune",
+    "Seksjon { #forside }",
+    "__toc",
+    "state-chart",
 )
-"""Text that would become markup if it were not escaped; every case from issue 6."""
+"""Text that would become markup if it were not escaped (every case from issue 6),
+or names that would give two pages or two elements one address or id (issue 12)."""
 
 
 def one_line(text: str) -> str:

@@ -70,7 +70,7 @@ def _placeholders(site: Path) -> Callable[[str], str]:
     """Pages and links named after responsible parties, numbered instead."""
     parties = _parties(site)
     for party in parties:
-        assert re.fullmatch(re.escape(listings.slug(party.name)) + r"(-\d+)?", party.slug), party
+        assert re.fullmatch(re.escape(listings.slug(party.name)) + r"(-[0-9a-f]{6,})*", party.slug)
     return hostile_data.slug_placeholders([p.slug for p in parties])
 
 
@@ -214,7 +214,12 @@ def test_only_pure_slugs_are_paired() -> None:
         hostile_data.slug_placeholders(["a", "a"])
 
 
-CHANGE_HEADINGS = ("Nye punkter (34)", "Endret tilstand (", "Oppdatert statustekst (", "Uendret (")
+CHANGE_HEADINGS = (
+    f"Nye punkter ({len(PAYLOADS)})",
+    "Endret tilstand (",
+    "Oppdatert statustekst (",
+    "Uendret (",
+)
 
 
 def _current(number: int) -> str:
@@ -392,3 +397,44 @@ def test_a_very_long_responsible_name_gets_a_short_page_name(tmp_path: Path) -> 
 def test_every_link_and_anchor_resolves_with_hostile_titles(hostile_site: Path) -> None:
     """Headings made from hostile text still get anchors that the links find."""
     assert broken_links(hostile_site) == []
+
+
+def test_no_page_repeats_an_id(hostile_site: Path) -> None:
+    """Headings made from hostile text («__toc», «state-chart», «{ #forside }»)
+    never repeat an id the templates or Material write."""
+    assert htmlcheck.duplicate_ids(hostile_site) == {}
+
+
+ID_CASES = [
+    (field, payload)
+    for field in ("followups", "editions", "seminars", "units")
+    for payload in [*PAYLOADS[:6], "Oslo kommune"]
+] + [("followups", "index"), ("followups", "utvalg")]
+"""Hostile text in every kind of id, and the valid ids that are another page's address."""
+
+
+@pytest.mark.parametrize("field,payload", ID_CASES)
+def test_hostile_text_as_an_id_is_refused_with_a_message(
+    tmp_path: Path, field: str, payload: str
+) -> None:
+    """Ids become addresses: anything but a plain, free id stops the build
+    with a message (from the validator, or naming the page it would take)."""
+    project = copy_project(tmp_path)
+    hostile_data.write(project, ("ok",))
+    target = {
+        "followups": ("followups.yaml", 'id: "p1"'),
+        "editions": ("followups.yaml", 'id: "2026-06"'),
+        "seminars": ("followups.yaml", 'id: "s1"'),
+        "units": ("ipo_areas.yaml", 'id: "u1"'),
+    }[field]
+    path = project / target[0]
+    text = path.read_text(encoding="utf-8")
+    assert target[1] in text
+    text = text.replace(target[1], f"id: {json.dumps(payload, ensure_ascii=False)}", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run_generator("site", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    assert re.search(rf"{re.escape(target[0])}:\d+:\d+: feil: ", output), output
+    assert not (project / "site").exists()

@@ -187,3 +187,27 @@ def test_init_config_matches_the_shipped_one_but_for_the_council() -> None:
     assert created == shipped
     package = ROOT / "generator" / "templates"
     assert files["templates/redirect.html.j2"] == (package / "redirect.html.j2").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "option,value,shown",
+    [
+        ("--name", "Rådet\ncouncil:\n  name: Annet", "Rådet\\u000acouncil:\\u000a  name: Annet"),
+        ("--member", "Kommu\rnen", "Kommu\\u000dnen"),
+        ("--edition-title", "Status\tjuni", "Status\\u0009juni"),
+    ],
+)
+def test_a_name_that_is_not_one_line_is_refused(
+    tmp_path: Path, option: str, value: str, shown: str
+) -> None:
+    """A line break would end the YAML comment or value the name is written into."""
+    options = {"--name": "Rådet", "--member": "Kommunen", "--edition-title": "Status"}
+    options[option] = value
+    args = [arg for pair in options.items() for arg in pair]
+    result = run_generator("init", "rad", *args, "--unit", "vest=Vest", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{option} «{shown}» har et linjeskift eller et annet styretegn. Skriv verdien på én "
+        "linje, uten slike tegn.\n"
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import swap
+from generator import folders, swap
 
 from .conftest import ROOT, copy_project, run_generator
 from .test_links import broken_links
@@ -179,6 +179,7 @@ def test_without_an_atomic_exchange_a_site_moved_aside_is_put_back(
     monkeypatch.setattr(swap, "_renameat2", None)
     target = tmp_path / "site"
     target.mkdir()
+    folders.mark(target, folders.SITE)
     (target / "index.html").write_text("gammel")
     new = swap.staging(target)
     (new / "index.html").write_text("ny")

@@ -78,7 +78,7 @@ def run_june_round(project: Path) -> Path:
 def test_june_round_from_start_to_published_site(tmp_path: Path) -> None:
     site = run_june_round(copy_project(tmp_path))
     front = (site / "index.html").read_text(encoding="utf-8")
-    assert f'<h2 id="status-pr-juni-2026">{JUNE}</h2>' in front
+    assert f'<h2 id="siste-rapport">{JUNE}</h2>' in front
     point = (site / "oppfolgingspunkter" / "2025-2" / "index.html").read_text(encoding="utf-8")
     article = point[point.index('<h2 id="status"') : point.index('<h2 id="om-punktet"')]
     current, _, history = article.partition('<h2 id="tidligere-status"')

@@ -144,9 +144,120 @@ def test_ordinary_numbers_and_words_pass(text: str) -> None:
     assert list(scan(text)) == []
 
 
+BIRTH = valid_numbers(3)[2]
+"""A fødselsnummer to write in the ways people write them."""
+
+MUST_FIND = [
+    # Identity numbers, grouped or with invisible characters inside.
+    (f"Gjelder {BIRTH[:6]}-{BIRTH[6:]}.", f"{BIRTH[:6]}-{BIRTH[6:]}"),
+    (f"født {BIRTH[0:2]}.{BIRTH[2:4]}.{BIRTH[4:6]} {BIRTH[6:]}", None),
+    (f"nr. {BIRTH[:6]}\u00a0{BIRTH[6:]}", None),
+    (f"nr. {BIRTH[:3]}\u200b{BIRTH[3:]}", None),
+    (f"nr. {BIRTH[:5]}\u00ad{BIRTH[5:]}", None),
+    (f"nr. {BIRTH[:6]}\u2011{BIRTH[6:]}", None),
+    (f"id-{BIRTH}", BIRTH),
+    ("".join(chr(0xFF10 + int(d)) for d in BIRTH), None),  # full-width digits
+    # Phone numbers, with no-break spaces, hyphens, dots or in two groups of four.
+    ("Ring 22\u00a066\u00a090\u00a000 i dag", "22\u00a066\u00a090\u00a000"),
+    ("Ring 22\u202f66\u202f90\u202f00", None),
+    ("Ring 22-66-90-00", "22-66-90-00"),
+    ("Ring 22.66.90.00", "22.66.90.00"),
+    ("mobil 9123 4567", "9123 4567"),
+    ("mobil 9123\u200b4567", "9123\u200b4567"),
+    ("912 34 567 (mobil)", "912 34 567"),
+    ("tlf. 41234567, e-post", "41234567"),
+    ("(+47) 22 66 90 00", "22 66 90 00"),
+    ("+47 22-66-90-00", "+47 22-66-90-00"),
+    ("sentralbord 22 66 90 00 2026", "22 66 90 00"),
+    # E-mail addresses, with invisible characters or written out.
+    ("ola\u200b@politiet.no", "ola\u200b@politiet.no"),
+    ("ola@politi\u00adet.no", "ola@politi\u00adet.no"),
+    ("ola＠politiet．no", "ola＠politiet．no"),
+    ("skriv til ola (at) politiet.no", "ola (at) politiet.no"),
+    ("skriv til ola [at] politiet.no", "ola [at] politiet.no"),
+    ("skriv til ola at politiet.no", "ola at politiet.no"),
+    ("skriv til ola(a)politiet.no", "ola(a)politiet.no"),
+    ("skriv til ola {at} politiet {dot} no", "ola {at} politiet {dot} no"),
+    ("ola.nordmann (at) politiet (dot) no", "ola.nordmann (at) politiet (dot) no"),
+    ("ola (krøllalfa) politiet (punktum) no", "ola (krøllalfa) politiet (punktum) no"),
+    ("OLA@POLITIET.NO", "OLA@POLITIET.NO"),
+]
+"""Personal data as people write it: (text, the value found in it; None: all the text after
+its first word)."""
+
+
+@pytest.mark.parametrize("text,value", MUST_FIND)
+def test_personal_data_however_written_is_found(text: str, value: str | None) -> None:
+    expected = value if value is not None else text.split(" ", 1)[-1]
+    assert [f.value for f in scan(text)] == [expected]
+
+
+MUST_NOT_FIND = [
+    # Amounts
+    "bevilget 25000000 kroner",
+    "budsjett på 12 345 678 kroner",
+    "kr 25 000 000",
+    "25 000 000,- til tiltaket",
+    "NOK 12345678",
+    "2 300 000 kroner",
+    "30 mill. kroner",
+    "25.000.000 kr",
+    "12.345.678",
+    # Years, dates and periods
+    "Lovdata 20230616",
+    "vedtatt 20230616",
+    "møtet 16062023",
+    "2023-06-16",
+    "16.06.2023",
+    "i perioden 2024 2025",
+    "SaLTo 2025-2028 ble godkjent",
+    "2024–2028",
+    "Prop. 1 S (2023–2024)",
+    # Case numbers, law and regulation references
+    "sak 23/12345",
+    "saksnummer 2023/01234-5",
+    "sak 22669000",
+    "saksnr. 22 66 90 00",
+    "Ref. 22669000",
+    "arkivsak 24 12 34 56",
+    "LOV-2023-06-16-12",
+    "FOR-2021-05-04-1436",
+    "lov 22. mai 1902 nr. 10",
+    "§ 24 25 26 27",
+    # Postcodes, organisation and account numbers, times
+    "Oslo 0150 2024",
+    "3015 2024",
+    "org.nr. 974 778 742",
+    "Kontonummer 1234.56.78901",
+    f"kontonr {BIRTH}",
+    "kl. 20.00-22.00",
+    "kl 20.00–22.00",
+    # Numbers with a word that says what they are
+    "23 456 789 innbyggere",
+    "40 mill til ordningen fra 2026",
+    # Not phone numbers at all
+    "Telefonnummer 12345678 starter ikke med 1 i Norge",
+    "ISBN 978-82-15-03030-5",
+    "versjon 2.3.4.5",
+    "kode A22669000",
+    # «at» as the Norwegian word
+    "Det er viktig at politiet.no oppdateres",
+    "Rådet mener at kommunen.no må bli bedre",
+    "e-post er ikke en @adresse",
+]
+
+
+@pytest.mark.parametrize("text", MUST_NOT_FIND)
+def test_numbers_that_are_something_else_are_left_alone(text: str) -> None:
+    assert list(scan(text)) == []
+
+
 def test_spellings_of_one_value_share_a_form() -> None:
     assert normalise("+47 22 66 90 00") == normalise("22669000") == normalise("0047 2266 9000")
     assert normalise("Post@Oslo.Kommune.no") == "post@oslo.kommune.no"
+    assert normalise("22-66-90-00") == normalise("22\u00a066\u200b90 00") == "22669000"
+    assert normalise("post (at) politiet (dot) no") == "post@politiet.no"
+    assert normalise("post\u200b@politiet.no") == "post@politiet.no"
 
 
 def _project(tmp_path: Path, text: str, exceptions: str | None = None) -> Path:
@@ -241,3 +352,114 @@ def test_an_exception_needs_a_reason(tmp_path: Path) -> None:
         "  privacy_exceptions.yaml:2:5: feil: Unntak «22 66 90 00»: mangler feltet «reason». "
         "Hvorfor verdien kan publiseres"
     ) in result.stderr
+
+
+ADVICE = (
+    "Personopplysninger skal ikke publiseres: fjern det fra teksten. Er det offentlig og skal "
+    "stå, før det opp i privacy_exceptions.yaml med «value» (verdien) og «reason» "
+    "(begrunnelsen)."
+)
+PHONE = "Et telefonnummer kan peke ut en person."
+
+
+def test_a_number_with_invisible_characters_is_named_as_a_reader_sees_it(tmp_path: Path) -> None:
+    project = _project(tmp_path, "Ring 22\u200b66\u00a090 00.")
+    result = run_generator("validate", cwd=project)
+    assert result.returncode == 1
+    assert (
+        f"  {_status_line()}:16: feil: «2266 90 00» ser ut som et telefonnummer. Verdien er "
+        f"skrevet med usynlige eller spesielle tegn i seg. {PHONE} {ADVICE}\n"
+    ) in result.stderr
+
+
+def test_an_exception_allows_every_spelling_of_its_value(tmp_path: Path) -> None:
+    exceptions = (
+        "exceptions:\n"
+        '  - value: "22 66 90 00"\n'
+        "    reason: Sentralbordet til politiet, et offentlig nummer.\n"
+        "  - value: post@politiet.no\n"
+        "    reason: Postmottaket, en offentlig adresse.\n"
+    )
+    text = "Sentralbord +47 22-66-90-00, 22\u00a066\u00a090\u00a000 og post (at) politiet (dot) no."
+    result = run_generator("validate", cwd=_project(tmp_path, text, exceptions))
+    assert result.returncode == 0, result.stderr
+    assert "advarsel" not in result.stderr
+
+
+def test_ids_and_keys_are_scanned_too(tmp_path: Path) -> None:
+    """An id becomes a page's address; a key is shown in messages and logs."""
+    project = copy_project(tmp_path)
+    text = FOLLOWUPS.replace('id: "2025-1"', 'id: "22-66-90-00"', 1)
+    text = text.replace('seminar: "2025"', 'seminar: "2025"\n    "ring 9123 4567": x', 1)
+    (project / "followups.yaml").write_text(text, encoding="utf-8")
+    result = run_generator("validate", cwd=project)
+    assert result.returncode == 1
+    lines = FOLLOWUPS.splitlines()
+    id_line = next(i for i, line in enumerate(lines, 1) if 'id: "2025-1"' in line)
+    assert (
+        f"followups.yaml:{id_line}:10: feil: «22-66-90-00» ser ut som et telefonnummer. {PHONE}"
+    ) in result.stderr
+    assert "feil: «9123 4567» ser ut som et telefonnummer." in result.stderr
+
+
+def test_hand_written_pages_are_scanned(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = project / "content" / "om.md"
+    page.write_text(
+        "# Om rådet\n\nSekretær: ola (at) politiet.no, tlf. 9123 4567.\n", encoding="utf-8"
+    )
+    (project / "content" / "vedlegg.csv").write_text(f"navn;nr\nOla;{BIRTH}\n", encoding="utf-8")
+    for command in ("validate", "site"):
+        result = run_generator(command, cwd=project)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert (
+            "  content/om.md:3:11: feil: «ola (at) politiet.no» ser ut som en e-postadresse. "
+            "En e-postadresse kan peke ut en person."
+        ) in result.stderr
+        assert (
+            f"  content/om.md:3:38: feil: «9123 4567» ser ut som et telefonnummer. {PHONE} "
+            f"{ADVICE}\n"
+        ) in result.stderr
+        assert f"  content/vedlegg.csv:2:5: feil: «{BIRTH}» ser ut som et fødselsnummer." in (
+            result.stderr
+        )
+    assert not (project / "site").exists()
+
+
+def test_the_names_in_mkdocs_yml_are_scanned(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - Om politirådet: om.md", "  - Ring 22 66 90 00: om.md")
+    text = text.replace(
+        "site_description: Oppfølgingspunktene", "site_description: ola@politiet.no og"
+    )
+    text += "copyright: Politirådet, tlf. 9123 4567\n"
+    config.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def line_of(part: str) -> int:
+        return next(i for i, line in enumerate(lines, 1) if part in line)
+
+    result = run_generator("validate", cwd=project)
+    assert result.returncode == 1
+    stderr = result.stderr
+    assert (
+        f"  mkdocs.yml:{line_of('Ring 22')}:10: feil: «22 66 90 00» ser ut som et telefonnummer."
+        in stderr
+    )
+    assert f"  mkdocs.yml:{line_of('site_description')}:19: feil: «ola@politiet.no»" in stderr
+    assert f"  mkdocs.yml:{line_of('copyright')}:30: feil: «9123 4567»" in stderr
+
+
+def test_inits_options_are_scanned(tmp_path: Path) -> None:
+    result = run_generator(
+        "init", "rad", "--name", "Rådet", "--member", "Ola, tlf. 9123 4567",
+        "--unit", "vest=Vest", cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"--member «Ola, tlf. 9123 4567»: «9123 4567» ser ut som et telefonnummer. {PHONE} "
+        "Personopplysninger skal ikke publiseres: skriv verdien uten det.\n"
+    )
+    assert list(tmp_path.iterdir()) == []

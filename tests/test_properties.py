@@ -20,11 +20,11 @@ from typing import Any
 
 import markdown  # type: ignore[import-untyped]
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator import characters, escape, listings, model, render, schema, validate
+from generator import characters, escape, listings, model, privacy, render, schema, validate
 from generator.load import Scalar
 from generator.pipeline import Sources, load_dataset
 from generator.problems import DataError, Position
@@ -547,6 +547,36 @@ def test_every_party_gets_its_own_pure_slug(names: list[str]) -> None:
         assert hostile_data.SLUG.fullmatch(party.slug), party
 
 
+# Names whose slugs are the same: the pages of the parties must still differ.
+ALIKE = st.sampled_from(
+    [
+        "Oslo kommune",
+        "Oslo/kommune",
+        "oslo-kommune",
+        "OSLO KOMMUNE",
+        "Oslo  kommune",
+        "Oslo kommune.",
+    ]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(ALIKE, STRINGS.map(hostile_data.one_line)), min_size=1, max_size=8),
+    st.randoms(),
+)
+def test_a_partys_address_depends_only_on_its_name(names: list[str], order: Any) -> None:
+    """Reordering the points (so the parties are first mentioned in another
+    order) never moves a party's page, and no two parties share one."""
+    shuffled = list(names)
+    order.shuffle(shuffled)
+    slugs = listings.party_slugs(names)
+    assert listings.party_slugs(shuffled) == slugs
+    assert len(set(slugs.values())) == len(slugs)
+    for value in slugs.values():
+        assert hostile_data.SLUG.fullmatch(value), value
+
+
 @SETTINGS
 @given(STRINGS)
 def test_text_shows_literally(text: str) -> None:
@@ -678,3 +708,113 @@ def test_the_edit_commands_and_the_validator_agree_on_ids(text: str) -> None:
 
 def _write(folder: Path, followups: str) -> Sources:
     return write_files(folder, followups)
+
+
+# --- Personal data is found however it is written
+
+FORMAT_CHARACTERS = st.sampled_from(["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c", "\u200d"])
+SEPARATORS = st.sampled_from(
+    [" ", "  ", "\u00a0", "\u202f", "\u2009", "-", "\u2011", "\u2013", "\u2212", ".", " - "]
+)
+CONTEXT = st.sampled_from(["", "Kontakt", "Ring", "Skriv til", "Se", "Saken gjelder", "Hei,"])
+ENDING = st.sampled_from(["", ".", ",", " i dag.", " eller her", "!"])
+PHONE_SHAPES = st.sampled_from([(8,), (2, 2, 2, 2), (3, 2, 3), (4, 4), (2, 2, 4), (4, 2, 2)])
+
+
+@st.composite
+def _phone(draw: Any) -> list[str]:
+    """A Norwegian phone number in one of the groupings people use, as its groups."""
+    digits = draw(st.sampled_from("23456789")) + "".join(
+        draw(st.lists(st.sampled_from("0123456789"), min_size=7, max_size=7))
+    )
+    shape = draw(PHONE_SHAPES)
+    groups, at = [], 0
+    for size in shape:
+        groups.append(digits[at : at + size])
+        at += size
+    return groups
+
+
+@st.composite
+def _identity_number(draw: Any) -> list[str]:
+    from .test_privacy import valid_numbers
+
+    number = draw(st.sampled_from(valid_numbers(30) + valid_numbers(10, d_number=True)))
+    shape = draw(st.sampled_from([(11,), (6, 5), (2, 2, 2, 5)]))
+    groups, at = [], 0
+    for size in shape:
+        groups.append(number[at : at + size])
+        at += size
+    return groups
+
+
+def _with_marks(text: str, marks: list[tuple[int, str]]) -> str:
+    """``text`` with invisible format characters put in at the given places."""
+    for place, mark in sorted(marks, reverse=True):
+        at = place % (len(text) + 1)
+        text = text[:at] + mark + text[at:]
+    return text
+
+
+@SETTINGS
+@given(
+    st.one_of(_phone(), _identity_number()),
+    SEPARATORS,
+    SEPARATORS,
+    st.lists(st.tuples(st.integers(0, 40), FORMAT_CHARACTERS), max_size=4),
+    CONTEXT,
+    ENDING,
+)
+def test_a_number_found_is_found_with_other_separators_and_invisible_characters(
+    groups: list[str],
+    first: str,
+    second: str,
+    marks: list[tuple[int, str]],
+    before: str,
+    after: str,
+) -> None:
+    written = " ".join(groups)
+    found = list(privacy.scan(f"{before} {written}{after}"))
+    assume(len(found) == 1)
+    (original,) = found
+    assert original.value == written
+    # Any one common separator between the groups (an identity number may mix them).
+    mixed = second if len("".join(groups)) == 11 else first
+    separated = first.join(groups[:2]) + "".join(mixed + g for g in groups[2:])
+    variant = _with_marks(separated, marks)
+    again = list(privacy.scan(f"{before} {variant}{after}"))
+    assert [(f.kind, privacy.normalise(f.value)) for f in again] == [
+        (original.kind, privacy.normalise(original.value))
+    ], variant
+    edges = " \u200b\u00ad\u2060\ufeff\u200c\u200d"
+    assert again[0].value.strip(edges) == variant.strip(edges), "the value as written is named"
+
+
+EMAIL_AT = st.sampled_from(["@", " @ ", " (at) ", "[at]", " at ", "(a)", "＠", "{at}", " [ at ] "])
+EMAIL_DOT = st.sampled_from([".", " (dot) ", "[dot]", "．", " [punktum] "])
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["ola", "ola.nordmann", "kari_n", "per-olav", "o.nordmann2"]),
+    st.sampled_from(["politiet.no", "oslo.kommune.no", "example.org"]),
+    EMAIL_AT,
+    EMAIL_DOT,
+    st.lists(st.tuples(st.integers(0, 40), FORMAT_CHARACTERS), max_size=3),
+    CONTEXT,
+    ENDING,
+)
+def test_an_address_is_found_however_its_at_and_dots_are_written(
+    local: str,
+    domain: str,
+    at: str,
+    dot: str,
+    marks: list[tuple[int, str]],
+    before: str,
+    after: str,
+) -> None:
+    written = _with_marks(local + at + domain.replace(".", dot), marks)
+    found = list(privacy.scan(f"{before} {written}{after}"))
+    assert [(f.kind, privacy.normalise(f.value)) for f in found] == [
+        ("e-postadresse", f"{local}@{domain}")
+    ], written
