@@ -48,6 +48,7 @@ _LOOSE_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _NORWEGIAN_DATE = re.compile(r"([0-9]{1,2})\. ?([0-9]{1,2})\. ?([0-9]{4})")
 _MONTH_ONLY = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 _DIGITS = re.compile(r"[0-9]+")
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _DRIVE = re.compile(r"[a-zA-Z]:")
 _MONTHS = (
@@ -161,6 +162,15 @@ class Checker:
             text = value.strip("\n") if kind.multiline else value.strip()
             if not text.strip():
                 return self.error(pos, where, f"feltet «{name}» er tomt. Skriv inn en verdi.")
+            if not kind.multiline and _LINE_BREAK.search(text):
+                # A title or a name is one line everywhere it is shown, and a
+                # line break in it would start a new line in every log too.
+                return self.error(
+                    pos,
+                    where,
+                    f"«{name}» skal stå på én linje, men teksten har et linjeskift. Skriv hele "
+                    "teksten på én linje, uten \\n og uten | foran.",
+                )
             return text
         value = value.strip()
         if isinstance(kind, s.Id):

@@ -1001,3 +1001,18 @@ def test_no_message_speaks_a_programmers_words() -> None:
         re.IGNORECASE,
     )
     assert [m for m in messages if jargon.search(m.split(": feil: ")[-1])] == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['"Andre\\n::add-mask::hemmelig"', "|\n      Andre\n      punkt", '"Andre\\u2028punkt"'],
+    ids=["escaped line break", "two lines after |", "line separator"],
+)
+def test_a_title_is_one_line(tmp_path: Path, title: str) -> None:
+    """Titles and names are shown on one line everywhere, logs included."""
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_files(tmp_path, r(F, "    title: Andre punkt", f"    title: {title}")))
+    assert [str(p) for p in caught.value.problems] == [
+        "followups.yaml:27:12: feil: Oppfølgingspunkt «2025-2»: «title» skal stå på én linje, "
+        "men teksten har et linjeskift. Skriv hele teksten på én linje, uten \\n og uten | foran."
+    ]
