@@ -1,5 +1,6 @@
 """``python -m bench``: the benchmark (see bench/README.md); ``python -m bench profile [N]``;
-``python -m bench publish`` (the time of ``make publish``, see bench/publish.py)."""
+``python -m bench publish`` (the time of ``make publish``, see bench/publish.py);
+``python -m bench validate`` times validation of 16 MB files of every shape (bench/validate.py)."""
 
 from __future__ import annotations
 
@@ -16,4 +17,8 @@ if __name__ == "__main__":
         from . import publish
 
         raise SystemExit(publish.main())
+    if sys.argv[1:2] == ["validate"]:
+        from . import validate
+
+        raise SystemExit(validate.main(sys.argv[2:]))
     raise SystemExit(run.main())

@@ -131,7 +131,7 @@ def followups_yaml(n: int, seed: int = 7) -> tuple[str, Shape]:
     for s in range(seminars):
         out.append(f'  - id: "s{s + 1}"\n')
         out.append(f"    title: Seminar nr. {s + 1}\n")
-        out.append(f"    date: {2010 + s % 15}-{1 + s % 12:02d}-{1 + s % 28:02d}\n")
+        out.append(f"    date: {2010 + s % 12}-{1 + s % 12:02d}-{1 + s % 28:02d}\n")
     out.append("followups:\n")
     statuses = 0
     marker_index = n // 2

@@ -286,7 +286,7 @@ def _date(value: str) -> dt.date | None:
 
 
 def _refused(message: str, problems: list[Problem]) -> int:
-    print(message, file=sys.stderr)
+    print(report.safe_text(message), file=sys.stderr)
     if problems:
         print(report.as_text(problems), file=sys.stderr)
     return EXIT_DATA

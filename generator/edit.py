@@ -32,7 +32,6 @@ from .yamledit import (
     tail,
 )
 
-_ID = re.compile(schema.ID_PATTERN)
 _MONTH_ID = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -134,25 +133,48 @@ def default_title(edition_id: str) -> str | None:
 
 def placeholder_text(title: str) -> str:
     """The status text ``new-round`` writes; the validator refuses it until replaced."""
-    return (
-        f"{schema.PLACEHOLDER}: skriv status for «{title}» her, i stedet for denne linjen, "
-        "og sjekk at tilstanden over fortsatt stemmer.\n"
-    )
+    return schema.PLACEHOLDER_TEXT.format(title=title)
+
+
+def _kind(obj: schema.Obj, name: str) -> schema.Kind:
+    spec = obj.field(name)
+    assert spec is not None
+    return spec.kind
+
+
+def _id_kind(obj: schema.Obj) -> schema.Id:
+    kind = _kind(obj, "id")
+    assert isinstance(kind, schema.Id)
+    return kind
+
+
+_EDITION_ID = _id_kind(schema.EDITION)
+_POINT_ID = _id_kind(schema.FOLLOWUP)
+_TITLE = _kind(schema.EDITION, "title")
+
+
+def _refuse_value(value: str, kind: schema.Kind, name: str, what: str | None = None) -> None:
+    """Refuse a value from the command line that the validator would refuse in the file."""
+    if isinstance(kind, schema.Id):
+        problem = validate.id_problem(value, name, kind, what)
+        if problem is not None:
+            raise EditRefused(problem)
+    for message in validate.value_problems(value, kind, name):
+        raise EditRefused(f"«{name}»: {message}")
 
 
 def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.date) -> Edited:
     """Add an edition after the last one, and a placeholder status to every open point."""
     name = sources.name(sources.followups)
-    if not _ID.match(edition_id):
-        raise EditRefused(
-            f"«{edition_id}» kan ikke brukes som id for en runde: bruk bare små bokstaver a–z, "
-            'tall og bindestrek, for eksempel "2026-06".'
-        )
+    _refuse_value(edition_id, _EDITION_ID, "id", "som id for en runde")
     title = (title or "").strip() or default_title(edition_id)
     if not title:
         raise EditRefused(
             f'Runden «{edition_id}» trenger en tittel: oppgi den med --title "Status pr juni 2026".'
         )
+    _refuse_value(title, _TITLE, "title")
+    if (problem := validate.edition_date_problem(date, dt.date.today())) is not None:
+        raise EditRefused(f"Runden kan ikke få datoen {date.isoformat()}: {problem}")
     checked = _check(sources, allow_placeholders=True)
     editions = [r for r in checked.followups.get("editions") if isinstance(r, validate.Record)]
     for record in editions:
@@ -241,6 +263,12 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     points = [r for r in checked.followups.get("followups") if isinstance(r, validate.Record)]
     number = 1 + max((p.get("number") for p in points if p.get("seminar") == seminar_id), default=0)
     point_id = f"{seminar_id}-{number}"
+    problem = validate.id_problem(point_id, "id", _POINT_ID, "som id for det nye punktet")
+    if problem is not None:
+        raise EditRefused(
+            f"{name}: {problem} Id-en lages av seminarets id og punktets nummer; gi seminaret "
+            "en kortere id, eller legg til punktet for hånd."
+        )
     for point in points:
         if point.get("id") == point_id:
             raise EditRefused(
@@ -248,6 +276,8 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
                 f"(linje {point.at('id').line}). Gi det punktet en annen id og prøv igjen."
             )
     title = (title or "").strip() or None
+    if title is not None:
+        _refuse_value(title, _TITLE, "title")
 
     doc = _open(sources)
     followups = block_list(doc.data, "followups")

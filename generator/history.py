@@ -209,9 +209,14 @@ def _shape(
     today's rules may be stricter than the ones the file was written under,
     and only ids and deadlines are taken from it."""
     try:
-        node = parse(text, name)
-    except DataError:
-        return None
+        node: Node = parse(text, name)
+    except DataError as exc:
+        # A rule added since (an invisible character refused, say) still
+        # leaves the tree as it was written; a file the loader had to repair
+        # to read (a half-made edit) was never a published state.
+        if exc.repaired or not isinstance(exc.partial, YamlMapping):
+            return None
+        node = exc.partial
     record, _ = validate.check_file(node, schema.FOLLOWUPS_FILE)
     if not isinstance(record, validate.Record):
         return None

@@ -27,12 +27,19 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
     if isinstance(kind, s.Text):
         return {"type": ["string", "number", "boolean"], "pattern": _TEXT_PATTERN}
     if isinstance(kind, s.Id):
-        return {
-            "anyOf": [
-                {"type": "string", "pattern": s.ID_PATTERN, "maxLength": s.ID_MAX_LENGTH},
-                {"type": "integer", "minimum": 0},
-            ]
+        text: dict[str, Any] = {
+            "type": "string",
+            "pattern": s.ID_PATTERN,
+            "maxLength": s.ID_MAX_LENGTH,
         }
+        reserved = sorted(s.WINDOWS_RESERVED) if kind.file_name else []
+        if kind.publishing:
+            reserved += [*sorted(s.PUBLISHING_RESERVED), s.PREVIEW_PATTERN]
+        if reserved:
+            text["not"] = {"pattern": f"^({'|'.join(reserved)})$"}
+        return {"anyOf": [text, {"type": "integer", "minimum": 0}]}
+    if isinstance(kind, s.Page):
+        return {"type": "string", "pattern": s.PAGE_PATTERN}
     if isinstance(kind, s.Integer):
         return {
             "anyOf": [
@@ -42,6 +49,8 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
         }
     if isinstance(kind, s.Date):
         return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+    if isinstance(kind, s.Flag):
+        return {"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}
     if isinstance(kind, s.Choice):
         return {
             "enum": list(kind.values),

@@ -172,11 +172,21 @@ def _shaped_like_something_else(groups: list[str]) -> bool:
     if lengths == (8,):
         digits = groups[0]
         return _year(digits[:4]) or (_year(digits[4:]) and int(digits[:2]) <= 31)
+    if lengths == (4, 2, 2) and _day_and_month(groups[2], groups[1], groups[0]):
+        return True
+    if lengths == (2, 2, 4) and _day_and_month(groups[0], groups[1], groups[2]):
+        return True
     if lengths in ((4, 4), (4, 2, 2)):
         return _year(groups[0]) or _year(groups[-1])
     if lengths == (2, 2, 4):
         return _year(groups[2])
     return False
+
+
+def _day_and_month(day: str, month: str, year: str) -> bool:
+    """A date in any year the data files accept (1900-2200), such as a far deadline:
+    grouped this way, with a real day and month, it is not read as a phone number."""
+    return 1900 <= int(year) <= 2200 and 1 <= int(month) <= 12 and 1 <= int(day) <= 31
 
 
 def _separator(text: str) -> str:

@@ -58,9 +58,14 @@ class Loaded:
 
 
 def _check(
-    path: Path, name: str, kind: schema.Obj, texts: list[tuple[Node, str]]
+    path: Path,
+    name: str,
+    kind: schema.Obj,
+    texts: list[tuple[Node, str]],
+    repaired: dict[str, frozenset[int]],
 ) -> tuple[Any, list[Problem]]:
-    """Check one file; what could be read is added to ``texts`` for the privacy scan."""
+    """Check one file; what could be read is added to ``texts`` for the privacy scan, and
+    the lines the loader repaired to read past syntax errors to ``repaired``."""
     try:
         text = read(path, name)
     except DataError as exc:
@@ -71,10 +76,17 @@ def _check(
         if not isinstance(exc.partial, Mapping | Sequence | Scalar):
             return validate.INVALID, exc.problems
         texts.append((exc.partial, text))
+        repaired[name] = exc.repaired
         record, problems = validate.check_file(exc.partial, kind)
-        return record, exc.problems + problems
+        return record, exc.problems + _not_repaired(problems, repaired)
     texts.append((node, text))
     return validate.check_file(node, kind)
+
+
+def _not_repaired(problems: list[Problem], repaired: dict[str, frozenset[int]]) -> list[Problem]:
+    """Problems on lines the loader changed follow from its repair: the syntax error there
+    is the one to report."""
+    return [p for p in problems if p.position.line not in repaired.get(p.position.file, ())]
 
 
 @contextmanager
@@ -98,20 +110,21 @@ def _gc_paused() -> Iterator[None]:
 def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     """Both files' checked records (or INVALID) and every problem found in them."""
     texts: list[tuple[Node, str]] = []
+    repaired: dict[str, frozenset[int]] = {}
     followups, problems = _check(
-        sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE, texts
+        sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE, texts, repaired
     )
     ipo, ipo_problems = _check(
-        sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE, texts
+        sources.ipo_areas, sources.name(sources.ipo_areas), schema.IPO_FILE, texts, repaired
     )
     problems += ipo_problems
-    problems += validate.cross_check(followups, ipo)
-    problems += collisions.point_problems(followups)
+    later = validate.cross_check(followups, ipo)
+    later += collisions.point_problems(followups)
     content = sources.content
     if content is not None:
-        problems += validate.check_pages(followups, lambda page: (content / page).is_file())
+        later += validate.check_pages(followups, lambda page: (content / page).is_file())
     config = sources.config_file
-    problems += privacy.check_documents(
+    found = privacy.check_documents(
         texts,
         sources.privacy_exceptions(),
         sources.name(sources.privacy_exceptions()),
@@ -122,7 +135,11 @@ def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
             else None
         ),
     )
-    return followups, ipo, problems
+    # A value already refused where it stands (a date in year 9999, say) gets
+    # one message; what the privacy scan sees in it shows once it is fixed.
+    refused = {p.position for p in problems + later if p.severity == "error"}
+    later += [p for p in found if p.position not in refused]
+    return followups, ipo, problems + _not_repaired(later, repaired)
 
 
 def load_dataset(sources: Sources, *, drafts: bool = False) -> Loaded:

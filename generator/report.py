@@ -1,11 +1,36 @@
-"""Turn problems into text for people (grouped by file) or for GitHub annotations."""
+"""Turn problems into text for people (grouped by file) or for GitHub annotations.
+
+Messages quote what the editor wrote, and the pull-request check prints them
+in a GitHub Actions log, where a line starting with ``::`` is a command
+(``::add-mask::``, ``::error``). So every character that would not show or
+would start a new line is written as a code (``\n``, ``\u200b``), and a
+file name cannot begin a line with ``::``: only our own annotations do.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import groupby
 
+from .characters import visible
 from .problems import Problem
+
+
+def safe_file(name: str) -> str:
+    """A file name as printed: visible, and never the start of a workflow command."""
+    name = visible(name)
+    return f"./{name}" if name.lstrip().startswith("::") else name
+
+
+def safe_text(text: str) -> str:
+    """One line of text from the data, as printed: visible, one line, no workflow command."""
+    text = visible(text)
+    return f"\\{text}" if text.lstrip().startswith("::") else text
+
+
+def _line(problem: Problem) -> str:
+    label = "feil" if problem.severity == "error" else "advarsel"
+    return f"{safe_file(str(problem.position))}: {label}: {visible(problem.message)}"
 
 
 def as_text(problems: Iterable[Problem]) -> str:
@@ -13,8 +38,8 @@ def as_text(problems: Iterable[Problem]) -> str:
     ordered = sorted(problems)
     lines: list[str] = []
     for file, group in groupby(ordered, key=lambda p: p.position.file):
-        lines.append(f"{file}:")
-        lines.extend(f"  {p}" for p in group)
+        lines.append(f"{safe_file(file)}:")
+        lines.extend(f"  {_line(p)}" for p in group)
     errors = sum(1 for p in ordered if p.severity == "error")
     warnings = len(ordered) - errors
     summary = f"{errors} feil"
@@ -41,10 +66,9 @@ def _escape_data(value: str) -> str:
 def as_github(problems: Iterable[Problem]) -> str:
     """GitHub Actions workflow commands, so each problem shows on its line in a pull request."""
     return "\n".join(
-        f"::{p.severity} file={_escape_property(p.position.file)},line={p.position.line},"
-        f"col={p.position.column},title=Feil i datafil::{_escape_data(p.message)}"
-        if p.severity == "error"
-        else f"::warning file={_escape_property(p.position.file)},line={p.position.line},"
-        f"col={p.position.column},title=Advarsel i datafil::{_escape_data(p.message)}"
+        f"::{p.severity} file={_escape_property(visible(p.position.file))},"
+        f"line={p.position.line},col={p.position.column},"
+        f"title={'Feil' if p.severity == 'error' else 'Advarsel'} i datafil::"
+        f"{_escape_data(visible(p.message))}"
         for p in sorted(problems)
     )

@@ -13,6 +13,55 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 64
 """Ids become file and folder names in the built site, which have length limits."""
 
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+"""Names Windows refuses for a file or folder: an id becomes one, and a
+secretariat member on Windows could not check out the built site."""
+
+PUBLISHING_RESERVED: dict[str, str] = {
+    "latest": "lenken til den nyeste utgaven (latest)",
+    **{
+        name: "en mappe eller side på nettstedet"
+        for name in (
+            "index",
+            "404",
+            "assets",
+            "search",
+            "stylesheets",
+            "javascripts",
+            "data",
+            "schemas",
+            "endringer",
+            "ipo",
+            "oppfolgingspunkter",
+            "rapport",
+            "seminarer",
+            "tilgjengelighetserklaering",
+            "sitemap",
+            "versions",
+        )
+    },
+}
+"""Edition ids that publishing uses for something else: each edition becomes a
+folder at the root of the published site, beside mike's ``latest`` alias and
+the site's own folders."""
+
+PREVIEW_PATTERN = r"pr-[0-9]+"
+"""Folders of pull-request previews (``pr-12``): never an edition's id."""
+
+PAGE_PATTERN = r"^(?![/\\])(?!.*(^|/)\.)(?!.*\\)(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^/]+(/[^/]+)*\.md$"
+"""A hand-written page: a relative path to a ``.md`` file inside content/,
+with no ``..``, hidden file, backslash, absolute path or address (URL)."""
+
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+"""Every date's year lies between these: further out is a typo (9999-12-31)."""
+
+EDITION_LEAD_DAYS = 366
+"""An edition may be dated at most this many days after today: a round is
+dated when its statuses apply, and further ahead is a typo."""
+
 
 @dataclass(frozen=True)
 class Text:
@@ -25,10 +74,21 @@ class Text:
 class Id:
     """A stable identifier used in addresses: lowercase letters, digits, hyphens."""
 
+    file_name: bool = False
+    """True for ids that name a file or folder of the site (points, editions):
+    they must avoid ``WINDOWS_RESERVED``. References to them need not check again."""
+    publishing: bool = False
+    """True for edition ids, which must also avoid the names in ``PUBLISHING_RESERVED``."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A hand-written Markdown page, by its path inside content/."""
+
 
 @dataclass(frozen=True)
 class Date:
-    """A calendar date written ÅÅÅÅ-MM-DD."""
+    """A calendar date written ÅÅÅÅ-MM-DD, in the years MIN_YEAR to MAX_YEAR."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +104,11 @@ class Choice:
     values: dict[str, str]
     noun: str
     """What the value is called in messages, e.g. «tilstand»."""
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Yes or no, written ``true`` or ``false``."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +141,7 @@ class Obj:
         return None
 
 
-Kind = Text | Id | Date | Integer | Choice | ListOf | Obj
+Kind = Text | Id | Page | Date | Integer | Choice | Flag | ListOf | Obj
 
 STATES: dict[str, str] = {
     "planlagt": "Planlagt: arbeidet er bestemt, men ikke startet.",
@@ -93,6 +158,13 @@ CLOSED_STATES = frozenset({"fullført", "avsluttet"})
 PLACEHOLDER = "FYLL INN"
 """Marks a status text that ``new-round`` wrote and nobody has filled in yet;
 the validator refuses it, so a half-done round cannot be published."""
+
+PLACEHOLDER_TEXT = (
+    PLACEHOLDER + ": skriv status for «{title}» her, i stedet for denne linjen, "
+    "og sjekk at tilstanden over fortsatt stemmer.\n"
+)
+"""The whole text ``new-round`` writes; the validator recognises what is left
+of it when only the marker was deleted or changed."""
 
 AREA_STATUSES: dict[str, str] = {
     "ny": "Ny: området er tatt inn i innsatsen i denne utgaven.",
@@ -122,6 +194,11 @@ STATUS = Obj(
             "Statusteksten slik den publiseres. Bruk | og skriv teksten på linjene under; tom linje gir nytt avsnitt.",
             required=True,
         ),
+        Field(
+            "reopened",
+            Flag(),
+            "Skriv «reopened: true» når punktet var fullført eller avsluttet i runden før og tas opp igjen med denne statusen (valgfritt). Uten den er en ny status etter fullført eller avsluttet en feil, så et lukket punkt ikke åpnes ved et uhell.",
+        ),
     ),
 )
 
@@ -132,8 +209,8 @@ FOLLOWUP = Obj(
     fields=(
         Field(
             "id",
-            Id(),
-            'Fast og unik id som brukes i sidens adresse, for eksempel "2025-1". Endres ikke etter publisering.',
+            Id(file_name=True),
+            'Fast og unik id som brukes i sidens adresse, for eksempel "2025-1". Endres ikke etter publisering. Navnene con, prn, aux, nul, com0–com9 og lpt0–lpt9 kan ikke brukes (Windows godtar dem ikke som filnavn).',
             required=True,
         ),
         Field(
@@ -175,12 +252,17 @@ EDITION = Obj(
     fields=(
         Field(
             "id",
-            Id(),
-            'Id for runden, for eksempel "2026-01". Brukes som versjonsnavn.',
+            Id(file_name=True, publishing=True),
+            'Id for runden, for eksempel "2026-01". Brukes som versjonsnavn og mappenavn på nettstedet, så «latest», «pr-» med et tall, navnene på nettstedets egne mapper og navnene Windows ikke godtar (con, nul, com1 ...) kan ikke brukes.',
             required=True,
         ),
         Field("title", Text(), "Tittel, for eksempel «Status pr januar 2026».", required=True),
-        Field("date", Date(), "Datoen statusen gjelder fra, ÅÅÅÅ-MM-DD.", required=True),
+        Field(
+            "date",
+            Date(),
+            "Datoen statusen gjelder fra, ÅÅÅÅ-MM-DD; høyst ett år fram i tid, og ikke før seminarene den rapporterer på.",
+            required=True,
+        ),
     ),
 )
 
@@ -199,8 +281,8 @@ SEMINAR = Obj(
         ),
         Field(
             "page",
-            Text(),
-            "Håndskrevet side i content/ med referat fra seminaret, for eksempel seminar-2026.md (valgfritt).",
+            Page(),
+            "Håndskrevet side i content/ med referat fra seminaret, for eksempel seminar-2026.md (valgfritt). Skriv stien inne i content/, uten content/ foran.",
         ),
     ),
 )

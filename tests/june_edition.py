@@ -2,8 +2,9 @@
 
 Text edits, not a YAML dump, so the file keeps its comments and layout and
 the test exercises the same file a person edits. ``add_june_edition`` is the
-small round (one new status, one new point); ``complete_june_round`` is the
-whole spring routine on top of it.
+small round (one new status, one new point, every other open point's January
+status carried forward unchanged, as the validator asks); ``complete_june_round``
+is the whole spring routine on top of it.
 """
 
 from __future__ import annotations
@@ -27,11 +28,25 @@ def _insert_before(text: str, marker: str, addition: str) -> str:
     return text.replace(marker, addition + marker)
 
 
+def _carry_forward(text: str, point: str) -> str:
+    """The point's January status again for June, unchanged (as a round does for every open point)."""
+    start = text.index(f'  - id: "{point}"\n')
+    end = text.find("\n  - id: ", start + 1)
+    end = len(text) if end < 0 else end + 1
+    block = text[start:end]
+    january = block[block.index('      - edition: "2026-01"\n') :]
+    june = january.replace('edition: "2026-01"', 'edition: "2026-06"', 1)
+    return text[:end] + june + text[end:]
+
+
 def add_june_edition(project: Path) -> None:
-    """Edition 2026-06: point 2025-3 becomes «fullført», and a point from a
-    seminar held after January (so it must not show in the January edition)."""
+    """Edition 2026-06: point 2025-3 becomes «fullført», every other point keeps its
+    January status, and a point from a seminar held after January (so it must not
+    show in the January edition) is added."""
     path = project / "followups.yaml"
     text = path.read_text(encoding="utf-8")
+    for point in ("2025-1", "2025-2", "2025-4", "2025-5", "2025-6", "2025-7"):
+        text = _carry_forward(text, point)
     text = _insert_before(
         text,
         "seminars:\n",
@@ -83,6 +98,11 @@ def complete_june_round(project: Path) -> None:
     text = path.read_text(encoding="utf-8")
     following = {1: "2025-2", 2: "2025-3", 4: "2025-5", 5: "2025-6", 6: "2025-7", 7: "var-2026-1"}
     for number, next_id in following.items():
+        # The small round carried the point's January status forward; the
+        # whole routine writes a new one instead.
+        carried = text.index(f'  - id: "2025-{number}"\n')
+        carried = text.index('      - edition: "2026-06"\n', carried)
+        text = text[:carried] + text[text.index(f'  - id: "{next_id}"\n', carried) :]
         text = _insert_before(
             text,
             f'  - id: "{next_id}"\n',

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import load
+from generator.pipeline import Sources, load_dataset
 from generator.problems import DataError
 
 from .conftest import OSLO, copy_project, run_generator
@@ -326,9 +327,9 @@ def second_document() -> Case:
     text = FOLLOWUPS + "---\ncouncil:\n  name: Et annet råd\n"
     return followups(
         text,
-        f"followups.yaml:{len(FOLLOWUPS.splitlines()) + 1}:1: feil: filen inneholder mer enn ett "
-        "YAML-dokument (en linje med ---). Slett linjen med --- og alt som hører til det andre "
-        "dokumentet, eller slå dokumentene sammen.",
+        f"followups.yaml:{len(FOLLOWUPS.splitlines()) + 1}:1: feil: filen er delt i to av en "
+        "linje med ---, og det som står etter den, leses ikke. Slett linjen med --- og flytt det "
+        "som står etter den, opp dit det hører hjemme, eller slett det.",
     )
 
 
@@ -395,11 +396,11 @@ def control_character() -> Case:
 
 @case
 def escaped_control_character() -> Case:
-    quote = '"'
     text = replace(FOLLOWUPS, TITLE_LINE, '    title: "Felles\\e[31m situasjonsforståelse"\n')
+    escape = "\\e"
     return followups(
         text,
-        f"{where(text, 'Felles', quote)}: feil: teksten inneholder et usynlig kontrolltegn "
+        f"{where(text, 'Felles', escape)}: feil: teksten inneholder et usynlig kontrolltegn "
         f"(U+001B) {INVISIBLE}",
     )
 
@@ -409,7 +410,7 @@ def direction_override() -> Case:
     text = replace(FOLLOWUPS, TITLE_LINE, "    title: Felles \u202esituasjonsforståelse\n")
     return followups(
         text,
-        f"{where(text, 'situasjonsforståelse', 'Felles')}: feil: teksten inneholder et usynlig "
+        f"{where(text, 'situasjonsforståelse', chr(0x202E))}: feil: teksten inneholder et usynlig "
         f"kontrolltegn (U+202E) {INVISIBLE}",
     )
 
@@ -614,7 +615,7 @@ def test_a_huge_file_is_refused_without_reading_it_all(
     "text,line,column,hint",
     [
         ("council:\n  name: ]\n", 2, 9, "her mangler en verdi, eller verdien begynner med et tegn"),
-        ("council: x\n...\nx: y\n", 3, 1, "det står noe etter at dokumentet er ferdig"),
+        ("council: x\n...\nx: y\n", 3, 1, "det står noe etter slutten av dataene"),
         ("council: & x\n", 1, 11, "& og * først i en verdi betyr anker og referanse"),
         ("council: @hei\n", 1, 10, "verdien begynner med et tegn som ikke kan stå først"),
         (
@@ -643,3 +644,222 @@ def test_yaml_syntax_errors_are_explained_in_norwegian(
     assert (problem.position.line, problem.position.column) == (line, column), problem
     assert problem.message.startswith("YAML-syntaksfeil: " + hint), problem.message
     assert "teknisk melding" not in problem.message
+
+
+# --- Issue 11: the mistakes people really make, each on the line where it was made,
+# at the start, in the middle and at the end of the file
+
+
+@dataclass(frozen=True)
+class Mistake:
+    field: str
+    """The line of the point to break, by how it starts once stripped."""
+    edit: Callable[[list[str], int], int]
+    """Breaks the lines in place, given that line's index; returns the writer's line index."""
+    column: int
+    message: str
+    """The message; ``{line}`` is the writer's line, ``{next}`` the one after."""
+
+
+def _set(line: str) -> Callable[[list[str], int], int]:
+    """Replace the line with ``line`` (``{old}`` is the old line without its indentation)."""
+
+    def edit(lines: list[str], i: int) -> int:
+        lines[i] = line.format(old=lines[i].strip(), value=lines[i].split(": ", 1)[-1].strip())
+        return i
+
+    return edit
+
+
+def _insert(line: str) -> Callable[[list[str], int], int]:
+    def edit(lines: list[str], i: int) -> int:
+        lines.insert(i + 1, line)
+        return i + 1
+
+    return edit
+
+
+def _next_line(indent: str) -> Callable[[list[str], int], int]:
+    def edit(lines: list[str], i: int) -> int:
+        lines[i + 1] = indent + lines[i + 1].strip()
+        return i + 1
+
+    return edit
+
+
+SYNTAX = "YAML-syntaksfeil: "
+UNDER = (
+    f"{SYNTAX}teksten under «text: |» har for lite innrykk på denne linjen, så YAML leser den "
+    "ikke som en del av teksten. Teksten må rykkes inn under «text: |»: sett 10 mellomrom "
+    "først på linjen, like mange som på linjene over."
+)
+QUOTE = (
+    f'{SYNTAX}anførselstegnet (") som begynner teksten her, blir ikke lukket på samme linje, '
+    'så YAML leser videre til linje {reach}. Sett " på slutten av teksten på denne linjen.'
+)
+
+MISTAKES = {
+    "a status text under-indented": Mistake("text: |", _next_line(" " * 8), 9, UNDER),
+    "a status text under the key's indentation": Mistake("text: |", _next_line(" " * 6), 7, UNDER),
+    "a second line of a status text under-indented": Mistake(
+        "text: |", lambda lines, i: _insert(" " * 8 + "Og en linje til.")(lines, i + 1), 9, UNDER
+    ),
+    "a title continued on the next line without indentation": Mistake(
+        "title:",
+        _insert("    i beredskapsarbeidet"),
+        5,
+        f"{SYNTAX}teksten i «title» fortsetter på denne linjen, men linjen har for lite innrykk, "
+        "så YAML leser den som et nytt felt. Rykk linjen inn under «title:» (minst 6 mellomrom), "
+        "eller skriv | etter «title:» og hele teksten på linjene under.",
+    ),
+    "a missing closing quote": Mistake(
+        "title:", _set('    title: "{value}'), 12, QUOTE.replace("{reach}", "{line+6}")
+    ),
+    "a missing closing quote in an id": Mistake(
+        "seminar:", _set('    seminar: "2025'), 14, QUOTE.replace("{reach}", "{line+8}")
+    ),
+    "a missing closing single quote": Mistake(
+        "title:",
+        _set("    title: 'Punktet {value}"),
+        12,
+        f"{SYNTAX}anførselstegnet (') som begynner teksten her, blir ikke lukket på samme linje, "
+        "så YAML leser videre helt til slutten av filen. Sett ' på slutten av teksten på denne "
+        "linjen.",
+    ),
+    "an unclosed bracket": Mistake(
+        "responsible:",
+        _set("    responsible: [Oslo kommune, Oslo politidistrikt"),
+        18,
+        f"{SYNTAX}listen som begynner med [ her, blir ikke lukket på samme linje, så YAML leser "
+        "videre til linje {line+1}. Sett ] på slutten av listen.",
+    ),
+    "a stray colon": Mistake(
+        "title:",
+        _set("    title: Merk: {value}"),
+        16,
+        f'{SYNTAX}et kolon (:) står et sted der YAML ikke venter det. Sett teksten i anførselstegn ("...") eller bruk | og skriv teksten på linjene under.',
+    ),
+    "a missing colon": Mistake(
+        "title:",
+        _set("    title {value}"),
+        5,
+        f"{SYNTAX}linjen mangler kolon etter feltnavnet «title». Skriv «title: » med kolon og "
+        "mellomrom foran verdien.",
+    ),
+    "no space after the colon": Mistake(
+        "number:",
+        _set("    number:{value}"),
+        11,
+        SYNTAX + "det mangler et mellomrom etter kolonet i «number:{number}». Skriv «number: "
+        "{number}».",
+    ),
+    "a tab for indentation": Mistake(
+        "number:",
+        _set("\t{old}"),
+        1,
+        f"{SYNTAX}tabulatortegn kan ikke brukes til innrykk i YAML. Bruk mellomrom i stedet.",
+    ),
+    "a field indented one space too far": Mistake(
+        "responsible:",
+        _set("     {old}"),
+        6,
+        f"{SYNTAX}innrykket stemmer ikke. Sjekk at linjen har samme antall mellomrom som de "
+        "andre feltene i samme punkt.",
+    ),
+    "a field indented one space too little": Mistake(
+        "responsible:",
+        _set("   {old}"),
+        4,
+        f"{SYNTAX}innrykket stemmer ikke. I en liste starter hver oppføring med «- », og feltene "
+        "i en oppføring har samme innrykk; sjekk antall mellomrom først på linjen.",
+    ),
+    "text after a closing quote": Mistake(
+        "seminar:",
+        _set('    seminar: "2025" og mer'),
+        21,
+        f"{SYNTAX}det står mer tekst etter et avsluttende anførselstegn. Sett hele teksten i "
+        "anførselstegn, eller bruk | og skriv teksten på linjen under.",
+    ),
+    "text on the | line": Mistake(
+        "text: |",
+        _set("        text: | Status:"),
+        17,
+        f"{SYNTAX}etter | kan det ikke stå tekst på samme linje. Flytt teksten til linjene "
+        "under, med mer innrykk enn «text:».",
+    ),
+    "a status without its dash": Mistake(
+        "- edition:",
+        _set('        edition: "2026-01"'),
+        9,
+        "Oppfølgingspunkt «{point}»: «statuses» skal være en liste der hver oppføring starter "
+        "med «- », men her står feltene uten «- » foran. Skriv «- » foran det første feltet i "
+        "hver oppføring, slik: «- edition: ...».",
+    ),
+}
+PLACES = {"start": "2025-1", "middle": "2025-4", "end": "2025-7"}
+
+
+def _make(mistake: Mistake, point: str) -> tuple[str, str]:
+    """The followups file with ``mistake`` made in ``point``, and the message expected."""
+    lines = FOLLOWUPS.split("\n")
+    start = lines.index(f'  - id: "{point}"')
+    index = next(i for i in range(start, len(lines)) if lines[i].strip().startswith(mistake.field))
+    writer = mistake.edit(lines, index) + 1
+    message = (
+        mistake.message.replace("{line+6}", str(writer + 6))
+        .replace("{line+8}", str(writer + 8))
+        .replace("{line+1}", str(writer + 1))
+        .replace("{point}", point)
+        .replace("{number}", point.split("-")[1])
+    )
+    return "\n".join(lines), f"followups.yaml:{writer}:{mistake.column}: feil: {message}"
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("name", MISTAKES)
+def test_a_mistake_is_reported_on_the_line_where_it_was_made(
+    tmp_path: Path, name: str, place: str
+) -> None:
+    text, expected = _make(MISTAKES[name], PLACES[place])
+    project = copy_project(tmp_path)
+    (project / "followups.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(Sources(project / "followups.yaml", project / "ipo_areas.yaml", project))
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_every_mistake_in_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    """Three syntax errors and a misspelt state: four messages, each on its line, no others."""
+    text = FOLLOWUPS
+    expected = []
+    for name, point in (
+        ("a missing closing quote", "2025-1"),
+        ("an unclosed bracket", "2025-4"),
+        ("a status text under-indented", "2025-7"),
+    ):
+        mistake = MISTAKES[name]
+        lines = text.split("\n")
+        start = lines.index(f'  - id: "{point}"')
+        index = next(
+            i for i in range(start, len(lines)) if lines[i].strip().startswith(mistake.field)
+        )
+        writer = mistake.edit(lines, index) + 1
+        text = "\n".join(lines)
+        expected.append(writer)
+    text = replace(text, "state: pågår", "state: pågar")
+    project = copy_project(tmp_path)
+    (project / "followups.yaml").write_text(text, encoding="utf-8")
+    (project / "ipo_areas.yaml").write_text(replace(IPO, "unit: vest", "unit: vestre"))
+    result = run_generator("validate", cwd=project)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "5 feil.", result.stderr
+    places = [line.split(": feil:")[0].strip() for line in lines if ": feil:" in line]
+    typo = line_of(text, "state: pågar")
+    assert places == [
+        f"followups.yaml:{expected[0]}:12",
+        f"followups.yaml:{typo}:16",
+        f"followups.yaml:{expected[1]}:18",
+        f"followups.yaml:{expected[2]}:9",
+        f"ipo_areas.yaml:{line_of(IPO, 'unit: vest')}:11",
+    ]

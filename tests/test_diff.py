@@ -69,9 +69,18 @@ def test_new_edition_point_state_and_text(repo: Path) -> None:
         "\n"
         "### Endrede tekster\n"
         "\n"
+        "- Felles situasjonsforståelse i beredskapsarbeidet (2025\\-1): ny status for Status pr "
+        "juni 2026\n"
+        "- Samhandling om ungdom det er knyttet bekymring til (2025\\-2): ny status for Status pr "
+        "juni 2026\n"
         "- Handlingsplan mot radikalisering, hatkriminalitet og voldelig ekstremisme (2025\\-3): "
         "ny status for Status pr juni 2026\n"
-        "- Samhandling i byutviklingssaker og plansaker (2025\\-6): tittel\n"
+        "- Oppfølging av politiets rapport om unge med mange registrerte forhold (2025\\-4): ny "
+        "status for Status pr juni 2026\n"
+        "- Tettere samarbeid om IPO\\-satsingene (2025\\-5): ny status for Status pr juni 2026\n"
+        "- Samhandling i byutviklingssaker og plansaker (2025\\-6): tittel, ny status for Status "
+        "pr juni 2026\n"
+        "- Ressurssituasjonen for Oslopolitiet (2025\\-7): ny status for Status pr juni 2026\n"
     )
 
 

@@ -231,7 +231,7 @@ def test_new_followup_adds_the_next_number_after_the_seminars_last_point(project
         "  followups.yaml:124:17: feil: Oppfølgingspunkt «2025-8»: feltet «description» er tomt."
     )
     assert lines[2] == (
-        "  followups.yaml:125:18: feil: Oppfølgingspunkt «2025-8»: «responsible» må ha minst 1 element."
+        "  followups.yaml:125:18: feil: Oppfølgingspunkt «2025-8»: listen «responsible» er tom, men må ha minst én verdi. Skriv verdiene i klammer, for eksempel [A, B], eller én per linje med «- » foran."
     )
 
 
@@ -279,3 +279,89 @@ def test_shipped_files_round_trip_unchanged() -> None:
     for name in ("followups.yaml", "ipo_areas.yaml"):
         raw = (OSLO / name).read_bytes()
         assert open_document(raw).render() == raw
+
+
+# --- Issue 12: the commands check what they write with the validator's own rules
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (
+            ["new-round", "a" * 65, "--title", "Lang", "--date", "2026-06-15"],
+            "«id» er 65 tegn lang; en id kan være høyst 64 tegn, fordi den blir en del av sidens "
+            'adresse. Bruk en kort id, for eksempel "2026-06".',
+        ),
+        (
+            ["new-round", "2026-06\n", "--date", "2026-06-15"],
+            "«2026-06\\n» kan ikke brukes som id for en runde: bruk bare små bokstaver a–z, tall "
+            'og bindestrek, for eksempel "2026-06".',
+        ),
+        (
+            ["new-round", "2026-06\n::add-mask::hemmelig", "--title", "x", "--date", "2026-06-15"],
+            "«2026-06\\n::add-mask::hemmelig» kan ikke brukes som id for en runde: bruk bare små "
+            'bokstaver a–z, tall og bindestrek, for eksempel "2026-06".',
+        ),
+        (
+            ["new-round", "latest", "--title", "Siste", "--date", "2026-06-15"],
+            "«latest» kan ikke brukes som id for en runde: navnet brukes til lenken til den "
+            "nyeste utgaven (latest) når nettstedet publiseres. Velg en annen id, for eksempel "
+            '"2026-06".',
+        ),
+        (
+            ["new-round", "com1", "--title", "Første", "--date", "2026-06-15"],
+            "«com1» kan ikke brukes som id for en runde: id-en blir et fil- eller mappenavn, og "
+            "Windows godtar ikke navnene con, prn, aux, nul, com0–com9 og lpt0–lpt9. Velg en "
+            'annen id, for eksempel "2026-06".',
+        ),
+        (
+            ["new-round", "2026-06", "--title", "Status\u200b pr juni", "--date", "2026-06-15"],
+            "«title»: teksten inneholder et usynlig formateringstegn (U+200B, mellomrom med null "
+            "bredde). Det synes ikke, men gjør at navn som ser like ut, blir ulike, og at søk ikke "
+            "finner teksten. Slett tegnet (gå til stedet meldingen viser og trykk Delete, eller "
+            "skriv ordet på nytt); slike tegn kommer ofte med ved innliming fra Word eller en "
+            "nettside.",
+        ),
+        (
+            ["new-round", "2099-06", "--title", "Langt fram", "--date", "9999-12-31"],
+            "Runden kan ikke få datoen 9999-12-31: «9999-12-31» i «date» har året 9999, som ikke "
+            "kan stemme: datoene her ligger mellom år 1900 og 2200. Sjekk årstallet.",
+        ),
+        (
+            ["new-followup", "--seminar", "2025", "--title", "\u2800"],
+            "«title»: feltet «title» er tomt: det står bare usynlige tegn der. Slett dem og skriv "
+            "inn en verdi.",
+        ),
+    ],
+    ids=[
+        "65 characters",
+        "trailing line break",
+        "workflow command",
+        "latest",
+        "com1",
+        "zero-width space in the title",
+        "year 9999",
+        "invisible title",
+    ],
+)
+def test_commands_refuse_what_the_validator_would_refuse(
+    project: Path, args: list[str], message: str
+) -> None:
+    stderr = _refused(project, *args)
+    assert stderr == message + "\n"
+    assert not any(line.lstrip().startswith("::") for line in stderr.splitlines())
+
+
+def test_new_followup_refuses_an_id_longer_than_the_validator_allows(project: Path) -> None:
+    seminar = "s" * 63
+    path = project / "followups.yaml"
+    text = path.read_text(encoding="utf-8").replace('- id: "2026"\n', f'- id: "{seminar}"\n', 1)
+    text = text.replace('seminar: "2026"', f'seminar: "{seminar}"')
+    path.write_text(text, encoding="utf-8")
+    assert run_generator("validate", cwd=project).returncode == 0
+    assert _refused(project, "new-followup", "--seminar", seminar) == (
+        f"followups.yaml: «id» er {len(seminar) + 2} tegn lang; en id kan være høyst 64 tegn, "
+        'fordi den blir en del av sidens adresse. Bruk en kort id, for eksempel "2025-1". '
+        "Id-en lages av seminarets id og punktets nummer; gi seminaret en kortere id, eller legg "
+        "til punktet for hånd.\n"
+    )

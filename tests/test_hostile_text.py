@@ -224,8 +224,8 @@ CHANGE_HEADINGS = (
 
 def _current(number: int) -> str:
     """A point's state and report date as the lists show them: the second
-    report moves every third point, rewrites the next and leaves the third."""
-    return ("Fullført 30. juni 2026", "Pågår 30. juni 2026", "Pågår 30. januar 2026")[number % 3]
+    report moves every third point, rewrites the next and repeats the third."""
+    return ("Fullført 30. juni 2026", "Pågår 30. juni 2026", "Pågår 30. juni 2026")[number % 3]
 
 
 def _point_page(site: Path, number: int) -> Path:

@@ -213,6 +213,9 @@ MUST_NOT_FIND = [
     "SaLTo 2025-2028 ble godkjent",
     "2024–2028",
     "Prop. 1 S (2023–2024)",
+    # Far deadlines in the years the data files accept
+    "frist 2150-01-01",
+    "frist 31.12.2199",
     # Case numbers, law and regulation references
     "sak 23/12345",
     "saksnummer 2023/01234-5",

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +24,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator import escape, listings, model, privacy, render
+from generator import characters, escape, listings, model, privacy, render, schema, validate
+from generator.load import Scalar
 from generator.pipeline import Sources, load_dataset
-from generator.problems import DataError
+from generator.problems import DataError, Position
 
 from . import hostile_data, htmlcheck
 from .conftest import OSLO, ROOT
+from .datafiles import FOLLOWUPS as FOLLOWUPS_TEXT
+from .datafiles import write_files
 
 SETTINGS = settings(
     max_examples=60,
@@ -49,15 +54,26 @@ def _check_files(folder: Path, followups: bytes | str, ipo: bytes | str | None =
         else:
             path.write_text(content, encoding="utf-8", errors="surrogatepass")
     sources = Sources(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+    lines = {
+        name: _lines((folder / name).read_bytes()) for name in ("followups.yaml", "ipo_areas.yaml")
+    }
     try:
         loaded = load_dataset(sources)
     except DataError as exc:
         assert exc.problems, "a DataError must carry at least one problem"
         for problem in exc.problems:
             assert problem.position.line >= 1 and problem.position.column >= 1
+            # Never past the end: the editor must be able to go to the line.
+            assert problem.position.line <= lines[problem.position.file], problem
             assert problem.message.strip()
         return
     render.render_site(loaded.data, dt.date(2026, 1, 30))
+
+
+def _lines(raw: bytes) -> int:
+    """The number of lines as YAML counts them (NEL, LS and PS break lines too)."""
+    text = raw.decode("utf-8", errors="replace").rstrip("\r\n\x85\u2028\u2029")
+    return 1 + len(re.findall("\r\n|[\r\n\x85\u2028\u2029]", text))
 
 
 YAML_BITS = st.sampled_from(
@@ -579,6 +595,119 @@ def test_text_shows_literally(text: str) -> None:
     for path in shown:
         visible = htmlcheck.parse(to_html(pages[path])).visible
         assert hostile_data.one_line(text) in visible, path
+
+
+# --- Issue 12: no text is silently lost or changed on loading
+
+
+PLAIN_WORDS = st.sampled_from(
+    [
+        "sak",
+        "jf.",
+        "#2025/123",
+        "#1",
+        "a#b",
+        "bystyret",
+        "«sitat»",
+        "-",
+        "–",
+        "x:y",
+        "'",
+        '"',
+        "kr",
+        "40",
+        "&",
+        "*",
+        "!",
+        "%",
+        "@",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "?",
+        "|",
+        ">",
+        "æøå",
+    ]
+)
+PLAIN_LINES = st.lists(st.lists(PLAIN_WORDS, min_size=1, max_size=6), min_size=1, max_size=4)
+
+
+@SETTINGS
+@given(PLAIN_LINES, st.sampled_from(["     ", "      ", "          "]))
+def test_plain_text_is_kept_whole_or_refused(
+    tmp_path: Path, lines: list[list[str]], indent: str
+) -> None:
+    """A decision typed without quotes or | is published word for word, or not at all.
+
+    YAML reads «#» after a space, or at the start of a line, as the start of a
+    comment: the validator must refuse every such cut (a «#» followed by a
+    space is a comment the editor meant, so the words here never have one).
+    """
+    typed = [" ".join(words) for words in lines]
+    followups = FOLLOWUPS_TEXT.replace(
+        "    description: Vedtak to.\n",
+        "    description: Vedtaket" + "".join(f"\n{indent}{line}" for line in typed) + "\n",
+    )
+    try:
+        data = load_dataset(_write(tmp_path, followups)).data
+    except DataError:
+        return
+    written = " ".join(["Vedtaket", *typed])
+    assert data.followups[1].description.split() == written.split()
+
+
+_FORMAT_SAMPLES = st.sampled_from(["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200d", "\u202e"])
+
+
+@SETTINGS
+@given(st.text(TYPED, min_size=1, max_size=12), _FORMAT_SAMPLES, st.integers(0, 12))
+def test_what_loads_is_composed_and_has_no_invisible_characters(
+    tmp_path: Path, name: str, invisible: str, where: int
+) -> None:
+    """A party typed NFD, NFC or with a format character inside is one party, or refused."""
+    decomposed = unicodedata.normalize("NFD", name)
+    spliced = name[:where] + invisible + name[where:]
+    followups = FOLLOWUPS_TEXT.replace(
+        "responsible: [Kommunen]", f"responsible: [{json.dumps(decomposed)}]"
+    ).replace("responsible: [Politiet]", f"responsible: [{json.dumps(spliced)}]")
+    try:
+        data = load_dataset(_write(tmp_path, followups)).data
+    except DataError as exc:
+        assert all(p.position.line >= 1 for p in exc.problems)
+        return
+    for point in data.followups:
+        for party in point.responsible:
+            assert unicodedata.is_normalized("NFC", party)
+            assert not characters.FORMAT.search(party)
+            assert not characters.is_blank(party)
+    assert data.followups[0].responsible[0] == unicodedata.normalize("NFC", name).strip()
+
+
+@SETTINGS
+@given(st.text(max_size=70))
+def test_the_edit_commands_and_the_validator_agree_on_ids(text: str) -> None:
+    """An id the commands accept is one the validator accepts, and the other way round."""
+    for kind in (
+        schema.Id(),
+        schema.Id(file_name=True),
+        schema.Id(file_name=True, publishing=True),
+    ):
+        problem = validate.id_problem(text, "id", kind)
+        checker = validate.Checker()
+        value = checker.check_scalar(
+            Scalar(text, Position("f.yaml", 1, 1), plain=False), kind, "", "id"
+        )
+        if problem is None:
+            assert value == text and not checker.problems
+        else:
+            assert value is validate.INVALID or text != text.strip()
+
+
+def _write(folder: Path, followups: str) -> Sources:
+    return write_files(folder, followups)
 
 
 # --- Personal data is found however it is written

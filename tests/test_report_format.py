@@ -83,9 +83,10 @@ def test_warnings_are_labelled_and_annotated_as_warnings() -> None:
 
 
 def test_github_escapes_what_would_break_the_command() -> None:
+    """A line break from the data shows as \\n: it could start a workflow command."""
     problem = Problem(Position("data/a:b,c.yaml", 3, 4), "100% feil\nneste linje")
     assert report.as_github([problem]) == (
-        "::error file=data/a%3Ab%2Cc.yaml,line=3,col=4,title=Feil i datafil::100%25 feil%0Aneste linje"
+        "::error file=data/a%3Ab%2Cc.yaml,line=3,col=4,title=Feil i datafil::100%25 feil\\nneste linje"
     )
 
 
@@ -93,3 +94,44 @@ def test_text_counts_one_warning_and_many() -> None:
     warn = [Problem(Position("f.yaml", n, 1), "x", "warning") for n in (1, 2)]
     assert report.as_text(warn[:1]).splitlines()[-1] == "0 feil og 1 advarsel."
     assert report.as_text(warn).splitlines()[-1] == "0 feil og 2 advarsler."
+
+
+INJECTED = '"2025-2\\n::add-mask::hemmelig\\n::error file=x::falsk\\r\\n::endgroup::"'
+
+
+@pytest.fixture
+def injected(tmp_path: Path) -> Path:
+    """An id whose escapes make lines that GitHub would run as workflow commands."""
+    project = copy_project(tmp_path)
+    _replace_once(project / "followups.yaml", '- id: "2025-2"', f"- id: {INJECTED}")
+    return project
+
+
+SHOWN = "2025-2\\n::add-mask::hemmelig\\n::error file=x::falsk\\r\\n::endgroup::"
+
+
+def test_text_output_shows_line_breaks_and_starts_no_workflow_command(injected: Path) -> None:
+    result = run_generator("validate", cwd=injected)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("::")]
+    assert lines[1] == (
+        f"  followups.yaml:40:9: feil: Oppfølgingspunkt «{SHOWN}»: «{SHOWN}» kan ikke brukes i "
+        '«id»: bruk bare små bokstaver a–z, tall og bindestrek, for eksempel "2025-1".'
+    )
+
+
+def test_github_output_has_only_our_annotations(injected: Path) -> None:
+    result = run_generator("validate", "--format", "github", cwd=injected)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert all(line.startswith("::error file=followups.yaml,line=") for line in lines), lines
+    assert f"«{SHOWN}»" in lines[0]
+
+
+def test_a_file_name_cannot_start_a_workflow_command() -> None:
+    problem = Problem(Position("::add-mask::x.yaml", 1, 1), "rett dette\u200b")
+    assert report.as_text([problem]).splitlines()[:2] == [
+        "./::add-mask::x.yaml:",
+        "  ./::add-mask::x.yaml:1:1: feil: rett dette\\u200b",
+    ]

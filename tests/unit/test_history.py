@@ -247,3 +247,14 @@ def test_newest_edition_reads_only_what_it_needs() -> None:
     assert newest_edition(flow) == "a"
     assert newest_edition("editions: [\n") is None
     assert newest_edition("council: x\n") is None
+
+
+def test_a_file_that_fails_only_a_newer_rule_still_gives_the_shape(repo: Path) -> None:
+    """A soft hyphen was accepted when A was published; refusing it now must not
+    make A impossible to rebuild (the text itself comes from today's file)."""
+    written_then = followups(["a"], {"p1": "2026-01-01"}).replace("Punkt p1", "Punkt\u00adp1")
+    then = commit(repo, "A", f=written_then, i=areas("a", ["Vik"]))
+    commit(repo, "B", f=followups(["a", "b"], {"p1": None, "p2": None}))
+    state = history.read(repo, paths(repo), ["a"])["a"]
+    assert isinstance(state, EditionState) and state.commit == then
+    assert state.points == {"p1"} and state.deadlines == {"p1": dt.date(2026, 1, 1)}

@@ -1,0 +1,38 @@
+"""The character tables the loader refuses by, checked against Python's own Unicode data."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from generator import characters
+
+
+def test_the_format_table_is_unicodes_cf_category() -> None:
+    """Fails after a Python upgrade brings a newer Unicode: update FORMAT_RANGES from this."""
+    expected: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code)) == "Cf":
+            if expected and expected[-1][1] == code - 1:
+                expected[-1] = (expected[-1][0], code)
+            else:
+                expected.append((code, code))
+    assert list(characters.FORMAT_RANGES) == expected, (unicodedata.unidata_version, expected)
+
+
+def test_every_unusable_character_is_named_and_shown() -> None:
+    for code in (0x07, 0x85, 0x202E, 0x200B, 0xAD, 0xFEFF, 0xFFFE, 0x10FFFF, 0xFDD0, 0xD800):
+        char = chr(code)
+        assert characters.UNUSABLE.fullmatch(char), hex(code)
+        assert characters.first_unusable(f"a\n{char}b") is not None, hex(code)
+        assert char not in characters.visible(f"x{char}y"), hex(code)
+    for fine in ("\n", "\t", "\u00a0", "æøå", "😀", "\ue000"):
+        assert characters.first_unusable(f"a{fine}b") is None, repr(fine)
+    assert characters.visible("a\n::error\u2028") == "a\\n::error\\u2028"
+
+
+def test_blank_means_nothing_a_reader_can_see() -> None:
+    for blank in ("", " ", "\u200b", "\u2800", "\u3164 \u115f\u1160", "\ufe0f", "\u00a0\u3000"):
+        assert characters.is_blank(blank), repr(blank)
+    for text in ("a", "\u2800a", "-", "😀"):
+        assert not characters.is_blank(text), repr(text)
