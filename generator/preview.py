@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import errno
 import hashlib
+import ipaddress
 import logging
 import re
 import socket
@@ -212,14 +213,24 @@ class AddressError(Exception):
 
 
 def parse_address(value: str) -> tuple[str, int]:
-    """«127.0.0.1:8123» -> ("127.0.0.1", 8123)."""
+    """«127.0.0.1:8123» -> ("127.0.0.1", 8123); the host as MkDocs takes it: an IP
+    address or localhost."""
     host, sep, port = value.strip().rpartition(":")
+    host = host.strip("[]")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise AddressError(
-            f"«{value}» er ikke en adresse for forhåndsvisningen. Skriv vert:port, for "
+            f"«{value}» er ikke en adresse for forhåndsvisningen. Skriv IP-adresse:port, for "
             f"eksempel make serve ADDR={DEFAULT_ADDRESS}."
         )
-    return host.strip("[]"), int(port)
+    if host != "localhost":
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise AddressError(
+                f"«{host}» er ikke en IP-adresse. Skriv for eksempel make serve "
+                f"ADDR={DEFAULT_ADDRESS} (eller localhost:{port})."
+            ) from None
+    return host, int(port)
 
 
 def _free_port(host: str, port: int) -> int | None:
@@ -256,7 +267,12 @@ def address_message(host: str, port: int, error: OSError) -> str:
             f"Port {port} krever administratorrettigheter. Bruk en port over 1024: "
             f"make serve ADDR={shown}:8001"
         )
+    if error.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"Adressen {shown} hører ikke til denne maskinen. Bruk for eksempel "
+            f"make serve ADDR={DEFAULT_ADDRESS}"
+        )
     return (
-        f"Forhåndsvisningen kan ikke bruke adressen {shown}:{port} ({error.strerror}). Bruk "
+        f"Forhåndsvisningen kan ikke bruke adressen {shown}:{port} (feil {error.errno}). Bruk "
         f"for eksempel make serve ADDR={DEFAULT_ADDRESS}"
     )

@@ -217,3 +217,14 @@ def test_make_removes_a_venv_it_could_not_finish(make_project: Path) -> None:
         "-m venv",
         "-m pip",
     ]
+
+
+def test_make_without_the_python_it_was_told_to_use(make_project: Path) -> None:
+    result = make(make_project, "site", "PYTHON=python3.11-finnes-ikke", version="3.12.1")
+    found = ONE_LINE.fullmatch(result.stderr)
+    assert found is not None, result.stderr
+    assert found[1] == (
+        "Verktøyet trenger Python 3.11 eller nyere, men fant ikke «python3.11-finnes-ikke». "
+        "Installer Python 3.11 eller nyere og kjør for eksempel «make site PYTHON=python3.11»"
+    )
+    assert not (make_project / ".venv").exists()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import errno
 import hashlib
+import os
 import socket
 import subprocess
 import sys
@@ -17,8 +18,8 @@ import pytest
 from generator import preview
 from generator.pipeline import Sources, load_dataset
 from generator.problems import DataError, Position, Problem
-from tests.conftest import copy_project, run_generator
-from tests.preview_server import get, serving, wait_for
+from tests.conftest import ROOT, copy_project, run_generator
+from tests.preview_server import free_port, get, serving, wait_for
 from tests.test_edit import PLACEHOLDER_LINE
 
 
@@ -117,13 +118,23 @@ def test_the_live_reload_script_and_no_other_gets_through_the_policy() -> None:
     [
         (
             "8000",
-            "«8000» er ikke en adresse for forhåndsvisningen. Skriv vert:port, for eksempel make "
-            "serve ADDR=127.0.0.1:8000.",
+            "«8000» er ikke en adresse for forhåndsvisningen. Skriv IP-adresse:port, for eksempel "
+            "make serve ADDR=127.0.0.1:8000.",
         ),
         (
             "127.0.0.1:99999",
-            "«127.0.0.1:99999» er ikke en adresse for forhåndsvisningen. Skriv vert:port, for "
-            "eksempel make serve ADDR=127.0.0.1:8000.",
+            "«127.0.0.1:99999» er ikke en adresse for forhåndsvisningen. Skriv IP-adresse:port, "
+            "for eksempel make serve ADDR=127.0.0.1:8000.",
+        ),
+        (
+            "min-maskin:8000",
+            "«min-maskin» er ikke en IP-adresse. Skriv for eksempel make serve "
+            "ADDR=127.0.0.1:8000 (eller localhost:8000).",
+        ),
+        (
+            "192.0.2.1:8000",
+            "Adressen 192.0.2.1 hører ikke til denne maskinen. Bruk for eksempel make serve "
+            "ADDR=127.0.0.1:8000",
         ),
     ],
 )
@@ -195,3 +206,25 @@ def test_a_broken_config_on_a_rebuild_does_not_hang_the_preview(tmp_path: Path) 
         config.write_text(good, encoding="utf-8")
         wait_for(lambda: "council-preview" not in get(page).body, "recovered")
     assert "The server will appear stuck" not in served.output()
+
+
+def test_a_package_loaded_late_that_is_missing_is_one_sentence(tmp_path: Path) -> None:
+    """Packages a command imports only when it needs them (here the preview's file
+    watcher) get the same sentence as those checked at the start."""
+    code = (
+        "import runpy, sys; sys.modules['watchdog'] = None; "
+        f"sys.argv = ['generator', 'serve', '--addr', '127.0.0.1:{free_port()}']; "
+        "runpy.run_module('generator', run_name='__main__', alter_sys=True)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=copy_project(tmp_path),
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("Python finner ikke pakken «watchdog», som verktøyet trenger")
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
