@@ -13,12 +13,30 @@ NODE_STAMP := node_modules/.ci-installed
 
 .PHONY: site serve test check check-site lint types validate clean venv publish preview preview-remove
 
+# The oldest Python the tool runs on (requires-python in pyproject.toml). An
+# older one stops make with one line saying which Python is needed, before
+# pip fails on a pinned package (backrefs needs 3.9+, our code 3.11).
+PYTHON_MIN := 3.11
+python_version = $(shell $(1) -c 'import sys; print(".".join(map(str, sys.version_info[:3])))' 2>/dev/null)
+python_ok = $(shell $(1) -c 'import sys; print(int(sys.version_info >= (3, 11)))' 2>/dev/null)
+define python_needed
+Verktøyet trenger Python $(PYTHON_MIN) eller nyere, men $(if $(call python_version,$(1)),«$(1)» er Python $(call python_version,$(1)),fant ikke «$(1)»). Installer Python $(PYTHON_MIN) eller nyere og kjør for eksempel «make $(or $(MAKECMDGOALS),site) PYTHON=python$(PYTHON_MIN)»
+endef
+# A venv made by a Python that is too old goes (the message is made first).
+remove_venv = $(shell rm -rf $(VENV))$(error $(1); $(VENV) var laget med den og er fjernet)
+# A venv the install did not finish is removed, so the next make starts clean
+# instead of failing the same way again.
+unfinished = { if [ -e $(SITE_STAMP) ]; then echo "Oppdateringen av $(VENV) ble ikke ferdig; kjør make på nytt." >&2; else rm -rf $(VENV); echo "Installasjonen i $(VENV) ble ikke ferdig, så $(VENV) er fjernet; neste make begynner på nytt." >&2; fi; exit 1; }
+
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+	$(if $(filter 1,$(call python_ok,$(PYTHON))),,$(error $(call python_needed,$(PYTHON))))
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV) || $(unfinished)
 
 $(SITE_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(if $(filter 1,$(call python_ok,$(PY))),,$(call remove_venv,$(call python_needed,$(PY))))
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt || $(unfinished)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e . || $(unfinished)
 	touch $@
 
 $(CHECK_STAMP): requirements-check.txt $(SITE_STAMP)
@@ -61,13 +79,11 @@ check-site: $(CHECK_STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
 	$(PY) -m sitecheck site $(SITECHECK_ARGS)
 
-## serve: preview at http://127.0.0.1:8000 with live reload on every edit
-# --dirty rebuilds only the pages whose Markdown changed, not the whole site
-# on every edit. MkDocs warns about every dirty build, so strict mode (on in
-# mkdocs.yml for `make site`) would abort each one: hence --no-strict.
+## serve: preview at http://127.0.0.1:8000 (make serve ADDR=127.0.0.1:8123) with live reload
+## on every edit; a round in progress shows as a draft, a file with errors as a list of them
+# ADDR reaches the command through the environment ("$$ADDR"), as PR does.
 serve: $(SITE_STAMP)
-	$(PY) -m generator validate
-	$(PY) -m mkdocs serve --dirty --no-strict
+	$(PY) -m generator serve --addr "$${ADDR:-127.0.0.1:8000}"
 
 ## validate: check the data files and list every problem
 validate: $(SITE_STAMP)

@@ -136,6 +136,16 @@ def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
                 and serve["rebuilds"] == serve["expected_rebuilds"],
             }
         )
+        out.append(
+            {
+                "target": "make serve answers an invalid save with the problem, and its fix "
+                f"with the new text, within 5 s each (N = {served[0]['n']})",
+                "figure": f"invalid save {_s(serve['error_shown'])}, fix {_s(serve['fix_shown'])}",
+                "holds": all(
+                    v is not None and v < 5.0 for v in (serve["error_shown"], serve["fix_shown"])
+                ),
+            }
+        )
     out.append(
         {
             "target": f"peak memory of a full build < 1 GB (measured at N = {largest['n']})",
@@ -258,8 +268,11 @@ def markdown(data: dict[str, Any]) -> str:
             f"- first build until the page was served: {_s(sv['first_build'])}",
             f"- from saving followups.yaml to the page showing the edit: "
             f"{', '.join(_s(v) for v in sv['latencies'])} (median {_s(sv['median'])})",
+            f"- an invalid save until the page lists the problem: {_s(sv['error_shown'])}; "
+            f"its fix until the page shows the new text: {_s(sv['fix_shown'])}",
             f"- rebuilds seen in the log: {sv['rebuilds']} "
-            f"(initial build + one per edit = {sv['expected_rebuilds']})",
+            f"(initial build + one per edit + the invalid save and its fix = "
+            f"{sv['expected_rebuilds']})",
         ]
     lines += ["", "## Targets", "", "| target | measured | verdict |", "| --- | --- | --- |"]
     for t in data["targets"]:

@@ -12,7 +12,8 @@ For each size N a temporary copy of the project gets synthetic data
 - incremental builds (``mkdocs build --dirty``): data unchanged, one status
   text changed, one title changed; each reports what the generator rewrote
   and what MkDocs rewrote in ``site/``;
-- at N = BENCH_SERVE_SIZE: ``mkdocs serve --dirty`` on 127.0.0.1, the time
+- at N = BENCH_SERVE_SIZE: the preview (``python -m generator serve``, MkDocs'
+  ``serve --dirty``) on 127.0.0.1, the time
   from saving a YAML edit to the served page showing it.
 
 Medians over the runs, measured in one go on one machine: compare the ratios,
@@ -41,8 +42,10 @@ from . import report, synth
 from .child import OURS
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVE_COMMAND = ("serve", "--dirty", "--no-strict")
-"""What ``make serve`` runs after ``python -m mkdocs``; keep the two alike."""
+SERVE_COMMAND = ("-m", "generator", "serve")
+ERROR_BANNER = "Feil i datafilene"
+"""What the preview's banner says when a saved file has errors (generator/preview.py)."""
+"""What ``make serve`` runs after the venv's python; keep the two alike."""
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,7 @@ def _default_sigint() -> None:
 
 
 def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path) -> dict[str, Any]:
-    """Save a YAML edit and time until ``mkdocs serve --dirty`` serves it.
+    """Save a YAML edit and time until the preview (``make serve``) serves it.
 
     The page is polled over HTTP every 20 ms; MkDocs' server holds requests
     while it rebuilds, so the first response with the new text marks the end.
@@ -234,7 +237,7 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", *SERVE_COMMAND, "-a", f"127.0.0.1:{port}"],
+            [sys.executable, *SERVE_COMMAND, "--addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=_env(),
             stdout=log,
@@ -247,7 +250,7 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
         try:
             first = _wait_for(url, synth.MARKER, timeout=600, interval=0.1)
             if first is None:
-                raise RuntimeError(f"mkdocs serve never served {url}; see {log_path}")
+                raise RuntimeError(f"the preview never served {url}; see {log_path}")
             latencies = []
             current = synth.MARKER
             for edit in range(1, edits + 1):
@@ -258,6 +261,21 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
                 seen = _wait_for(url, new, timeout=120)
                 latencies.append(None if seen is None else time.monotonic() - saved)
                 current = new
+            # An invalid save (an unclosed bracket), then its fix with a new text:
+            # the preview answers both, and neither holds a request.
+            time.sleep(1.0)
+            valid = followups.read_text(encoding="utf-8")
+            followups.write_text(valid + "\nfeil: [\n", encoding="utf-8")
+            saved = time.monotonic()
+            seen = _wait_for(url, ERROR_BANNER, timeout=120)
+            error_shown = None if seen is None else time.monotonic() - saved
+            time.sleep(1.0)
+            fixed = "Status-SERVEMERKE-rettet"
+            followups.write_text(valid.replace(current, fixed), encoding="utf-8")
+            saved = time.monotonic()
+            seen = _wait_for(url, fixed, timeout=120)
+            fix_shown = None if seen is None else time.monotonic() - saved
+            current = fixed
             time.sleep(3.0)  # a watcher that loops would rebuild again meanwhile
         finally:
             proc.send_signal(signal.SIGINT)  # lets MkDocs remove its temp site
@@ -272,12 +290,14 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
     log_text = log_path.read_text(encoding="utf-8", errors="replace")
     done = [s for s in latencies if s is not None]
     return {
-        "command": ["mkdocs", *SERVE_COMMAND],
+        "command": ["python", *SERVE_COMMAND],
         "first_build": first,
         "latencies": latencies,
         "median": statistics.median(done) if done else None,
         "rebuilds": log_text.count("Building documentation..."),
-        "expected_rebuilds": 1 + edits,
+        "expected_rebuilds": 1 + edits + 2,
+        "error_shown": error_shown,
+        "fix_shown": fix_shown,
         "log": str(log_path),
         "stopped": stopped,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import shutil
 import subprocess
@@ -11,12 +12,19 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import addresses, diff, folders, json_schema, publish, report, swap
+from . import addresses, diff, folders, json_schema, publish, report, schema, swap
+from .argparse_nb import NorwegianParser
+from .edit import Edited
 from .model import Edition
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
 from .problems import DataError, Problem
+from .suggest import listing
 from .write import write_atomic
+
+if TYPE_CHECKING:
+    from .pullrequest import Proposal
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -216,8 +224,59 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _date(value: str) -> dt.date:
-    """argparse type for ÅÅÅÅ-MM-DD; its message is shown as is."""
+SERVE_ARGS = ("serve", "--dirty", "--no-strict")
+"""What the preview runs after ``mkdocs``. --dirty rebuilds only the pages whose
+Markdown changed, not the whole site on every edit; MkDocs warns about every
+dirty build, so strict mode (on in mkdocs.yml for ``make site``) would abort
+each one: hence --no-strict. bench/run.py measures the same command."""
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The preview: MkDocs' server, with a word instead of a traceback for a bad address."""
+    import click
+    from mkdocs.__main__ import cli as mkdocs
+
+    from . import preview
+
+    try:
+        host, port = preview.parse_address(args.addr)
+    except preview.AddressError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA
+    refused = preview.check_address(host, port)
+    if refused is not None:
+        print(preview.address_message(host, port, refused), file=sys.stderr)
+        return EXIT_DATA
+    root = Path(args.root)
+    command = [
+        *SERVE_ARGS,
+        "--dev-addr",
+        f"{host}:{port}",
+        "--config-file",
+        str(root / args.config),
+    ]
+    try:
+        # MkDocs builds from the data files this command was given, as site does.
+        with _environment(_data_files_env(args)):
+            mkdocs.main(args=command, prog_name="mkdocs", standalone_mode=False)
+    except OSError as exc:  # the address was taken while the first build ran
+        if exc.errno not in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL):
+            raise
+        print(preview.address_message(host, port, exc), file=sys.stderr)
+        return EXIT_DATA
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        return EXIT_OK
+    return EXIT_OK
+
+
+def _date(value: str) -> dt.date | None:
+    """argparse type for ÅÅÅÅ-MM-DD; its message is shown as is. Empty (a form's
+    field left blank) means the default."""
+    if not value.strip():
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -233,26 +292,114 @@ def _refused(message: str, problems: list[Problem]) -> int:
     return EXIT_DATA
 
 
-def cmd_new_round(args: argparse.Namespace) -> int:
-    from .edit import EditRefused, new_round
+def _edit(args: argparse.Namespace) -> Edited:
+    """Run the editing command ``args`` names; raises EditRefused."""
+    from .edit import new_followup, new_round
+    from .ipoedit import add_area, retire_area
+
+    sources = _sources(args)
+    if args.command == "new-round":
+        return new_round(sources, args.id, args.title, args.date or dt.date.today())
+    if args.command == "new-followup":
+        return new_followup(sources, args.seminar, args.title)
+    if args.action == "add":
+        return add_area(sources, args.unit, args.name, args.status, args.since)
+    return retire_area(sources, args.unit, args.name)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """new-round, new-followup and ipo-area: edit a data file, or say why not."""
+    from .edit import EditRefused
 
     try:
-        done = new_round(_sources(args), args.id, args.title, args.date or dt.date.today())
+        done = _edit(args)
     except EditRefused as exc:
         return _refused(exc.message, exc.problems)
-    print("\n".join(done.lines))
+    print(done.printed())
     return EXIT_OK
 
 
-def cmd_new_followup(args: argparse.Namespace) -> int:
-    from .edit import EditRefused, new_followup
+def _proposal(args: argparse.Namespace, done: Edited) -> Proposal:
+    """How the pull request for an edit made from GitHub is named."""
+    from .edit import default_title
+    from .pullrequest import Proposal, slug
 
+    if args.command == "new-round":
+        title = (args.title or "").strip() or default_title(args.id) or args.id
+        return Proposal(
+            "new-round",
+            f"ny-runde/{slug(done.subject)}",
+            f"Ny rapporteringsrunde: {title} ({done.subject})",
+        )
+    if args.command == "new-followup":
+        named = (args.title or "").strip()
+        return Proposal(
+            "new-followup",
+            f"nytt-punkt/{slug(done.subject)}",
+            f"Nytt oppfølgingspunkt {done.subject}" + (f": {named}" if named else ""),
+        )
+    if args.action == "add":
+        return Proposal(
+            "ipo-area",
+            f"ipo/nytt-{slug(done.subject)}",
+            f"Nytt IPO-område: {done.subject} (enhet {args.unit.strip()})",
+        )
+    return Proposal(
+        "ipo-area",
+        f"ipo/ta-ut-{slug(done.subject)}",
+        f"IPO-område tatt ut: {done.subject} (enhet {args.unit.strip()})",
+    )
+
+
+def cmd_pull_request(args: argparse.Namespace) -> int:
+    """Run an editing command on a new branch and open a pull request (GitHub workflows)."""
+    from .edit import EditRefused
+    from .pullrequest import ChangeFailed, annotation, failed, propose, refused
+
+    inner = parser().parse_args(
+        [
+            "--root",
+            args.root,
+            "--followups",
+            args.followups,
+            "--ipo-areas",
+            args.ipo_areas,
+            "--content",
+            args.content,
+            *args.edit,
+        ]
+    )
+    if inner.command not in ("new-round", "new-followup", "ipo-area"):
+        print(
+            "pull-request kan bare brukes med new-round, new-followup og ipo-area.",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
     try:
-        done = new_followup(_sources(args), args.seminar, args.title)
+        text, _ = propose(_sources(inner), lambda: _edit(inner), lambda d: _proposal(inner, d))
     except EditRefused as exc:
-        return _refused(exc.message, exc.problems)
-    print("\n".join(done.lines))
+        # GitHub reads workflow commands from the step's output.
+        print(annotation(exc.message))
+        print(refused(exc, os.environ), file=sys.stderr)
+        return EXIT_DATA
+    except ChangeFailed as exc:
+        print(annotation(str(exc)))
+        print(failed(exc, os.environ), file=sys.stderr)
+        return EXIT_DATA
+    print(text)
     return EXIT_OK
+
+
+def _year(value: str) -> int | None:
+    """argparse type for a year; empty (as a form's field left blank) is none."""
+    if not value.strip():
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"«{value}» er ikke et årstall; skriv året med fire sifre, for eksempel 2026"
+        ) from None
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -447,65 +594,143 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_CONFIG_HELP = "MkDocs-oppsettet (standard: mkdocs.yml)"
+
+
 def _git_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--remote", help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin"
+        "--remote",
+        metavar="NAVN",
+        help="git-fjernlageret; standard er PUBLISH_REMOTE, ellers origin",
     )
-    command.add_argument("--name", help="navn i git-committene; standard er GIT_AUTHOR_NAME")
-    command.add_argument("--email", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL")
-    command.add_argument("--branch", default="gh-pages")
-    command.add_argument("--config", default="mkdocs.yml")
+    command.add_argument(
+        "--name", metavar="NAVN", help="navn i git-committene; standard er GIT_AUTHOR_NAME"
+    )
+    command.add_argument(
+        "--email", metavar="E-POST", help="e-post i git-committene; standard er GIT_AUTHOR_EMAIL"
+    )
+    command.add_argument(
+        "--branch", default="gh-pages", metavar="GREN", help="grenen det publiseres til"
+    )
+    command.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = NorwegianParser(
         prog="python -m generator",
         description="Kontroller datafilene og bygg nettstedet for oppfølgingspunkter.",
     )
-    p.add_argument("--root", default=".", help="mappen med datafilene og mkdocs.yml")
-    p.add_argument("--followups", default="followups.yaml")
-    p.add_argument("--ipo-areas", default="ipo_areas.yaml")
-    p.add_argument("--content", default="content", help="mappen med håndskrevne sider")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument(
+        "--root", default=".", metavar="MAPPE", help="mappen med datafilene og mkdocs.yml"
+    )
+    p.add_argument(
+        "--followups", default="followups.yaml", metavar="FIL", help="oppfølgingspunktene"
+    )
+    p.add_argument("--ipo-areas", default="ipo_areas.yaml", metavar="FIL", help="IPO-områdene")
+    p.add_argument(
+        "--content", default="content", metavar="MAPPE", help="mappen med håndskrevne sider"
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="kommando")
 
     v = sub.add_parser("validate", help="kontroller datafilene og vis alle feil")
-    v.add_argument("--format", choices=["text", "github"], default="text")
+    v.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text (standard) eller github (merknader på linjene i GitHub)",
+    )
     v.set_defaults(func=cmd_validate)
 
     b = sub.add_parser("build", help="lag Markdown-sidene fra datafilene")
-    b.add_argument("--out", default="build/generated")
+    b.add_argument(
+        "--out", default="build/generated", metavar="MAPPE", help="mappen sidene skrives til"
+    )
     b.set_defaults(func=cmd_build)
 
     s = sub.add_parser("site", help="kontroller, lag sidene og bygg hele nettstedet")
-    s.add_argument("--site-dir", default="site")
-    s.add_argument("--config", default="mkdocs.yml")
+    s.add_argument("--site-dir", default="site", metavar="MAPPE", help="mappen nettstedet bygges i")
+    s.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
     s.set_defaults(func=cmd_site)
+
+    serve = sub.add_parser(
+        "serve",
+        help="forhåndsvis nettstedet på egen maskin; siden oppdateres når du lagrer en fil",
+    )
+    serve.add_argument(
+        "--addr",
+        default="127.0.0.1:8000",
+        metavar="ADRESSE",
+        help="vert:port for forhåndsvisningen (standard: 127.0.0.1:8000)",
+    )
+    serve.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
+    serve.set_defaults(func=cmd_serve)
 
     r = sub.add_parser("new-round", help="start en ny rapporteringsrunde i followups.yaml")
     r.add_argument("id", help='id for runden, for eksempel "2026-06"')
-    r.add_argument("--title", help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»")
-    r.add_argument("--date", type=_date, help="datoen statusen gjelder fra (standard: i dag)")
-    r.set_defaults(func=cmd_new_round)
+    r.add_argument(
+        "--title",
+        metavar="TITTEL",
+        help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»",
+    )
+    r.add_argument(
+        "--date", type=_date, metavar="DATO", help="datoen statusen gjelder fra (standard: i dag)"
+    )
+    r.set_defaults(func=cmd_edit)
 
     f = sub.add_parser("new-followup", help="legg til et oppfølgingspunkt i followups.yaml")
-    f.add_argument("--seminar", required=True, help="id-en til seminaret punktet ble vedtatt på")
-    f.add_argument("--title", help="punktets korte tittel (kan fylles ut senere)")
-    f.set_defaults(func=cmd_new_followup)
+    f.add_argument(
+        "--seminar",
+        required=True,
+        metavar="SEMINAR",
+        help="id-en til seminaret punktet ble vedtatt på",
+    )
+    f.add_argument("--title", metavar="TITTEL", help="punktets korte tittel (kan fylles ut senere)")
+    f.set_defaults(func=cmd_edit)
+
+    ipo = sub.add_parser("ipo-area", help="legg til eller ta ut et IPO-område i ipo_areas.yaml")
+    ipo_sub = ipo.add_subparsers(dest="action", required=True, metavar="handling")
+    add = ipo_sub.add_parser("add", help="legg til et område under en enhet")
+    retire = ipo_sub.add_parser("retire", help="ta ut et område som ikke lenger er med")
+    for command in (add, retire):
+        command.add_argument(
+            "--unit", required=True, metavar="ENHET", help="id-en til enheten, for eksempel vest"
+        )
+        command.add_argument("--name", required=True, metavar="NAVN", help="områdets navn")
+    add.add_argument(
+        "--status", metavar="STATUS", help=f"{listing(schema.AREA_STATUSES, 'eller')}; standard: ny"
+    )
+    add.add_argument("--since", type=_year, metavar="ÅR", help="året innsatsen startet")
+    ipo.set_defaults(func=cmd_edit)
 
     i = sub.add_parser("init", help="lag et nytt nettsted for et annet råd")
-    i.add_argument("dir", help="mappen som skal lages")
-    i.add_argument("--name", required=True, help="rådets navn")
-    i.add_argument("--member", action="append", default=[], help="en part i rådet (gjentas)")
-    i.add_argument("--unit", action="append", default=[], help="en enhet som id=Navn (gjentas)")
-    i.add_argument("--edition", help="id for første runde (standard: inneværende måned)")
-    i.add_argument("--edition-title", help="tittel for første runde")
-    i.add_argument("--edition-date", type=_date, help="dato for første runde (standard: i dag)")
-    i.add_argument("--seminar", help="id for første seminar (standard: året)")
-    i.add_argument("--seminar-title", help="navnet på første seminar")
+    i.add_argument("dir", metavar="mappe", help="mappen som skal lages")
+    i.add_argument("--name", required=True, metavar="NAVN", help="rådets navn")
+    i.add_argument(
+        "--member", action="append", default=[], metavar="PART", help="en part i rådet (gjentas)"
+    )
+    i.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="ID=NAVN",
+        help="en enhet som id=Navn (gjentas)",
+    )
+    i.add_argument(
+        "--edition", metavar="ID", help="id for første runde (standard: inneværende måned)"
+    )
+    i.add_argument("--edition-title", metavar="TITTEL", help="tittel for første runde")
+    i.add_argument(
+        "--edition-date",
+        type=_date,
+        metavar="DATO",
+        help="dato for første runde (standard: i dag)",
+    )
+    i.add_argument("--seminar", metavar="ID", help="id for første seminar (standard: året)")
+    i.add_argument("--seminar-title", metavar="TITTEL", help="navnet på første seminar")
     i.set_defaults(func=cmd_init)
 
     j = sub.add_parser("schema", help="skriv JSON-skjemaene som redigeringsprogrammer bruker")
-    j.add_argument("--out", default="schemas")
+    j.add_argument("--out", default="schemas", metavar="MAPPE", help="mappen skjemaene skrives til")
     j.add_argument("--check", action="store_true", help="bare sjekk at de er oppdatert")
     j.set_defaults(func=cmd_schema)
 
@@ -514,7 +739,9 @@ def parser() -> argparse.ArgumentParser:
         help="publiser rapporteringsrundene som er endret, hver som egen versjon på gh-pages (mike)",
     )
     which = pub.add_mutually_exclusive_group()
-    which.add_argument("--edition", help="publiser denne runden på nytt, endret eller ikke")
+    which.add_argument(
+        "--edition", metavar="ID", help="publiser denne runden på nytt, endret eller ikke"
+    )
     which.add_argument("--all", action="store_true", help="publiser alle rundene på nytt")
     _git_options(pub)
     pub.set_defaults(func=cmd_publish)
@@ -523,7 +750,7 @@ def parser() -> argparse.ArgumentParser:
         "preview",
         help="publiser en forhåndsvisning av en endring (pull request) som skjult versjon pr-N",
     )
-    pre.add_argument("number", help="nummeret på endringen (pull request)")
+    pre.add_argument("number", metavar="nummer", help="nummeret på endringen (pull request)")
     pre.add_argument("--remove", action="store_true", help="fjern forhåndsvisningen")
     _git_options(pre)
     pre.set_defaults(func=cmd_preview)
@@ -531,8 +758,24 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser(
         "diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)"
     )
-    d.add_argument("base", help="git-revisjonen det sammenlignes med, for eksempel origin/main")
+    d.add_argument(
+        "base",
+        metavar="revisjon",
+        help="git-revisjonen det sammenlignes med, for eksempel origin/main",
+    )
     d.set_defaults(func=cmd_diff)
+
+    pr = sub.add_parser(
+        "pull-request",
+        help="for arbeidsflytene på GitHub: gjør en endring på en ny gren og lag en pull request",
+    )
+    pr.add_argument(
+        "edit",
+        nargs=argparse.REMAINDER,
+        metavar="kommando",
+        help="new-round, new-followup eller ipo-area med sine valg",
+    )
+    pr.set_defaults(func=cmd_pull_request)
     return p
 
 

@@ -21,7 +21,16 @@ from .pipeline import Sources, check_sources
 from .problems import DataError, Problem
 from .suggest import did_you_mean, listing
 from .write import write_atomic
-from .yamledit import Document, FormatError, add_item, block_list, open_document
+from .yamledit import (
+    Document,
+    FormatError,
+    add_item,
+    blank_lines_between,
+    block_list,
+    move_trailing_lines,
+    open_document,
+    tail,
+)
 
 _MONTH_ID = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -41,17 +50,29 @@ class Edited:
 
     file: str
     lines: list[str] = field(default_factory=list)
+    subject: str = ""
+    """The id of what the edit made (a round's or a point's id, an area's name)."""
+    done: list[str] = field(default_factory=list)
+    """What the edit did, without the hints for the terminal (for a pull request);
+    empty when ``lines`` says only that."""
+    todo: list[str] = field(default_factory=list)
+    """What is left to check that the validator cannot know (printed after ``lines``)."""
+
+    def printed(self) -> str:
+        """What the command prints."""
+        return "\n".join([*self.lines, *self.todo])
 
 
 @dataclass
 class _Checked:
     followups: validate.Record
     placeholders: list[Problem]
+    ipo: validate.Record | None = None
 
 
 def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
     """Both files, checked as ``validate`` does; refuse if anything is wrong."""
-    followups, _, problems = check_sources(sources)
+    followups, ipo, problems = check_sources(sources)
     placeholders = validate.unfilled_statuses(followups)
     ignored = set(placeholders) if allow_placeholders else set()
     blocking = [p for p in problems if p.severity == "error" and p not in ignored]
@@ -62,7 +83,7 @@ def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
             sorted(blocking),
         )
     assert isinstance(followups, validate.Record)
-    return _Checked(followups, placeholders)
+    return _Checked(followups, placeholders, ipo if isinstance(ipo, validate.Record) else None)
 
 
 def _write(sources: Sources, doc_bytes: bytes) -> None:
@@ -190,6 +211,7 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
         state = statuses[-1]["state"] if statuses else "planlagt"
         if str(state) in schema.CLOSED_STATES:
             continue
+        end = tail(point)
         target = block_list(point, "statuses")
         add_item(
             target,
@@ -202,23 +224,27 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
                 ]
             ),
         )
+        # The new status goes before the blank line that ends the point (see yamledit).
+        move_trailing_lines(end, point)
         opened.append(str(point["id"]))
     data = _render(sources, doc)
     _write(sources, data)
     text = data.decode("utf-8")
     edition_line = _line_of(text, f'- id: "{edition_id}"')
-    lines = [
+    done = [
         f"La til runden «{edition_id}» ({title}, {date.isoformat()}) på linje {edition_line} i {name}."
     ]
     if opened:
-        lines.append(
-            f"Ny status med plassholdertekst for {len(opened)} punkter: {listing(opened)}. "
-            f"Erstatt hver «{schema.PLACEHOLDER}»-tekst med den nye statusen; "
-            "«python -m generator validate» viser hvilke som gjenstår."
-        )
+        done.append(f"Ny status med plassholdertekst for {len(opened)} punkter: {listing(opened)}.")
+        lines = [
+            done[0],
+            f"{done[1]} Erstatt hver «{schema.PLACEHOLDER}»-tekst med den nye statusen; "
+            "«python -m generator validate» viser hvilke som gjenstår.",
+        ]
     else:
-        lines.append("Alle punktene er fullført eller avsluttet, så ingen ny status trengs.")
-    return Edited(name, lines)
+        done.append("Alle punktene er fullført eller avsluttet, så ingen ny status trengs.")
+        lines = done
+    return Edited(name, lines, edition_id, done)
 
 
 def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited:
@@ -276,18 +302,27 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     for index, point in enumerate(followups):
         if str(point.get("seminar")) == seminar_id:
             position = index + 1
-    add_item(followups, position, skeleton)
+    # With a blank line after every point, the new point goes after the blank
+    # line that ends the one before, and gets its own (see yamledit).
+    add_item(
+        followups, position, skeleton, blank_line=blank_lines_between(followups) or not followups
+    )
     data = _render(sources, doc)
     _write(sources, data)
     text = data.decode("utf-8")
     line = _line_of(text, f'- id: "{point_id}"')
     empty = [f for f in ("title", "description", "responsible") if f != "title" or title is None]
+    done = (
+        f"La til oppfølgingspunkt {number} i seminaret «{seminar_id}» med id «{point_id}» "
+        f"på linje {line} i {name}."
+    )
     return Edited(
         name,
         [
-            f"La til oppfølgingspunkt {number} i seminaret «{seminar_id}» med id «{point_id}» "
-            f"på linje {line} i {name}.",
+            done,
             f"Fyll ut {listing(empty)} (tags og deadline kan stå tomme). "
             "«python -m generator validate» viser hva som mangler.",
         ],
+        point_id,
+        [done],
     )

@@ -25,7 +25,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import addresses, collisions, csp, downloads, folders, rawhtml, report, site_files, theme
+from . import (
+    addresses,
+    collisions,
+    csp,
+    downloads,
+    folders,
+    preview,
+    rawhtml,
+    report,
+    site_files,
+    theme,
+)
 from .model import Dataset
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from .problems import DataError, Problem
@@ -89,9 +100,13 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _lock: folders.Lock | None = None
     _known: csp.KnownScripts = csp.KnownScripts(())
     _not_allowed: list[Problem]
+    _preview: preview.State | None = None
+    """In ``mkdocs serve``: what the preview shows (see ``preview``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        if self._serving:
+            self._preview = preview.State()
 
     def _today(self) -> dt.date | None:
         value = self.config.today
@@ -231,9 +246,19 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 edition=str(self.config.edition) or None,
                 stable_files=self._stable_files,
                 shown=shown,
+                drafts=self._serving,
             )
         except DataError as exc:
-            raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
+            if self._preview is None:
+                raise Abort("Datafilene har feil:\n" + report.as_text(exc.problems)) from None
+            # A failed build would hold every request of the preview: keep the
+            # last good pages, and say why on them.
+            self._preview.failed(exc.problems)
+            log.warning(
+                "Datafilene har feil; forhåndsvisningen viser den siste versjonen uten feil:\n"
+                + report.as_text(exc.problems)
+            )
+            return self._add_pages(files, config, out_dir)
         except UnknownEdition as exc:
             raise Abort(str(exc)) from None
         except folders.FolderRefused as exc:
@@ -248,6 +273,18 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )
         self._data = loaded.data
+        if self._preview is not None:
+            self._preview.built(loaded.data)
+            if loaded.unfilled:
+                log.info(
+                    f"Utkast: {len(loaded.unfilled)} statuser står fortsatt med «FYLL INN»; "
+                    "forhåndsvisningen viser dem merket «Ikke fylt ut»."
+                )
+        return self._add_pages(files, config, out_dir)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, out_dir: Path) -> Files:
+        """The generated pages, from their own folder, beside the hand-written ones
+        (in a preview whose data has errors, those of the last good build)."""
         pages = [
             File(
                 path.relative_to(out_dir).as_posix(),
@@ -258,7 +295,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             for path in sorted(out_dir.rglob("*.md"))
         ]
         self._check_static_files(files, config)
-        clashes = self._clashes(files, pages, config)
+        # Without any good data yet (a preview started on data with errors)
+        # there is nothing generated to collide with.
+        clashes = self._clashes(files, pages, config) if self._data is not None else []
         if clashes:
             raise Abort(
                 "Noen filer i content/ har samme adresse som noe annet på nettstedet:\n"
@@ -404,4 +443,12 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         server.watch(str(sources.ipo_areas))
         if sources.privacy_exceptions().exists():
             server.watch(str(sources.privacy_exceptions()))
+        if self._preview is not None:
+            preview.attach(server, self._preview, _build_error)
         return server
+
+
+def _build_error(exc: Exception) -> str:
+    """A rebuild of the preview that failed, in words for the banner and the log."""
+    detail = exc.format_message() if isinstance(exc, Abort) else f"{type(exc).__name__}: {exc}"
+    return f"Forhåndsvisningen kunne ikke bygges på nytt: {detail}"

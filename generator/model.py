@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from .problems import Position
 from .schema import CLOSED_STATES, STATES
 from .validate import Record
 
@@ -44,6 +46,8 @@ class Status:
     edition: Edition
     state: str
     text: str
+    unfilled: bool = False
+    """The text is still ``new-round``'s placeholder: only a preview builds such data."""
 
     @property
     def state_label(self) -> str:
@@ -133,8 +137,12 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-def build(followups: Record, ipo: Record) -> Dataset:
-    """Turn the two checked files into the model; cross references are resolved."""
+def build(followups: Record, ipo: Record, unfilled: Collection[Position] = ()) -> Dataset:
+    """Turn the two checked files into the model; cross references are resolved.
+
+    ``unfilled``: where the placeholder texts of a round in progress are, which
+    the preview builds and marks (``pipeline.load_dataset(drafts=True)``).
+    """
     council = followups.get("council")
     editions = {
         r.get("id"): Edition(r.get("id"), r.get("title"), r.get("date"))
@@ -157,7 +165,12 @@ def build(followups: Record, ipo: Record) -> Dataset:
             tags=_tuple(r.get("tags")),
             deadline=r.get("deadline"),
             statuses=tuple(
-                Status(editions[st.get("edition")], st.get("state"), st.get("text"))
+                Status(
+                    editions[st.get("edition")],
+                    st.get("state"),
+                    st.get("text"),
+                    bool(unfilled) and st.at("text") in unfilled,
+                )
                 for st in r.get("statuses") or ()
             ),
         )

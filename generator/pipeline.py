@@ -53,6 +53,8 @@ class Loaded:
     warnings: list[Problem]
     notes: tuple[str, ...] = ()
     """What a build should tell its user, such as an old edition built without its history."""
+    unfilled: tuple[Problem, ...] = ()
+    """Statuses still holding ``new-round``'s placeholder (only with ``drafts``)."""
 
 
 def _check(
@@ -140,14 +142,22 @@ def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     return followups, ipo, problems + _not_repaired(later, repaired)
 
 
-def load_dataset(sources: Sources) -> Loaded:
-    """Read and check both files; raise DataError with every problem in both."""
+def load_dataset(sources: Sources, *, drafts: bool = False) -> Loaded:
+    """Read and check both files; raise DataError with every problem in both.
+
+    ``drafts`` (the preview only): placeholders that ``new-round`` wrote are no
+    error; the statuses are built and marked as not filled in.
+    """
     with _gc_paused():
         followups, ipo, problems = check_sources(sources)
+        unfilled = validate.unfilled_statuses(followups) if drafts else []
+        problems = [p for p in problems if p not in unfilled]
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise DataError(problems)
-        return Loaded(model.build(followups, ipo), sorted(problems))
+        places = {p.position for p in unfilled}
+        data = model.build(followups, ipo, places)
+        return Loaded(data, sorted(problems), unfilled=tuple(sorted(unfilled)))
 
 
 def schema_files(sources: Sources) -> tuple[Path, ...]:
@@ -205,6 +215,7 @@ def generate(
     edition: str | None = None,
     *,
     stable_files: bool = False,
+    drafts: bool = False,
     option: str = "generated_dir",
     shown: str = "",
     before_write: Callable[[], None] | None = None,
@@ -217,12 +228,13 @@ def generate(
     (``at_edition``; raises ``snapshot.UnknownEdition``). ``stable_files``:
     the published site has the newest edition's feed and open data at its
     root, and the pages point readers there (``render.render_site``).
+    ``drafts``: the preview of a round in progress (``load_dataset``).
     ``out_dir`` must be the generator's own folder (see ``write.sync``);
     ``option`` and ``shown`` name its setting and path in a refusal;
     ``before_write`` runs once the pages are ready, before the first write.
     """
     with _gc_paused():
-        loaded = load_dataset(sources)
+        loaded = load_dataset(sources, drafts=drafts)
         data = loaded.data
         notes: tuple[str, ...] = ()
         if edition:
@@ -235,4 +247,4 @@ def generate(
         before_write()
     # The caller publishes the same data as files (open data, feed, PDF).
     synced = write.sync(pages, out_dir, option=option, shown=shown)
-    return Loaded(data, loaded.warnings, notes), synced
+    return Loaded(data, loaded.warnings, notes, loaded.unfilled), synced

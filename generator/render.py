@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from . import chart, downloads, escape, listings
 from .changes import edition_changes
-from .model import Dataset, Followup
+from .model import Dataset, Followup, Status
 from .schema import AREA_STATUSES, STATES
 
 LOCALE = "nb_NO"
@@ -61,6 +61,23 @@ def overdue_mark(point: Followup, today: dt.date) -> Markup:
     )
 
 
+UNFILLED_LABEL = "Ikke fylt ut"
+
+
+def status_text(status: Status) -> Markup:
+    """A status's text as paragraphs; in a preview of a round in progress, a
+    placeholder says in words that it is not filled in (not by colour alone)."""
+    text = escape.paragraphs(status.text)
+    if not status.unfilled:
+        return text
+    label = Markup(
+        '<p class="unfilled__label"><strong>{}:</strong> statusen for denne runden er ikke '
+        "skrevet ennå. Teksten under er plassholderen, og nettstedet kan ikke publiseres før "
+        "den er byttet ut.</p>"
+    ).format(UNFILLED_LABEL)
+    return Markup('<div class="unfilled">\n{}\n\n{}\n</div>').format(label, text)
+
+
 def _finalize(value: object) -> object:
     if isinstance(value, Markup):
         return value
@@ -89,6 +106,7 @@ def environment() -> Environment:
     env.filters["date"] = lambda d: escape.inline(norwegian_date(d))
     env.filters["url"] = url_part
     env.filters["paragraphs"] = escape.paragraphs
+    env.filters["status_text"] = status_text
     env.filters["html"] = escape.html
     env.filters["inline"] = escape.inline
     env.filters["path"] = lambda p: Markup(quote(str(p), safe="/"))

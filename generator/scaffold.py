@@ -55,14 +55,23 @@ VSCODE_SETTINGS = {
 """``.vscode/settings.json``: each data file gets its JSON Schema for completion and hover help."""
 
 PRE_COMMIT_CONFIG = """\
-# Kontrollerer datafilene før hver commit: pip install pre-commit, så pre-commit install
-# (med .venv aktivert, slik at python finner generatoren).
+# Kontrollerer datafilene før hver commit: pip install pre-commit, så pre-commit install.
+# Kroken bruker prosjektets miljø (.venv) når det finnes, også når commit-knappen i
+# VS Code brukes uten at miljøet er aktivert; ellers sier verktøyet hva som mangler.
 repos:
   - repo: local
     hooks:
       - id: validate-data
         name: Kontroller datafilene
-        entry: python -m generator validate
+        entry: >-
+          sh -c 'for python in .venv/bin/python .venv/Scripts/python.exe python3 python;
+          do if [ -x "$python" ] || command -v "$python" >/dev/null 2>&1; then
+          if "$python" -c "import generator" 2>/dev/null;
+          then exec "$python" -m generator validate; fi;
+          echo "$python finner ikke verktøyet (generator). Aktiver miljøet det er installert i,
+          for eksempel med «source .venv/bin/activate», og lag commiten på nytt." >&2; exit 1; fi;
+          done; echo "Fant ikke Python. Installer Python 3.11 eller nyere og kjør «make site»." >&2;
+          exit 1'
         language: system
         files: ^(followups|ipo_areas)\\.yaml$
         pass_filenames: false

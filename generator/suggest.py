@@ -83,9 +83,9 @@ def shown(value: str) -> str:
     return visible(value)
 
 
-def listing(values: Iterable[str]) -> str:
-    """Values joined the Norwegian way: «a», «b» og «c»."""
+def listing(values: Iterable[str], last: str = "og") -> str:
+    """Values joined the Norwegian way: «a», «b» og «c» (or «eller» for ``last``)."""
     quoted = [f"«{v}»" for v in values]
     if len(quoted) <= 1:
         return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " og " + quoted[-1]
+    return ", ".join(quoted[:-1]) + f" {last} " + quoted[-1]

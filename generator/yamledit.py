@@ -1,25 +1,33 @@
-"""Round-trip a YAML data file through ruamel.yaml so that only additions show.
+"""Round-trip a YAML data file through ruamel.yaml so that only the intended edit shows.
 
 The commands that write the data files must keep everything else byte for
 byte: comments, key order, quoting and blank lines. ruamel.yaml keeps most of
 that, but it re-indents with one fixed style, so the edited file is written
 out in each common style in turn and compared line by line with the original.
-The first style that only adds lines (an empty ``[]`` may open up to take
-items) is the file's own; if none does, the tool would damage the file, and
-the edit is refused rather than written.
+The first style that only adds lines, and removes or changes exactly the lines
+the edit names (``Expected``), is the file's own; if none does, the tool would
+damage the file, and the edit is refused rather than written.
+
+Layout: in a list whose items are separated by blank lines (the layout the
+guide recommends for the follow-up points), a new item gets a blank line of
+its own after it, and the item before it keeps its own. Two branches, one
+adding a status at the end of a point and one adding a point after it, then
+change lines on either side of that blank line, and git merges them.
 """
 
 from __future__ import annotations
 
 import copy
 import io
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 # (mapping, sequence, offset) as ruamel.yaml's ``indent`` takes them; the
 # first is the style of the shipped files and of ``init``.
@@ -28,6 +36,18 @@ _STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1), (3,
 
 class FormatError(Exception):
     """The file cannot be edited without changing lines the tool did not add."""
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What an edit may do to the original lines besides adding new ones."""
+
+    removed: Collection[int] = frozenset()
+    """Numbers (from 1) of the original lines the edit deletes."""
+    changed: Mapping[int, str] = field(default_factory=dict)
+    """Original line number -> the text that replaces that line."""
+    added: int | None = None
+    """Exactly how many lines the edit adds; None for any number."""
 
 
 @dataclass
@@ -39,8 +59,9 @@ class Document:
     newline: str
     bom: bool
 
-    def render(self) -> bytes:
-        """The edited file as bytes, differing from the original only by added lines.
+    def render(self, expected: Expected | None = None) -> bytes:
+        """The edited file as bytes, differing from the original only by added lines
+        and the removals and changes ``expected`` names.
 
         The file's indentation style is found here rather than on loading: the
         first style whose output keeps every original line is the file's own,
@@ -51,7 +72,7 @@ class Document:
             _yaml(style).dump(self.data, out)
             text = out.getvalue()
             try:
-                check_only_additions(self.original, text)
+                check_edit(self.original, text, expected or Expected())
             except FormatError:
                 continue
             if self.newline != "\n":
@@ -90,22 +111,40 @@ def open_document(raw: bytes) -> Document:
 
 
 def check_only_additions(before: str, after: str) -> None:
-    """Raise FormatError unless ``after`` is ``before`` with lines added.
+    """Raise FormatError unless ``after`` is ``before`` with lines added."""
+    check_edit(before, after, Expected())
+
+
+def check_edit(before: str, after: str, expected: Expected) -> None:
+    """Raise FormatError unless ``after`` is ``before`` with lines added, the
+    lines ``expected.removed`` gone and the lines ``expected.changed`` replaced.
 
     One change is allowed besides: ``key: []`` becoming ``key:`` when an empty
-    list gets its first item. Every old line must appear in the new text in
-    the same order; matching each at its earliest chance is enough to decide
+    list gets its first item. Every other old line must appear in the new text
+    in the same order; matching each at its earliest chance is enough to decide
     that, and runs in linear time where a diff can take minutes on a large file
-    full of repeated lines.
+    full of repeated lines. Lines the match skips are the added ones.
     """
-    new = iter(after.splitlines())
+    new_lines = after.splitlines()
+    new = iter(new_lines)
+    kept = 0
     for number, line in enumerate(before.splitlines(), start=1):
+        if number in expected.removed:
+            continue
+        if number in expected.changed:
+            line = expected.changed[number]
         opened = line.removesuffix(" []") if line.endswith(": []") else None
         if not any(candidate in (line, opened) for candidate in new):
             raise FormatError(
                 f"endringen ville ha endret linje {number} i filen, ikke bare lagt til linjer. "
                 "Filen er ikke endret; gjør endringen for hånd."
             )
+        kept += 1
+    if expected.added is not None and len(new_lines) - kept != expected.added:
+        raise FormatError(
+            f"endringen ville ha lagt til {len(new_lines) - kept} linjer i filen, ikke "
+            f"{expected.added}. Filen er ikke endret; gjør endringen for hånd."
+        )
 
 
 def block_list(parent: Any, key: str) -> CommentedSeq:
@@ -119,7 +158,7 @@ def block_list(parent: Any, key: str) -> CommentedSeq:
     return value
 
 
-def add_item(seq: CommentedSeq, index: int, item: Any) -> None:
+def add_item(seq: CommentedSeq, index: int, item: Any, *, blank_line: bool = False) -> None:
     """Insert ``item`` at ``index``, keeping blank lines and comments where they were.
 
     ruamel.yaml stores the lines that follow an item (a blank line between
@@ -127,22 +166,143 @@ def add_item(seq: CommentedSeq, index: int, item: Any) -> None:
     plainly, the new item would land after those lines, so a blank line that
     separated two points would end up inside one of them. Handing the lines
     over to the new item keeps them between the same neighbours.
+
+    With ``blank_line`` (the list's items are separated by blank lines), the
+    item before keeps its blank line, or gets one, and the new item gets its
+    own after it; a comment about the next item stays just above that item.
     """
+    _take_end_lines(seq)
     seq.insert(index, item)
     if index == 0:
+        if blank_line:
+            new = _tail(item)
+            if new is not None:
+                _set_token(new, _token("\n" if _is_block(new) else "\n\n"))
         return
     old = _tail(seq[index - 1])
     new = _tail(item)
     if old is None or new is None:
         return
     token = _get_token(old)
-    if token is None:
-        return
-    stay, move = _split(token.value, _is_block(old))
+    value = token.value if token is not None else ("" if _is_block(old) else "\n")
+    stay, move = _split(value, _is_block(old))
+    if blank_line:
+        blanks, rest = _leading_blank_lines(move)
+        stay += blanks or "\n"
+        move = "\n" + rest
     if not move:
         return
-    _set_token(old, _with_value(token, stay) if stay.strip(" ") not in ("", "\n") else None)
-    _set_token(new, _with_value(token, move if _is_block(new) else "\n" + move))
+    base = token if token is not None else _token("")
+    _set_token(old, None if _nothing(stay, _is_block(old)) else _with_value(base, stay))
+    _set_token(new, _with_value(base, move if _is_block(new) else "\n" + move))
+
+
+def remove_item(seq: CommentedSeq, index: int) -> None:
+    """Delete the item at ``index`` and the blank lines right after it.
+
+    A comment after it is about the item that follows, so it stays: it moves
+    to the end of the item before. Before the first item there is no such
+    place, and the edit is refused rather than the comment lost.
+    """
+    _take_end_lines(seq)
+    holder = _tail(seq[index])
+    token = _get_token(holder) if holder is not None else None
+    lines = _split(token.value, _is_block(holder))[1] if token is not None and holder else ""
+    _, rest = _leading_blank_lines(lines)
+    del seq[index]
+    if not rest.strip():
+        return
+    previous = _tail(seq[index - 1]) if index > 0 else None
+    if previous is None:
+        raise FormatError(
+            "det står en kommentar rett etter det som skal fjernes, og den har ingen plass å "
+            "flytte til. Filen er ikke endret; gjør endringen for hånd."
+        )
+    kept = _get_token(previous)
+    value = kept.value if kept is not None else ("" if _is_block(previous) else "\n")
+    _set_token(previous, _with_value(kept if kept is not None else token, value + rest))
+
+
+def move_trailing_lines(before: _Holder | None, node: Any) -> None:
+    """Move the lines that followed ``before`` (a node's end, see ``tail``) to the
+    node's new end, after a key was added to it: a point that gets its first
+    ``statuses`` keeps the blank line after it at its end, not above the new key."""
+    after = _tail(node)
+    if before is None or after is None or after == before:
+        return
+    token = _get_token(before)
+    if token is None:
+        return
+    stay, move = _split(token.value, _is_block(before))
+    if not move:
+        return
+    _set_token(before, None if _nothing(stay, _is_block(before)) else _with_value(token, stay))
+    _set_token(after, _with_value(token, move if _is_block(after) else "\n" + move))
+
+
+def has_blank_line_after(item: Any) -> bool:
+    """Whether a blank line follows ``item`` (before any comment about the next one)."""
+    holder = _tail(item)
+    if holder is None:
+        return False
+    token = _get_token(holder)
+    if token is None:
+        return False
+    _, lines = _split(token.value, _is_block(holder))
+    return _leading_blank_lines(lines)[0] != ""
+
+
+def blank_lines_between(seq: CommentedSeq) -> bool:
+    """Whether ``seq`` uses the layout with a blank line after its items: any
+    item has one (the last may lack it, having been added by hand)."""
+    _take_end_lines(seq)
+    return any(has_blank_line_after(item) for item in seq)
+
+
+def _take_end_lines(seq: CommentedSeq) -> None:
+    """Move the lines after a list's last item from the list to that item.
+
+    ruamel.yaml keeps them on the list itself when the item ends in a plain
+    value, and on the item when it ends in a block scalar; in one place, the
+    item's, they move with it like the lines after any other item.
+    """
+    end = getattr(seq.ca, "end", None)
+    if not seq or not end:
+        return
+    holder = _tail(seq[-1])
+    if holder is None:
+        return
+    token = _get_token(holder)
+    value = token.value if token is not None else ("" if _is_block(holder) else "\n")
+    lines = "".join(t.value for t in end)
+    _set_token(holder, _with_value(token if token is not None else _token(""), value + lines))
+    seq.ca.end = []
+
+
+def tail(node: Any) -> _Holder | None:
+    """Where the lines after ``node`` are stored (for ``move_trailing_lines``)."""
+    return _tail(node)
+
+
+def _leading_blank_lines(lines: str) -> tuple[str, str]:
+    """(the blank lines at the start of ``lines``, the rest)."""
+    index = 0
+    while True:
+        end = lines.find("\n", index)
+        if end == -1 or lines[index:end].strip(" "):
+            return lines[:index], lines[index:]
+        index = end + 1
+
+
+def _nothing(value: str, block: bool) -> bool:
+    """Whether a token's ``value`` adds nothing to what ruamel.yaml writes anyway:
+    after a block scalar every character is a line; after anything else the
+    value starts with the end of the value's own line."""
+    return value == "" if block else value.strip(" ") in ("", "\n")
+
+
+def _token(value: str) -> CommentToken:
+    return CommentToken(value, CommentMark(0), None)
 
 
 # Where the lines after a node are stored: (container, key or index, comment slot).

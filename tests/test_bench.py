@@ -41,7 +41,7 @@ def test_synthetic_data_is_valid_and_has_the_promised_shape(tmp_path: Path) -> N
 def test_make_serve_runs_what_the_benchmark_measures() -> None:
     recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M)
     assert recipe is not None
-    assert f"-m mkdocs {' '.join(run.SERVE_COMMAND)}" in recipe.group(1)
+    assert f"$(PY) {' '.join(run.SERVE_COMMAND)} " in recipe.group(1)
 
 
 @pytest.mark.slow
@@ -80,4 +80,5 @@ def test_bench_prints_the_table_at_a_tiny_size(tmp_path: Path) -> None:
     assert inc["status_text"]["shows_change"] and inc["title"]["shows_change"]
     serve = size["serve"]
     assert serve["latencies"][0] is not None
-    assert serve["rebuilds"] == serve["expected_rebuilds"] == 2
+    assert serve["rebuilds"] == serve["expected_rebuilds"] == 1 + 1 + 2
+    assert serve["error_shown"] is not None and serve["fix_shown"] is not None

@@ -79,3 +79,33 @@ def test_publish_hands_the_files_to_mike(
     assert FOLLOWUPS_ENV not in os.environ, "the setting stays with the one command"
     assert "stoppet av testen" in capsys.readouterr().err
     shutil.rmtree(project / "andre")
+
+
+def test_the_preview_builds_from_the_files_it_was_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """make serve runs MkDocs in its own process, with the files in its environment."""
+    import mkdocs.__main__
+
+    from tests.preview_server import free_port
+
+    project = copy_project(tmp_path)
+    _other_files(project)
+    seen: dict[str, str | None] = {}
+
+    def fake_main(**kwargs: object) -> None:
+        seen.update({name: os.environ.get(name) for name in (FOLLOWUPS_ENV, IPO_AREAS_ENV)})
+        seen["args"] = " ".join(kwargs["args"])  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mkdocs.__main__.cli, "main", fake_main)
+    monkeypatch.delenv(FOLLOWUPS_ENV, raising=False)
+    address = f"127.0.0.1:{free_port()}"
+    args = ["--root", str(project), "--followups", "andre/punkter.yaml"]
+    assert cli.main([*args, "--ipo-areas", "andre/omrader.yaml", "serve", "--addr", address]) == 0
+    assert seen == {
+        FOLLOWUPS_ENV: str((project / "andre" / "punkter.yaml").resolve()),
+        IPO_AREAS_ENV: str((project / "andre" / "omrader.yaml").resolve()),
+        "args": f"serve --dirty --no-strict --dev-addr {address} "
+        f"--config-file {project / 'mkdocs.yml'}",
+    }
+    assert FOLLOWUPS_ENV not in os.environ

@@ -241,7 +241,16 @@ def test_new_followup_in_a_seminar_without_points_and_during_a_round(styled: Pat
     result = run_generator("new-followup", "--seminar", "2026", cwd=styled)
     assert result.returncode == 0, result.stderr
     added = added_lines(before, (styled / "followups.yaml").read_text(encoding="utf-8"))
-    assert added[:4] == ['  - id: "2026-1"', '    seminar: "2026"', "    number: 1", "    title:"]
+    # The file separates its points with blank lines, but its last point was written
+    # without one: it gets one, and so does the new point.
+    assert added[:5] == [
+        "",
+        '  - id: "2026-1"',
+        '    seminar: "2026"',
+        "    number: 1",
+        "    title:",
+    ]
+    assert added[-1] == ""
     check = run_generator("validate", cwd=styled)
     assert "Oppfølgingspunkt «2026-1»: feltet «title» er tomt." in check.stderr
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 import yaml
 
 from tests.conftest import OSLO, ROOT, copy_project
+from tests.workflow_project import python_environment
 
 SETTINGS = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
 HOOK = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0][
@@ -59,17 +62,34 @@ def test_pre_commit_hook_runs_only_for_the_data_files() -> None:
     ]
 
 
+BASE_PYTHON = Path(getattr(sys, "_base_executable", sys.executable))
+"""This Python without the virtual environment: none of the tool's packages."""
+
+
+def _checkout(tmp_path: Path, *, venv: bool) -> Path:
+    """A checkout of the project: its data and the generator, with or without .venv."""
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "generator", project / "generator")
+    if venv:
+        python_environment(project)
+    return project
+
+
 def _run_hook(project: Path) -> subprocess.CompletedProcess[str]:
+    """The hook as pre-commit runs it (language: system), from a commit button in an
+    editor: no activated environment, the system's python3 first on PATH."""
     command = shlex.split(HOOK["entry"])
-    assert command[0] == "python"  # language: system runs the python of the active .venv
-    env = {"PYTHONPATH": str(ROOT), "PATH": str(Path(sys.executable).parent)}
-    return subprocess.run(
-        [sys.executable, *command[1:]], cwd=project, env=env, capture_output=True, text=True
-    )
+    assert command[0] == "sh"
+    tools = project.parent / "system-bin"
+    tools.mkdir(exist_ok=True)
+    if not (tools / "python3").exists():
+        (tools / "python3").symlink_to(BASE_PYTHON)
+    env = {"PATH": os.pathsep.join([str(tools), "/usr/bin", "/bin"]), "HOME": str(project)}
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
 
 
 def test_pre_commit_hook_stops_a_commit_with_errors(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = _checkout(tmp_path, venv=True)
     assert _run_hook(project).returncode == 0
     path = project / "ipo_areas.yaml"
     path.write_text(
@@ -80,4 +100,25 @@ def test_pre_commit_hook_stops_a_commit_with_errors(tmp_path: Path) -> None:
     assert (
         "ipo_areas.yaml:18:13: feil: Område «Hovseter»: «nye» er ikke en gyldig områdestatus."
         in result.stderr
+    )
+
+
+def test_pre_commit_hook_without_the_environment_says_what_to_do(tmp_path: Path) -> None:
+    result = _run_hook(_checkout(tmp_path, venv=False))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Python finner ikke pakken «babel», som verktøyet trenger. Kjør «make site» først: den "
+        "lager et miljø i .venv med alt verktøyet trenger. Aktiver det så med «source "
+        ".venv/bin/activate» (på Windows: .venv\\Scripts\\activate), eller kjør «.venv/bin/python "
+        "-m generator validate».\n"
+    )
+
+
+def test_pre_commit_hook_without_the_tool_says_what_to_do(tmp_path: Path) -> None:
+    """A council's own repository (made by init) has no generator/ of its own."""
+    result = _run_hook(copy_project(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "python3 finner ikke verktøyet (generator). Aktiver miljøet det er installert i, for "
+        "eksempel med «source .venv/bin/activate», og lag commiten på nytt.\n"
     )

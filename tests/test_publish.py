@@ -457,6 +457,19 @@ def test_refuses_invalid_data(clone: Path) -> None:
     assert result.stderr.rstrip().endswith("Ingenting er publisert: rett feilene over først.")
 
 
+def test_refuses_a_round_with_placeholders(clone: Path) -> None:
+    """The preview shows a round in progress; publishing (and its previews) never do."""
+    started = run_generator("new-round", "2026-09", "--date", "2026-09-15", cwd=clone)
+    assert started.returncode == 0, started.stderr
+    for command in (("publish",), ("preview", "5")):
+        result = run_generator(*command, cwd=clone)
+        assert result.returncode == 1
+        assert "statusen for «2026-09» er ikke fylt ut (teksten inneholder «FYLL INN»)" in (
+            result.stderr
+        )
+        assert "Ingenting er publisert: rett feilene over først." in result.stderr
+
+
 def test_refuses_a_dirty_tree(clone: Path) -> None:
     om = clone / "content" / "om.md"
     om.write_text(om.read_text(encoding="utf-8") + "\nEn setning til.\n", encoding="utf-8")

@@ -198,6 +198,7 @@ def test_a_job_runs_its_steps_as_github_would(repository: tuple[Path, str], tmp_
             "args": ["pr", "comment", "7", "--body-file", "-"],
             "stdin": "hei\n",
             "cwd": str(result.workspace),
+            "token": None,
         }
     ]
     assert result.artifacts == {"fil": result.workspace / "README"}

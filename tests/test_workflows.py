@@ -46,7 +46,15 @@ def workflow(name: str) -> dict[Any, Any]:
 
 def test_workflows_pass_actionlint() -> None:
     workflows = sorted(p.name for p in WORKFLOWS.glob("*.yml"))
-    assert workflows == ["preview-remove.yml", "publish.yml", "pull-request.yml"]
+    assert workflows == [
+        "ipo-area-add.yml",
+        "ipo-area-retire.yml",
+        "new-followup.yml",
+        "new-round.yml",
+        "preview-remove.yml",
+        "publish.yml",
+        "pull-request.yml",
+    ]
     result = actionlint(".github/workflows/*.yml", ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Checking {len(workflows)} workflow file(s)" in result.stdout
@@ -94,6 +102,13 @@ WRITERS = {
     ("pull-request.yml", "preview"),
     ("preview-remove.yml", "remove"),
 }
+# Push a branch and open a pull request (tests/test_change_workflows.py).
+PROPOSERS = {
+    ("new-round.yml", "change"),
+    ("new-followup.yml", "change"),
+    ("ipo-area-add.yml", "change"),
+    ("ipo-area-retire.yml", "change"),
+}
 
 
 def test_permissions_are_read_only_except_for_jobs_that_push() -> None:
@@ -104,6 +119,8 @@ def test_permissions_are_read_only_except_for_jobs_that_push() -> None:
             assert isinstance(job.get("timeout-minutes"), int), f"{path.name}: {job_id}"
             if (path.name, job_id) in WRITERS:
                 assert job["permissions"] == {"contents": "write"}, f"{path.name}: {job_id}"
+            elif (path.name, job_id) in PROPOSERS:
+                assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
             else:
                 assert "permissions" not in job, f"{path.name}: {job_id}"
 

@@ -67,6 +67,13 @@ def fast_environment(workspace: Path) -> None:
     """What `make venv` and `npm ci` would install, without installing it: a venv
     that reads this checkout's packages, node_modules copied, the stamps fresh.
     The project's own code always comes from the workspace (python -m runs from it)."""
+    python_environment(workspace)
+    shutil.copytree(ROOT / "node_modules", workspace / "node_modules", symlinks=True)
+    (workspace / "node_modules" / ".ci-installed").touch()
+
+
+def python_environment(workspace: Path) -> None:
+    """``fast_environment`` without node_modules: what `make venv` would install."""
     venv = workspace / ".venv"
     base = Path(getattr(sys, "_base_executable", sys.executable))
     subprocess.run([str(base), "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -87,10 +94,8 @@ def fast_environment(workspace: Path) -> None:
             body = script.read_text(encoding="utf-8").split("\n", 1)[1]
             target.write_text(f"#!{venv / 'bin' / 'python'}\n{body}", encoding="utf-8")
             target.chmod(0o755)
-    shutil.copytree(ROOT / "node_modules", workspace / "node_modules", symlinks=True)
     for stamp in (".site-installed", ".check-installed", ".dev-installed"):
         (venv / stamp).touch()
-    (workspace / "node_modules" / ".ci-installed").touch()
 
 
 def make_origin(base: Path) -> Origin:

@@ -22,12 +22,14 @@ GitHub's copy), with what GitHub gives a step:
   (``::error file=…,line=…::…``, ``::warning``, ``::notice``) are collected
   as annotations.
 
-``uses:`` steps are simulated: actions/checkout = the clone (fetch-depth, ref),
+``uses:`` steps are simulated: actions/checkout = the clone (fetch-depth, ref;
+``token`` is accepted and not needed), whose ``origin`` is the given repository,
+so a step can push branches to it,
 actions/setup-python = this interpreter's base Python on PATH (the version
 must match), actions/setup-node = the machine's node, actions/cache = nothing,
 actions/upload-artifact = the path recorded. Any other action raises.
-``gh`` is a recorder on PATH: each call's arguments, stdin and working folder
-go to ``JobResult.gh_calls``; ``gh_responses`` maps an argument prefix
+``gh`` is a recorder on PATH: each call's arguments, stdin, working folder and
+``GH_TOKEN`` go to ``JobResult.gh_calls``; ``gh_responses`` maps an argument prefix
 (``"pr view"``) to what it prints.
 
     runner = Runner(Path(".github/workflows/pull-request.yml"), origin=bare_repo, work=tmp_path)
@@ -218,7 +220,8 @@ import json, os, sys
 args = sys.argv[1:]
 stdin = "" if sys.stdin.isatty() else sys.stdin.read()
 with open(os.environ["GH_RECORDER_LOG"], "a", encoding="utf-8") as log:
-    log.write(json.dumps({{"args": args, "stdin": stdin, "cwd": os.getcwd()}}) + "\\n")
+    call = {{"args": args, "stdin": stdin, "cwd": os.getcwd(), "token": os.environ.get("GH_TOKEN")}}
+    log.write(json.dumps(call) + "\\n")
 responses = json.loads(os.environ.get("GH_RECORDER_RESPONSES", "{{}}"))
 for prefix, output in responses.items():
     if " ".join(args).startswith(prefix):
@@ -708,7 +711,11 @@ class Runner:
         action = str(step["uses"]).split("@", 1)[0]
         given = {key: substitute(value, context) for key, value in (step.get("with") or {}).items()}
         simulated = {
-            "actions/checkout": (self._checkout, {"fetch-depth", "ref", "persist-credentials"}),
+            # token: the clone needs none; what a workflow does with it shows in its env.
+            "actions/checkout": (
+                self._checkout,
+                {"fetch-depth", "ref", "persist-credentials", "token"},
+            ),
             "actions/setup-python": (
                 self._setup_python,
                 {"python-version", "cache", "cache-dependency-path"},
