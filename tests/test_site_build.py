@@ -151,3 +151,27 @@ def test_editing_a_data_file_keeps_its_permissions(tmp_path: Path) -> None:
     fresh = tmp_path / "ny.json"
     write_atomic(fresh, b"{}")
     assert fresh.stat().st_mode & 0o777 == 0o644
+
+
+def test_the_build_says_nothing_about_mkdocs_2_to_the_secretariat(tmp_path: Path) -> None:
+    """Material's notice about its successor is for developers; a build run without
+    the Makefile (which turns it off) must not print it either."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    project = copy_project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "site"],
+        cwd=project,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "MkDocs 2" not in result.stdout + result.stderr
+    assert "end of life" not in result.stdout + result.stderr
