@@ -49,7 +49,8 @@ def as_text(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
-def _escape_property(value: str) -> str:
+def escape_property(value: str) -> str:
+    """A value inside a workflow command's properties (``file=``, ``title=``)."""
     return (
         value.replace("%", "%25")
         .replace("\r", "%0D")
@@ -59,16 +60,17 @@ def _escape_property(value: str) -> str:
     )
 
 
-def _escape_data(value: str) -> str:
+def escape_data(value: str) -> str:
+    """A workflow command's message, after its ``::``."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def as_github(problems: Iterable[Problem]) -> str:
     """GitHub Actions workflow commands, so each problem shows on its line in a pull request."""
     return "\n".join(
-        f"::{p.severity} file={_escape_property(visible(p.position.file))},"
+        f"::{p.severity} file={escape_property(visible(p.position.file))},"
         f"line={p.position.line},col={p.position.column},"
         f"title={'Feil' if p.severity == 'error' else 'Advarsel'} i datafil::"
-        f"{_escape_data(visible(p.message))}"
+        f"{escape_data(visible(p.message))}"
         for p in sorted(problems)
     )

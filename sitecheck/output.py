@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
+from generator.characters import visible
+from generator.report import escape_data, escape_property, safe_file, safe_text
+
 from .problems import SiteProblem
 
 
@@ -13,25 +16,13 @@ def as_text(problems: Iterable[SiteProblem]) -> str:
     ordered = sorted(set(problems), key=lambda p: (p.where, p.page, p.message))
     lines: list[str] = []
     for where, group in groupby(ordered, key=lambda p: p.where):
-        lines.append(f"{where}:")
-        lines.extend(f"  {p.message}" for p in group)
+        # Page text and link targets reach the messages: print them as the
+        # validator's report does, visible and never as a workflow command.
+        lines.append(f"{safe_file(where)}:")
+        lines.extend(f"  {safe_text(p.message)}" for p in group)
     count = len(ordered)
     lines.append(f"{count} feil på nettstedet." if count != 1 else "1 feil på nettstedet.")
     return "\n".join(lines)
-
-
-def _property(value: str) -> str:
-    return (
-        value.replace("%", "%25")
-        .replace("\r", "%0D")
-        .replace("\n", "%0A")
-        .replace(":", "%3A")
-        .replace(",", "%2C")
-    )
-
-
-def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def as_github(problems: Iterable[SiteProblem]) -> str:
@@ -40,10 +31,10 @@ def as_github(problems: Iterable[SiteProblem]) -> str:
     for p in sorted(set(problems), key=lambda p: (p.where, p.page, p.message)):
         props = []
         if p.file is not None:
-            props.append(f"file={_property(p.file)}")
+            props.append(f"file={escape_property(visible(p.file))}")
             if p.line is not None:
                 props.append(f"line={p.line}")
                 props.append(f"col={p.column or 1}")
-        props.append(f"title={_property(p.check)}")
-        lines.append(f"::error {','.join(props)}::{_data(p.message)}")
+        props.append(f"title={escape_property(p.check)}")
+        lines.append(f"::error {','.join(props)}::{escape_data(visible(p.message))}")
     return "\n".join(lines)

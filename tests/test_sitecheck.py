@@ -237,14 +237,16 @@ def test_personal_data_in_alt_text_is_found(tmp_path: Path) -> None:
 def test_github_format_puts_hand_written_pages_on_their_line() -> None:
     problems = [
         SiteProblem("om/index.html", "Feil: a, b", "Lenke", "content/om.md", 3, 7),
-        SiteProblem("index.html", "100 % feil\nto linjer", "Tilgjengelighet (axe)"),
+        SiteProblem("index.html", "100 % feil\n::add-mask::x", "Tilgjengelighet (axe)"),
     ]
     assert output.as_github(problems) == (
         "::error file=content/om.md,line=3,col=7,title=Lenke::Feil: a, b\n"
-        "::error title=Tilgjengelighet (axe)::100 %25 feil%0Ato linjer"
+        "::error title=Tilgjengelighet (axe)::100 %25 feil\\n::add-mask::x"
     )
+    # Text from a page (a link target, say) never starts a line, let alone a
+    # workflow command, in the log of the pull-request check.
     assert output.as_text(problems) == (
-        "content/om.md:3:7:\n  Feil: a, b\nsite/index.html:\n  100 % feil\nto linjer\n"
+        "content/om.md:3:7:\n  Feil: a, b\nsite/index.html:\n  100 % feil\\n::add-mask::x\n"
         "2 feil på nettstedet."
     )
 
