@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from . import schema, validate
-from .load import parse
+from .load import Node, parse
 from .pipeline import Sources, check_sources
 from .problems import DataError, Problem
 from .suggest import did_you_mean, listing
@@ -86,17 +86,21 @@ def _check(sources: Sources, *, allow_placeholders: bool) -> _Checked:
     return _Checked(followups, placeholders, ipo if isinstance(ipo, validate.Record) else None)
 
 
-def _write(sources: Sources, doc_bytes: bytes) -> None:
-    # A last guard: what is written must still be a YAML file our loader reads.
-    name = sources.name(sources.followups)
+def readable(data: bytes, name: str) -> Node:
+    """The edited file's tree: a last guard that what is written is still a YAML
+    file our loader reads (anything else would be a bug in the round trip)."""
     try:
-        parse(doc_bytes.decode("utf-8").removeprefix("\ufeff"), name)
+        return parse(data.decode("utf-8").removeprefix("\ufeff"), name)
     except DataError as exc:  # pragma: no cover - would be a bug in the round trip
         raise EditRefused(
             f"{name}: endringen ga en fil som ikke kan leses, så filen er ikke endret. "
             "Gjør endringen for hånd, og meld gjerne fra om feilen.",
             exc.problems,
         ) from None
+
+
+def _write(sources: Sources, doc_bytes: bytes) -> None:
+    readable(doc_bytes, sources.name(sources.followups))
     write_atomic(sources.followups, doc_bytes)
 
 

@@ -25,10 +25,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
 from . import schema, validate
-from .edit import Edited, EditRefused, _check
-from .load import parse
+from .edit import Edited, EditRefused, _check, readable
 from .pipeline import Sources
-from .problems import DataError
 from .suggest import closest, did_you_mean, listing
 from .write import write_atomic
 from .yamledit import (
@@ -122,14 +120,7 @@ def _render(sources: Sources, doc: Any, expected: Expected) -> bytes:
 def _write(sources: Sources, data: bytes, found: _Areas) -> validate.Record:
     """Write the edited file if it is still a valid one; its checked record."""
     name = sources.name(sources.ipo_areas)
-    try:
-        node = parse(data.decode("utf-8").removeprefix("\ufeff"), name)
-    except DataError as exc:  # pragma: no cover - would be a bug in the round trip
-        raise EditRefused(
-            f"{name}: endringen ga en fil som ikke kan leses, så filen er ikke endret. "
-            "Gjør endringen for hånd, og meld gjerne fra om feilen.",
-            exc.problems,
-        ) from None
+    node = readable(data, name)
     record, problems = validate.check_file(node, schema.IPO_FILE)
     problems += [
         p for p in validate.cross_check(found.followups, record) if p.position.file == name
