@@ -712,11 +712,14 @@ def preview(options: Options, number: str, env: Mapping[str, str] | None = None)
 def remove_preview(
     options: Options, number: str, env: Mapping[str, str] | None = None
 ) -> PreviewRemoved:
-    """Delete the hidden version pr-N; nothing happens if it is already gone."""
+    """Delete the hidden version pr-N; nothing happens if it is already gone.
+
+    The data is not checked: removing a preview builds nothing, and a pull
+    request closed with mistakes in it must not leave its preview behind.
+    """
     env = dict(os.environ if env is None else env)
     root, branch = options.root, options.branch
     version = preview_version(number)
-    load_dataset(options.sources)
     who, remote = _prepare(options, env)
     sync_branch(root, remote, branch)
     common = ["--config-file", str(options.config_file), "--remote", remote, "--branch", branch]

@@ -890,9 +890,22 @@ def test_preview_refuses_invalid_data(clone: Path) -> None:
     assert shown.returncode == 1
     assert re.search(r"followups\.yaml:\d+:\d+: feil: .*«ferdig»", shown.stderr)
     assert shown.stderr.endswith("Ingenting er publisert: rett feilene over først.\n")
-    removed = run_generator("preview", "--remove", "7", cwd=clone)
-    assert removed.returncode == 1
-    assert removed.stderr.endswith("Ingenting er fjernet: rett feilene over først.\n")
+
+
+def test_a_preview_is_removed_even_when_the_data_has_mistakes(restored: Path) -> None:
+    """Removing builds nothing: a pull request closed with mistakes loses its preview."""
+    shown = run_generator("preview", "8", cwd=restored)
+    assert shown.returncode == 0, shown.stderr
+    followups = restored / "followups.yaml"
+    followups.write_text(
+        followups.read_text(encoding="utf-8").replace("state: pågår", "state: ferdig", 1),
+        encoding="utf-8",
+    )
+    removed = run_generator("preview", "--remove", "8", cwd=restored)
+    assert removed.returncode == 0, removed.stderr
+    assert "Fjernet forhåndsvisningen pr-8" in removed.stdout
+    versions = json.loads(git("show", "gh-pages:versions.json", cwd=restored))
+    assert "pr-8" not in [v["version"] for v in versions]
 
 
 def _hook(remote: Path, script: str) -> None:
