@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import characters
+
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
@@ -89,20 +91,15 @@ def identity_number_kind(digits: str) -> str | None:
 
 # --- Normalisation: the text as a reader sees it
 
-# Format characters (Unicode category Cf): invisible, so they can hide inside
-# a number or an address. The slow path checks the category of every character.
-_FORMAT = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
-
 
 def normalised(text: str) -> tuple[str, list[int] | None]:
     """``text`` as scanned: NFKC (no-break and thin spaces become spaces,
     full-width digits and «＠» plain ones) without format characters (soft
     hyphen, zero-width space). With a map from each offset in the result to
     the offset in ``text``, or None when the two are the same."""
-    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and _FORMAT.search(text) is None):
+    if text.isascii() or (
+        unicodedata.is_normalized("NFKC", text) and characters.FORMAT.search(text) is None
+    ):
         return text, None
     parts: list[str] = []
     where: list[int] = []
