@@ -79,7 +79,8 @@ def did_you_mean(word: str, candidates: Iterable[str] | Index, budget: Budget | 
 def shown(value: str) -> str:
     """``value`` as a message quotes it: every character visible, and not too long."""
     if len(value) > SHOWN_LENGTH:
-        value = f"{value[: SHOWN_LENGTH - 20]}… ({len(value):,} tegn)".replace(",", " ")
+        count = f"{len(value):,}".replace(",", " ")
+        value = f"{value[: SHOWN_LENGTH - 20]}… ({count} tegn)"
     return visible(value)
 
 

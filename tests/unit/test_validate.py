@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import validate
+from generator import suggest, validate
 from generator.pipeline import Sources, load_dataset
 from generator.problems import DataError
 from tests.datafiles import FOLLOWUPS as F
@@ -1016,3 +1016,9 @@ def test_a_title_is_one_line(tmp_path: Path, title: str) -> None:
         "followups.yaml:27:12: feil: Oppfølgingspunkt «2025-2»: «title» skal stå på én linje, "
         "men teksten har et linjeskift. Skriv hele teksten på én linje, uten \\n og uten | foran."
     ]
+
+
+def test_a_long_value_is_shortened_with_its_own_commas_kept() -> None:
+    value = "Oslo, Bergen, " * 20
+    assert suggest.shown(value) == f"{value[:60]}… (280 tegn)"
+    assert suggest.shown("x" * 1234) == f"{'x' * 60}… (1 234 tegn)"
