@@ -88,9 +88,6 @@ class Mapping:
 
     def get(self, key: str) -> Node | None:
         """The value of ``key`` (the first, if it was repeated), in constant time."""
-        if len(self._index) < len(self.items):
-            for k, v in self.items:
-                self._index.setdefault(k.value, v)
         return self._index.get(key)
 
 
