@@ -16,7 +16,7 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import chart, downloads, escape, listings
+from . import chart, collisions, downloads, escape, listings
 from .changes import edition_changes
 from .model import Dataset, Followup, Status
 from .schema import AREA_STATUSES, STATES
@@ -129,13 +129,8 @@ def point_page(point: Followup) -> str:
 
 
 def page_url(path: str) -> Markup:
-    """A generated page's address relative to the site root: «a/index.md» -> «a/», «a/b.md» -> «a/b/»."""
-    url = (
-        path.removesuffix("index.md")
-        if path.endswith("index.md")
-        else path.removesuffix(".md") + "/"
-    )
-    return Markup(quote(url, safe="/"))
+    """A generated page's address relative to the site root, quoted for a link."""
+    return Markup(quote(collisions.page_url(path), safe="/"))
 
 
 def page_root(path: str) -> str:
