@@ -200,6 +200,9 @@ def render_site(
         "today": today,
         "parties": parties,
         "party_slugs": {p.name: p.slug for p in parties},
+        # On a published edition the feed to subscribe to is the one beside
+        # versions.json, which always serves the newest edition.
+        "feed": ("../" if stable_files else "") + downloads.FEED,
     }
     latest = data.latest_edition
     counts = Counter(p.current.state for p in data.followups if p.current)

@@ -402,6 +402,8 @@ def test_pages_point_readers_at_the_stable_addresses(published: Published) -> No
     assert 'href="../../../endringer.xml"' in point
     data = _page(pages, "2026-01", "data")
     assert 'href="../../endringer.xml" download' in data
+    changes = _page(pages, "2026-01", "endringer")
+    assert 'href="../../endringer.xml" type="application/atom+xml"' in changes
     assert 'href="../../data/oppfolgingspunkter.json"' in data
     assert "Faste adresser" in data
     assert 'href="../data/oppfolgingspunkter.json" download' in data  # January's own files too
