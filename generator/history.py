@@ -337,10 +337,10 @@ def _search(
                 continue
             state = _state_at(blobs, commit, followups_oid, ipo_oid, followups, ipo, exceptions)
             assert edition is not None
-            if isinstance(state, Missing):
-                # Kept in case no older commit where it was newest can be read either.
-                found[edition] = dataclasses.replace(state, edition=edition)
-            elif isinstance(state, EditionState):
+            # The last commit where the edition was newest is its final state.
+            # When its IPO file fails today's rules, an older commit would
+            # rebuild the edition without its late changes: refuse instead.
+            if state is not None:
                 found[edition] = dataclasses.replace(state, edition=edition)
                 open_editions.discard(edition)
     return found

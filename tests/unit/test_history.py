@@ -222,6 +222,27 @@ def test_personal_data_in_old_areas_is_caught(repo: Path) -> None:
     assert "telefonnummer" in missing.message
 
 
+def test_an_older_state_never_stands_in_for_an_edition_whose_last_state_fails(
+    repo: Path,
+) -> None:
+    """Rebuilding from an earlier commit would drop what came late in the round."""
+    commit(repo, "A early", f=followups(["a"], {"p1": None}), i=areas("a", ["Vik"]))
+    commit(
+        repo,
+        "A late",
+        f=followups(["a"], {"p1": None, "p2": None}),
+        i=areas("a", ["Vik", "Ring 91234567"]),
+    )
+    commit(repo, "B", f=followups(["a", "b"], {"p1": None, "p2": None}), i=areas("b", ["Vik"]))
+    exceptions = repo / "privacy_exceptions.yaml"
+    found = history.read(
+        repo, history.DataPaths(repo / "followups.yaml", repo / "ipo_areas.yaml", exceptions), ["a"]
+    )
+    missing = found["a"]
+    assert isinstance(missing, Missing) and missing.reason == "unreadable"
+    assert "telefonnummer" in missing.message
+
+
 def test_data_files_in_a_folder_of_the_repository(repo: Path) -> None:
     project = repo / "nettsted"
     project.mkdir()
