@@ -20,7 +20,7 @@ from .edit import Edited
 from .model import Edition
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
 from .problems import DataError, Problem
-from .suggest import listing
+from .suggest import count, listing
 from .write import write_atomic
 
 if TYPE_CHECKING:
@@ -69,8 +69,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     elif args.format == "text":
         data = loaded.data
         print(
-            f"Datafilene er i orden: {len(data.followups)} oppfølgingspunkter, "
-            f"{len(data.editions)} rapporteringsrunder og {len(data.areas)} IPO-områder."
+            f"Datafilene er i orden: "
+            f"{count(len(data.followups), 'oppfølgingspunkt', 'oppfølgingspunkter')}, "
+            f"{count(len(data.editions), 'rapporteringsrunde', 'rapporteringsrunder')} og "
+            f"{count(len(data.areas), 'IPO-område', 'IPO-områder')}."
         )
     return EXIT_OK
 

@@ -19,7 +19,7 @@ from . import schema, validate
 from .load import Node, parse
 from .pipeline import Sources, check_sources
 from .problems import DataError, Problem
-from .suggest import did_you_mean, listing
+from .suggest import count, did_you_mean, listing
 from .write import write_atomic
 from .yamledit import (
     Document,
@@ -239,7 +239,10 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
         f"La til runden «{edition_id}» ({title}, {date.isoformat()}) på linje {edition_line} i {name}."
     ]
     if opened:
-        done.append(f"Ny status med plassholdertekst for {len(opened)} punkter: {listing(opened)}.")
+        done.append(
+            f"Ny status med plassholdertekst for {count(len(opened), 'punkt', 'punkter')}: "
+            f"{listing(opened)}."
+        )
         lines = [
             done[0],
             f"{done[1]} Erstatt hver «{schema.PLACEHOLDER}»-tekst med den nye statusen; "

@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import ScalarString
 from . import schema, validate
 from .edit import Edited, EditRefused, _check, readable
 from .pipeline import Sources
-from .suggest import closest, did_you_mean, listing
+from .suggest import closest, count, did_you_mean, listing
 from .write import write_atomic
 from .yamledit import (
     Expected,
@@ -186,7 +186,7 @@ def _move_lines(file: str, move: _Move | None) -> list[str]:
     ]
     if move.continued:
         lines.append(
-            f"{len(move.continued)} områder som var «{NEW}» i «{move.old}», er nå "
+            f"{count(len(move.continued), 'område', 'områder')} som var «{NEW}» i «{move.old}», er nå "
             f"«{CONTINUED}»: {listing(move.continued)}."
         )
     return lines

@@ -40,7 +40,9 @@ from . import (
 from .model import Dataset
 from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from .problems import DataError, Problem
+from .schema import PLACEHOLDER
 from .snapshot import UnknownEdition
+from .suggest import count
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
 
@@ -277,7 +279,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             self._preview.built(loaded.data)
             if loaded.unfilled:
                 log.info(
-                    f"Utkast: {len(loaded.unfilled)} statuser står fortsatt med «FYLL INN»; "
+                    f"Utkast: {count(len(loaded.unfilled), 'status', 'statuser')} står fortsatt med "
+                    f"«{PLACEHOLDER}»; "
                     "forhåndsvisningen viser dem merket «Ikke fylt ut»."
                 )
         return self._add_pages(files, config, out_dir)

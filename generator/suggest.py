@@ -84,6 +84,11 @@ def shown(value: str) -> str:
     return visible(value)
 
 
+def count(n: int, one: str, many: str) -> str:
+    """A number with its noun in the right form: «1 punkt», «2 punkter»."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def listing(values: Iterable[str], last: str = "og") -> str:
     """Values joined the Norwegian way: «a», «b» og «c» (or «eller» for ``last``)."""
     quoted = [f"«{v}»" for v in values]

@@ -29,6 +29,8 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from .suggest import count
+
 # (mapping, sequence, offset) as ruamel.yaml's ``indent`` takes them; the
 # first is the style of the shipped files and of ``init``.
 _STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1), (3, 3, 0), (3, 5, 2))
@@ -142,7 +144,7 @@ def check_edit(before: str, after: str, expected: Expected) -> None:
         kept += 1
     if expected.added is not None and len(new_lines) - kept != expected.added:
         raise FormatError(
-            f"endringen ville ha lagt til {len(new_lines) - kept} linjer i filen, ikke "
+            f"endringen ville ha lagt til {count(len(new_lines) - kept, 'linje', 'linjer')} i filen, ikke "
             f"{expected.added}. Filen er ikke endret; gjør endringen for hånd."
         )
 

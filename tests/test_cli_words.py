@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
-from tests.conftest import run_generator
+from generator import cli, suggest
+from tests.conftest import copy_project, run_generator
 
 # argparse's own English, and words an English help text would use.
 ENGLISH = re.compile(
@@ -110,3 +110,12 @@ def test_other_parsers_in_the_process_keep_their_english() -> None:
     """The translation is in force only while our parser works."""
     cli.parser().format_help()
     assert argparse.ArgumentParser(prog="x").format_usage() == "usage: x [-h]\n"
+
+
+def test_a_count_of_one_takes_the_singular(tmp_path: Path) -> None:
+    assert suggest.count(1, "punkt", "punkter") == "1 punkt"
+    assert [suggest.count(n, "linje", "linjer") for n in (0, 2)] == ["0 linjer", "2 linjer"]
+    result = run_generator("validate", cwd=copy_project(tmp_path))  # one round in the fixture
+    assert result.stdout == (
+        "Datafilene er i orden: 7 oppfølgingspunkter, 1 rapporteringsrunde og 13 IPO-områder.\n"
+    )

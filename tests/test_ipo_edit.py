@@ -257,8 +257,8 @@ def test_a_comment_with_nowhere_to_go_is_refused_not_lost(laid_out: Path) -> Non
         ("a\nc\n", Expected(removed={2}), None),
         ("a\nB\nc\n", Expected(changed={2: "B"}), None),
         ("a\nc\n", Expected(), "endringen ville ha endret linje 2 i filen"),
-        ("a\nb\nx\nc\n", Expected(added=0), "endringen ville ha lagt til 1 linjer i filen, ikke 0"),
-        ("a\nb\nc\n", Expected(removed={2}, added=0), "endringen ville ha lagt til 1 linjer"),
+        ("a\nb\nx\nc\n", Expected(added=0), "endringen ville ha lagt til 1 linje i filen, ikke 0"),
+        ("a\nb\nc\n", Expected(removed={2}, added=0), "endringen ville ha lagt til 1 linje"),
         ("a\nb\nc\n", Expected(changed={2: "B"}), "endringen ville ha endret linje 2 i filen"),
     ],
 )
