@@ -17,7 +17,6 @@ is left to check.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +26,7 @@ from ruamel.yaml.scalarstring import ScalarString
 from . import schema, validate
 from .edit import Edited, EditRefused, _check, readable
 from .pipeline import Sources
-from .suggest import closest, count, did_you_mean, listing
+from .suggest import closest, count, did_you_mean, listing, normalised
 from .write import write_atomic
 from .yamledit import (
     Expected,
@@ -40,7 +39,6 @@ from .yamledit import (
 )
 
 NEW, CONTINUED = "ny", "videreført"
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,8 @@ class _Areas:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Names that differ only in case or spacing are the same area."""
-    return _SPACES.sub(" ", a).strip().casefold() == _SPACES.sub(" ", b).strip().casefold()
+    """Names the validator would take for one (case, spacing and punctuation aside)."""
+    return normalised(a) == normalised(b)
 
 
 def _records(value: Any) -> list[validate.Record]:

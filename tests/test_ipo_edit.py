@@ -83,8 +83,10 @@ def test_add_by_the_units_name_without_a_year(project: Path) -> None:
     )
 
 
-def test_add_refuses_an_area_the_unit_has(project: Path) -> None:
-    assert _refused(project, "ipo-area", "add", "--unit", "ost", "--name", "holmlia  syd") == (
+@pytest.mark.parametrize("name", ["holmlia  syd", "Holmlia-syd"])
+def test_add_refuses_an_area_the_unit_has(project: Path, name: str) -> None:
+    """The same names as the validator's: case, spacing and punctuation aside."""
+    assert _refused(project, "ipo-area", "add", "--unit", "ost", "--name", name) == (
         "ipo_areas.yaml: området «Holmlia Syd» står allerede under enheten «ost» (linje 60). "
         "Ingenting er endret.\n"
     )
