@@ -214,8 +214,7 @@ def _summary(env: Mapping[str, str], text: str) -> None:
 def annotation(message: str) -> str:
     """The message as a GitHub error annotation (its first line), for stdout."""
     first = message.splitlines()[0] if message else ""
-    data = first.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error title=Endringen ble ikke laget::{data}"
+    return f"::error title=Endringen ble ikke laget::{report.escape_data(first)}"
 
 
 def refused(exc: EditRefused, env: Mapping[str, str]) -> str:
@@ -229,7 +228,8 @@ def refused(exc: EditRefused, env: Mapping[str, str]) -> str:
         + (f"\n```\n{problems}\n```\n" if problems else "")
         + "\nIngenting er lagt ut. Rett det meldingen sier, og start arbeidsflyten på nytt.\n",
     )
-    lines = [exc.message]
+    # Printed in the workflow's log: never a workflow command.
+    lines = [report.safe_text(exc.message)]
     if problems:
         lines.append(problems)
     return "\n".join(lines)
@@ -322,4 +322,4 @@ def failed(exc: ChangeFailed, env: Mapping[str, str]) -> str:
     """Write the job summary when git or gh failed; the text to print (with ``annotation``)."""
     message = str(exc)
     _summary(env, "### Endringen ble ikke ferdig\n\n" + _text(message) + "\n")
-    return message
+    return "\n".join(report.safe_text(line) for line in message.splitlines())

@@ -3,9 +3,20 @@ literal text, fits GitHub's limit and says when the check starts."""
 
 from __future__ import annotations
 
-from generator.edit import Edited
+from pathlib import Path
+
+from generator.edit import Edited, EditRefused
 from generator.problems import Position, Problem
-from generator.pullrequest import Proposal, body, branch_name, slug
+from generator.pullrequest import (
+    ChangeFailed,
+    Proposal,
+    annotation,
+    body,
+    branch_name,
+    failed,
+    refused,
+    slug,
+)
 
 ENV = {
     "GITHUB_SERVER_URL": "https://github.com",
@@ -62,3 +73,15 @@ def test_a_long_list_of_what_is_left_fits_githubs_limit() -> None:
     assert len(text) < 65_536
     assert "- … og 4900 til; kontrollen av endringen viser alle" in text
     assert "«2025-5000»" not in text.split("## Dette gjenstår")[0]
+
+
+def test_what_the_workflow_log_shows_is_never_a_workflow_command(tmp_path: Path) -> None:
+    env = {"GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    refused_text = refused(EditRefused("::add-mask::hemmelig\nneste linje"), env)
+    assert not any(line.startswith("::") for line in refused_text.splitlines())
+    assert (
+        annotation("50% ferdig\r\n::error::x")
+        == "::error title=Endringen ble ikke laget::50%25 ferdig"
+    )
+    failed_text = failed(ChangeFailed("git push feilet:\n::error::fra fjernlageret"), env)
+    assert failed_text == "git push feilet:\n\\::error::fra fjernlageret"
