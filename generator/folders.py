@@ -233,10 +233,6 @@ class Lock:
     def __init__(self) -> None:
         self._fd: int | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def acquire(self, folder: Path, waiting: Callable[[], None]) -> None:
         """Take the lock, calling ``waiting`` once first if another build holds it."""
         if self._fd is not None:

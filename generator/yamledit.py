@@ -112,11 +112,6 @@ def open_document(raw: bytes) -> Document:
     return Document(data, text, newline, bom)
 
 
-def check_only_additions(before: str, after: str) -> None:
-    """Raise FormatError unless ``after`` is ``before`` with lines added."""
-    check_edit(before, after, Expected())
-
-
 def check_edit(before: str, after: str, expected: Expected) -> None:
     """Raise FormatError unless ``after`` is ``before`` with lines added, the
     lines ``expected.removed`` gone and the lines ``expected.changed`` replaced.

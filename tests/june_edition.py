@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-JUNE_TITLE = "Status pr juni 2026"
 JUNE_TEXT = "Handlingsplanen er tatt i bruk i alle bydelene, og punktet er fullført i juni."
 SPRING_POINT = "Trygghet i kollektivtrafikken"
 JANUARY_TEXT = "ble godkjent i politirådet i juni 2025."

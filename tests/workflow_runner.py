@@ -327,9 +327,6 @@ class Runner:
     def triggers(self) -> Any:
         return _workflow_on(self.document)
 
-    def job_ids(self) -> list[str]:
-        return list(self.document["jobs"])
-
     # --- contexts ---------------------------------------------------------------
 
     def _inputs(self, event: Event) -> dict[str, Any]:
