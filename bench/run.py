@@ -43,9 +43,9 @@ from .child import OURS
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE_COMMAND = ("-m", "generator", "serve")
+"""What ``make serve`` runs after the venv's python; keep the two alike."""
 ERROR_BANNER = "Feil i datafilene"
 """What the preview's banner says when a saved file has errors (generator/preview.py)."""
-"""What ``make serve`` runs after the venv's python; keep the two alike."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class Settings:
     serve_size: int
     serve_edits: int
     out: Path
+    project: Path
+    """The project whose config and pages surround the synthetic data."""
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -66,6 +68,7 @@ class Settings:
             serve_size=int(env.get("BENCH_SERVE_SIZE", "1000")),
             serve_edits=int(env.get("BENCH_SERVE_EDITS", "3")),
             out=Path(env.get("BENCH_OUT", str(ROOT / "build" / "bench"))),
+            project=Path(env.get("BENCH_PROJECT", str(ROOT))),
         )
 
 
@@ -317,7 +320,7 @@ def pdf_stage(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 def measure_size(n: int, settings: Settings, workdir: Path) -> dict[str, Any]:
     template = workdir / f"n{n}" / "template"
-    shape = synth.write_project(template, n, ROOT)
+    shape = synth.write_project(template, n, settings.project)
     runs = []
     for run in range(settings.runs):
         project = _fresh_copy(template, workdir / f"n{n}" / f"run{run}")
@@ -386,7 +389,11 @@ def main() -> int:
             )
             results.append(measure_size(n, settings, Path(tmp)))
     data = {
-        "settings": {**settings.__dict__, "out": str(settings.out)},
+        "settings": {
+            **settings.__dict__,
+            "out": str(settings.out),
+            "project": str(settings.project),
+        },
         "machine": report.machine(),
         "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)),
         "duration_s": time.time() - started,

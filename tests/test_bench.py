@@ -19,11 +19,18 @@ import pytest
 
 from bench import run, synth
 from generator.pipeline import Sources, load_dataset
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
+
+
+def _project(tmp_path: Path) -> Path:
+    """The tests' own config and pages to put the synthetic data in."""
+    project = tmp_path / "project"
+    project.mkdir()
+    return copy_project(project)
 
 
 def test_synthetic_data_is_valid_and_has_the_promised_shape(tmp_path: Path) -> None:
-    shape = synth.write_project(tmp_path, 60, ROOT)
+    shape = synth.write_project(tmp_path, 60, _project(tmp_path))
     loaded = load_dataset(
         Sources(tmp_path / "followups.yaml", tmp_path / "ipo_areas.yaml", tmp_path)
     )
@@ -53,6 +60,8 @@ def test_bench_prints_the_table_at_a_tiny_size(tmp_path: Path) -> None:
         "BENCH_SERVE_SIZE": "10",
         "BENCH_SERVE_EDITS": "1",
         "BENCH_OUT": str(tmp_path),
+        # The tests' own config and pages: the live content/ may link to any point.
+        "BENCH_PROJECT": str(_project(tmp_path)),
     }
     result = subprocess.run(
         [sys.executable, "-m", "bench"],
