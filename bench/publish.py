@@ -22,21 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.gitenv import git_env
+
 ROOT = Path(__file__).resolve().parent.parent
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Bench",
-    "GIT_AUTHOR_EMAIL": "bench@example.org",
-    "GIT_COMMITTER_NAME": "Bench",
-    "GIT_COMMITTER_EMAIL": "bench@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "NO_MKDOCS_2_WARNING": "1",
-}
 
 
 def _env() -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "SITE_", "MIKE_"))}
-    return {**clean, **IDENTITY, "PYTHONPATH": str(ROOT)}
+    clean = {k: v for k, v in git_env().items() if not k.startswith(("SITE_", "MIKE_"))}
+    return {**clean, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
 
 def _git(*args: str, cwd: Path) -> None:

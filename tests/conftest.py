@@ -227,3 +227,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/expected from the current templates",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Run from a git hook, the suite inherits GIT_DIR, GIT_INDEX_FILE and the
+    # like: the git a test or the generator starts in a temporary repository
+    # would then act on this one.
+    for name in [n for n in os.environ if n.startswith("GIT_")]:
+        del os.environ[name]

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import copy_project, run_generator
+from tests.gitenv import git_env
 from tests.june_edition import SPRING_POINT, add_june_edition
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Sekretariatet",
-    "GIT_AUTHOR_EMAIL": "sekretariat@example.org",
-    "GIT_COMMITTER_NAME": "Sekretariatet",
-    "GIT_COMMITTER_EMAIL": "sekretariat@example.org",
-}
 
 
 def git(*args: str, cwd: Path) -> str:
-    result = subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
-    )
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=git_env())
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -11,7 +11,6 @@ the indent heuristic are tried here).
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,16 +19,14 @@ import pytest
 import yaml
 
 from tests.conftest import copy_project, run_generator
+from tests.gitenv import git_env
 from tests.test_edit import PLACEHOLDER_LINE, added_lines
-from tests.workflow_project import IDENTITY
 
 ALGORITHMS = ("myers", "minimal", "patience", "histogram")
 
 
 def git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **IDENTITY}
-    )
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=git_env())
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:

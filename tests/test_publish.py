@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-import os
 import re
 import subprocess
 import sys
@@ -33,6 +32,7 @@ import pytest
 
 from tests.browser.axe import axe_source, describe, run_axe
 from tests.conftest import OSLO, ROOT, copy_project
+from tests.gitenv import IDENTITY, git_env
 from tests.june_edition import (
     JANUARY_TEXT,
     JUNE_TEXT,
@@ -47,23 +47,16 @@ pytestmark = pytest.mark.slow
 
 SITE = "https://politiradet.example.org/oppfolging/"
 TYPO, FIXED = "frist 1.mars", "frist 1. mars"
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Sekretariatet",
-    "GIT_AUTHOR_EMAIL": "sekretariat@example.org",
-    "GIT_COMMITTER_NAME": "Sekretariatet",
-    "GIT_COMMITTER_EMAIL": "sekretariat@example.org",
-}
-# No user or system git config: identity comes only from what a test passes.
-ISOLATED = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "NO_MKDOCS_2_WARNING": "1"}
 
 
 def _environment(identity: bool) -> dict[str, str]:
+    """No git config, and nothing the caller set for publishing: identity only if asked."""
     env = {
         k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("GIT_", "PUBLISH_", "SITE_", "MIKE_", "GITHUB_"))
+        for k, v in git_env(IDENTITY if identity else {}).items()
+        if not k.startswith(("PUBLISH_", "SITE_", "MIKE_", "GITHUB_"))
     }
-    return {**env, **ISOLATED, **(IDENTITY if identity else {})}
+    return {**env, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def git(*args: str, cwd: Path) -> str:

@@ -23,6 +23,7 @@ from generator.model import Dataset
 from generator.pipeline import Sources, at_edition, generate, load_dataset
 from generator.snapshot import UnknownEdition, as_of, estimate
 from tests.conftest import OSLO, ROOT, copy_project
+from tests.gitenv import git_env
 from tests.june_edition import (
     JANUARY_TEXT,
     JUNE_TEXT,
@@ -220,15 +221,7 @@ def test_old_edition_judges_deadlines_on_its_own_date(tmp_path: Path) -> None:
 
 
 def _git(*args: str, cwd: Path) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "T",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "T",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-    }
-    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+    subprocess.run(["git", *args], cwd=cwd, env=git_env(), check=True, capture_output=True)
 
 
 def test_generated_pages_for_january_from_git(tmp_path: Path) -> None:

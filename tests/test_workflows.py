@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.workflow_project import IDENTITY, Origin, fast_environment, git, make_origin, one_word
+from tests.gitenv import IDENTITY
+from tests.workflow_project import Origin, fast_environment, git, make_origin, one_word
 from tests.workflow_runner import (
     JobResult,
     Runner,

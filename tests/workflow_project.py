@@ -3,7 +3,6 @@ data, in a bare repository playing the one on GitHub (see tests/workflow_runner.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,13 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import ROOT, copy_project
-
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-}
+from tests.gitenv import git_env
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -28,7 +21,7 @@ def git(*args: str, cwd: Path) -> str:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, **IDENTITY},
+        env=git_env(),
     )
     if result.returncode != 0:
         raise RuntimeError(f"git {' '.join(args)}: {result.stderr}")

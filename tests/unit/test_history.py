@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 
@@ -11,16 +10,9 @@ import pytest
 
 from generator import history
 from generator.history import EditionState, Missing, newest_edition
+from tests.gitenv import git_env
 
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "T",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "T",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
+ENV = git_env()
 
 EDITIONS = {
     "a": '  - id: "a"\n    title: Runde A\n    date: 2025-01-31\n',

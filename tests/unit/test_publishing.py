@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -14,17 +13,10 @@ import pytest
 from generator import addresses, publish, site_files
 from generator.pipeline import Sources, load_dataset
 from tests.conftest import copy_project
+from tests.gitenv import git_env
 from tests.june_edition import complete_june_round
 
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "T",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "T",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
+ENV = git_env()
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
