@@ -168,7 +168,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(
             folders.cannot_write(
-                f"«{_shown(target.parent, root)}», der det nye nettstedet lages før det "
+                f"«{folders.relative_name(target.parent, root)}», der det nye nettstedet lages før det "
                 f"erstatter «{args.site_dir}»",
                 exc,
                 "Gjør mappen skrivbar og bygg på nytt.",
@@ -203,13 +203,6 @@ def cmd_site(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
     print(f"Nettstedet er bygget i {target}.")
     return EXIT_OK
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix() or "."
-    except ValueError:
-        return str(path)
 
 
 @contextmanager

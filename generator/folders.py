@@ -61,7 +61,8 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def _shown(path: Path, root: Path) -> str:
+def relative_name(path: Path, root: Path) -> str:
+    """``path`` as a message names it: relative to the project where it lies inside."""
     try:
         return path.relative_to(root).as_posix() or "."
     except ValueError:
@@ -83,7 +84,7 @@ def check_place(
     ``outside_allowed``), or overlapping one of ``guards``. ``shown`` is the
     folder as the user wrote it."""
     folder, root = folder.resolve(), root.resolve()
-    shown = shown or _shown(folder, root)
+    shown = shown or relative_name(folder, root)
     advice = f"Velg en egen mappe som bare generatoren bruker, for eksempel «{example}»."
     if folder == root:
         raise FolderRefused(
@@ -111,7 +112,7 @@ def check_place(
         else:
             continue
         raise FolderRefused(
-            f"{option}: «{shown}» {relation} {guard.label} («{_shown(place, root)}»). "
+            f"{option}: «{shown}» {relation} {guard.label} («{relative_name(place, root)}»). "
             f"Generatoren sletter filer den ikke har laget selv i denne mappen. {advice}"
         )
 

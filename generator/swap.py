@@ -83,7 +83,7 @@ def prepare(
     (its contents will be replaced, the link kept), and may lead outside the
     project. A site an older version built is marked as the generator's.
     """
-    shown = folders._shown(target.absolute(), root.resolve())
+    shown = folders.relative_name(target.absolute(), root.resolve())
     if target.is_symlink() and not target.exists():
         raise FolderRefused(
             f"{option}: «{shown}» er en lenke til «{os.readlink(target)}», som ikke finnes. "
