@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from babel.dates import format_date
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -23,6 +24,7 @@ from .suggest import count, did_you_mean, listing
 from .write import write_atomic
 from .yamledit import (
     Document,
+    Expected,
     FormatError,
     add_item,
     blank_lines_between,
@@ -104,18 +106,22 @@ def _write(sources: Sources, doc_bytes: bytes) -> None:
     write_atomic(sources.followups, doc_bytes)
 
 
-def _open(sources: Sources) -> Document:
+def open_file(sources: Sources, path: Path) -> Document:
+    """The data file ``path``, opened for editing with its comments and layout."""
     try:
-        return open_document(sources.followups.read_bytes())
+        return open_document(path.read_bytes())
     except FormatError as exc:
-        raise EditRefused(f"{sources.name(sources.followups)}: {exc}") from None
+        raise EditRefused(f"{sources.name(path)}: {exc}") from None
 
 
-def _render(sources: Sources, doc: Document) -> bytes:
+def render_file(
+    sources: Sources, path: Path, doc: Document, expected: Expected | None = None
+) -> bytes:
+    """The edited file, refused unless it differs from the original only as ``expected`` says."""
     try:
-        return doc.render()
+        return doc.render(expected)
     except FormatError as exc:
-        raise EditRefused(f"{sources.name(sources.followups)}: {exc}") from None
+        raise EditRefused(f"{sources.name(path)}: {exc}") from None
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -200,7 +206,7 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
             f"({last.get('date').isoformat()}). Oppgi en senere dato med --date ÅÅÅÅ-MM-DD."
         )
 
-    doc = _open(sources)
+    doc = open_file(sources, sources.followups)
     editions_list = block_list(doc.data, "editions")
     add_item(
         editions_list,
@@ -231,7 +237,7 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
         # The new status goes before the blank line that ends the point (see yamledit).
         move_trailing_lines(end, point)
         opened.append(str(point["id"]))
-    data = _render(sources, doc)
+    data = render_file(sources, sources.followups, doc)
     _write(sources, data)
     text = data.decode("utf-8")
     edition_line = _line_of(text, f'- id: "{edition_id}"')
@@ -286,7 +292,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     if title is not None:
         _refuse_value(title, _TITLE, "title")
 
-    doc = _open(sources)
+    doc = open_file(sources, sources.followups)
     followups = block_list(doc.data, "followups")
     responsible = CommentedSeq()
     responsible.fa.set_flow_style()
@@ -314,7 +320,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     add_item(
         followups, position, skeleton, blank_line=blank_lines_between(followups) or not followups
     )
-    data = _render(sources, doc)
+    data = render_file(sources, sources.followups, doc)
     _write(sources, data)
     text = data.decode("utf-8")
     line = _line_of(text, f'- id: "{point_id}"')

@@ -24,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
 from . import schema, validate
-from .edit import Edited, EditRefused, _check, readable
+from .edit import Edited, EditRefused, _check, open_file, readable, render_file
 from .pipeline import Sources
 from .suggest import closest, count, did_you_mean, listing, normalised
 from .write import write_atomic
@@ -34,7 +34,6 @@ from .yamledit import (
     add_item,
     blank_lines_between,
     block_list,
-    open_document,
     remove_item,
 )
 
@@ -98,21 +97,6 @@ def _clean_name(name: str) -> str:
     if not name:
         raise EditRefused('Oppgi navnet på området med --name, for eksempel --name "Hovseter".')
     return name
-
-
-def _open(sources: Sources) -> Any:
-    try:
-        return open_document(sources.ipo_areas.read_bytes())
-    except FormatError as exc:
-        raise EditRefused(f"{sources.name(sources.ipo_areas)}: {exc}") from None
-
-
-def _render(sources: Sources, doc: Any, expected: Expected) -> bytes:
-    try:
-        data: bytes = doc.render(expected)
-    except FormatError as exc:
-        raise EditRefused(f"{sources.name(sources.ipo_areas)}: {exc}") from None
-    return data
 
 
 def _write(sources: Sources, data: bytes, found: _Areas) -> validate.Record:
@@ -232,7 +216,7 @@ def add_area(
                 f"(linje {area.at('name').line}). Ingenting er endret."
             )
 
-    doc = _open(sources)
+    doc = open_file(sources, sources.ipo_areas)
     lines = doc.original.splitlines()
     changed: dict[int, str] = {}
     move = _move_to_newest(doc, found, lines, changed, None)
@@ -242,7 +226,9 @@ def add_area(
         item["since"] = since
     position = _area_positions(found.areas, [u.get("id") for u in found.units], unit_id)
     add_item(areas, position, item, blank_line=blank_lines_between(areas))
-    written = _write(sources, _render(sources, doc, Expected(changed=changed)), found)
+    written = _write(
+        sources, render_file(sources, sources.ipo_areas, doc, Expected(changed=changed)), found
+    )
     line = _records(written.get("areas"))[position].at("name").line
     done = [
         f"La til området «{name}» under enheten «{unit_id}» ({record.get('name')}) med status "
@@ -315,7 +301,7 @@ def retire_area(sources: Sources, unit: str, name: str) -> Edited:
         )
     index, area = match[0]
 
-    doc = _open(sources)
+    doc = open_file(sources, sources.ipo_areas)
     lines = doc.original.splitlines()
     start = area.pos.line
     first, last = _own_lines(lines, start)
@@ -328,7 +314,11 @@ def retire_area(sources: Sources, unit: str, name: str) -> Edited:
     except FormatError as exc:
         raise EditRefused(f"{file}: {exc}") from None
     removed = frozenset(range(first, last + 1))
-    _write(sources, _render(sources, doc, Expected(removed, changed, added=0)), found)
+    _write(
+        sources,
+        render_file(sources, sources.ipo_areas, doc, Expected(removed, changed, added=0)),
+        found,
+    )
     gone = f"linje {first}" if first == last else f"linje {first}–{last}"
     done = [
         f"Tok ut området «{area.get('name')}» under enheten «{unit_id}» ({gone} i {file}). "
