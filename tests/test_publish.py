@@ -492,63 +492,37 @@ def test_refuses_a_site_url_that_is_not_an_address(clone: Path) -> None:
     )
 
 
-def test_refuses_when_gh_pages_is_behind_the_remote(published: Published, clone: Path) -> None:
-    other = clone.parent / "other"
-    git(
-        "clone",
-        "--quiet",
-        "--branch",
-        "gh-pages",
-        str(published.remote),
-        str(other),
-        cwd=clone.parent,
-    )
-    (other / "CNAME").write_text("politiradet.example.org\n", encoding="utf-8")
-    git("add", "CNAME", cwd=other)
-    git("commit", "--quiet", "-m", "Custom domain", cwd=other)
+def _commit_on_pages(published: Published, where: Path, name: str, text: str, message: str) -> None:
+    """Another maintainer's clone of gh-pages at ``where``, with ``name`` written and committed."""
+    git("clone", "-q", "--branch", "gh-pages", str(published.remote), str(where), cwd=where.parent)
+    (where / name).write_text(text, encoding="utf-8")
+    git("add", name, cwd=where)
+    git("commit", "--quiet", "-m", message, cwd=where)
+
+
+def test_refuses_when_gh_pages_is_behind_the_remote(published: Published, restored: Path) -> None:
+    other = restored.parent / "other"
+    _commit_on_pages(published, other, "CNAME", "politiradet.example.org\n", "Custom domain")
     git("push", "--quiet", "origin", "gh-pages", cwd=other)
     pushed = remote_refs(published.remote)
-    local = git("rev-parse", "gh-pages", cwd=clone)
-    try:
-        result = run_publish(cwd=clone)
-        assert result.returncode == 1
-        assert result.stderr.endswith(
-            "Ingenting er publisert. Den lokale grenen gh-pages er bak origin/gh-pages: noen har "
-            "publisert siden sist. Hent den nyeste versjonen med\n"
-            "  git fetch origin gh-pages:gh-pages\n"
-            "og publiser på nytt.\n"
-        )
-        assert remote_refs(published.remote) == pushed
-        assert git("rev-parse", "gh-pages", cwd=clone) == local
-        git("fetch", "--quiet", "origin", "gh-pages:gh-pages", cwd=clone)  # the advice works
-    finally:
-        # Undo the other maintainer's push so later tests see the module's state.
-        git(
-            "push",
-            "--quiet",
-            "--force",
-            "origin",
-            f"{local.strip()}:refs/heads/gh-pages",
-            cwd=clone,
-        )
-        git("update-ref", "refs/heads/gh-pages", local.strip(), cwd=clone)
-        git("fetch", "--quiet", "origin", "+gh-pages:refs/remotes/origin/gh-pages", cwd=clone)
-        git("checkout", "--quiet", "-f", "main", cwd=other)
+    local = git("rev-parse", "gh-pages", cwd=restored)
+    result = run_publish(cwd=restored)
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "Ingenting er publisert. Den lokale grenen gh-pages er bak origin/gh-pages: noen har "
+        "publisert siden sist. Hent den nyeste versjonen med\n"
+        "  git fetch origin gh-pages:gh-pages\n"
+        "og publiser på nytt.\n"
+    )
+    assert remote_refs(published.remote) == pushed
+    assert git("rev-parse", "gh-pages", cwd=restored) == local
+    git("fetch", "--quiet", "origin", "gh-pages:gh-pages", cwd=restored)  # the advice works
 
 
 def test_refuses_a_broken_versions_json(published: Published, restored: Path) -> None:
     other = restored.parent / "broken"
-    git(
-        "clone",
-        "--quiet",
-        "--branch",
-        "gh-pages",
-        str(published.remote),
-        str(other),
-        cwd=restored.parent,
-    )
-    (other / "versions.json").write_text('[{"version": "2026-06",\n', encoding="utf-8")
-    git("commit", "--quiet", "-am", "A hand edit gone wrong", cwd=other)
+    broken_json = '[{"version": "2026-06",\n'
+    _commit_on_pages(published, other, "versions.json", broken_json, "A hand edit gone wrong")
     git("push", "--quiet", "origin", "gh-pages", cwd=other)
     git("fetch", "--quiet", "origin", "gh-pages:gh-pages", cwd=restored)
     broken = git("rev-parse", "gh-pages", cwd=restored)
@@ -922,10 +896,9 @@ def test_a_publication_that_loses_a_race_is_done_again_on_top(
     published: Published, restored: Path
 ) -> None:
     other = restored.parent / "rival"
-    git("clone", "-q", "--branch", "gh-pages", str(published.remote), str(other), cwd=other.parent)
-    (other / "CNAME").write_text("politiradet.example.org\n", encoding="utf-8")
-    git("add", "CNAME", cwd=other)
-    git("commit", "--quiet", "-m", "Custom domain, published meanwhile", cwd=other)
+    _commit_on_pages(
+        published, other, "CNAME", "politiradet.example.org\n", "Custom domain, published meanwhile"
+    )
     git("push", "--quiet", "origin", "HEAD:refs/heads/rival", cwd=other)
     rival = git("rev-parse", "HEAD", cwd=other).strip()
     _hook(
