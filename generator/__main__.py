@@ -2,11 +2,11 @@ import sys
 
 # Before anything else: a Python that is too old, or one without the tool's
 # packages, gets one sentence saying what to do (see environment.py).
-from .environment import check, package_problem
+from generator.environment import check, package_problem
 
 check()
 
-from .cli import main  # noqa: E402
+from generator.cli import main  # noqa: E402
 
 try:
     code = main()

@@ -14,17 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import addresses, diff, folders, json_schema, publish, report, schema, swap
-from .argparse_nb import NorwegianParser
-from .edit import Edited
-from .model import Edition
-from .pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
-from .problems import DataError, Problem
-from .suggest import count, listing
-from .write import write_atomic
+from generator.argparse_nb import NorwegianParser
+from generator.commands import change_summary, publish
+from generator.commands.edit_followups import Edited
+from generator.data import json_schema, problem_text, schema
+from generator.data.model import Edition
+from generator.data.problems import DataError, Problem
+from generator.data.suggest import count, listing
+from generator.site import addresses, folders, swap
+from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
+from generator.site.write import write_atomic
 
 if TYPE_CHECKING:
-    from .pullrequest import Proposal
+    from generator.commands.pull_request import Proposal
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -53,9 +55,9 @@ def _data_files_env(args: argparse.Namespace) -> dict[str, str]:
 
 def _print_problems(exc_problems: list[Problem], fmt: str) -> None:
     if fmt == "github":
-        print(report.as_github(exc_problems))
+        print(problem_text.as_github(exc_problems))
     else:
-        print(report.as_text(exc_problems), file=sys.stderr)
+        print(problem_text.as_text(exc_problems), file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -231,16 +233,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import click
     from mkdocs.__main__ import cli as mkdocs
 
-    from . import preview
+    from generator.site import live_preview
 
     try:
-        host, port = preview.parse_address(args.addr)
-    except preview.AddressError as exc:
+        host, port = live_preview.parse_address(args.addr)
+    except live_preview.AddressError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_DATA
-    refused = preview.check_address(host, port)
+    refused = live_preview.check_address(host, port)
     if refused is not None:
-        print(preview.address_message(host, port, refused), file=sys.stderr)
+        print(live_preview.address_message(host, port, refused), file=sys.stderr)
         return EXIT_DATA
     root = Path(args.root)
     command = [
@@ -257,7 +259,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as exc:  # the address was taken while the first build ran
         if exc.errno not in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL):
             raise
-        print(preview.address_message(host, port, exc), file=sys.stderr)
+        print(live_preview.address_message(host, port, exc), file=sys.stderr)
         return EXIT_DATA
     except click.ClickException as exc:
         exc.show()
@@ -281,16 +283,16 @@ def _date(value: str) -> dt.date | None:
 
 
 def _refused(message: str, problems: list[Problem]) -> int:
-    print(report.safe_text(message), file=sys.stderr)
+    print(problem_text.safe_text(message), file=sys.stderr)
     if problems:
-        print(report.as_text(problems), file=sys.stderr)
+        print(problem_text.as_text(problems), file=sys.stderr)
     return EXIT_DATA
 
 
 def _edit(args: argparse.Namespace) -> Edited:
     """Run the editing command ``args`` names; raises EditRefused."""
-    from .edit import new_followup, new_round
-    from .ipoedit import add_area, retire_area
+    from generator.commands.edit_followups import new_followup, new_round
+    from generator.commands.edit_ipo import add_area, retire_area
 
     sources = _sources(args)
     if args.command == "new-round":
@@ -304,7 +306,7 @@ def _edit(args: argparse.Namespace) -> Edited:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """new-round, new-followup and ipo-area: edit a data file, or say why not."""
-    from .edit import EditRefused
+    from generator.commands.edit_followups import EditRefused
 
     try:
         done = _edit(args)
@@ -316,8 +318,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def _proposal(args: argparse.Namespace, done: Edited) -> Proposal:
     """How the pull request for an edit made from GitHub is named."""
-    from .edit import default_title
-    from .pullrequest import Proposal, slug
+    from generator.commands.edit_followups import default_title
+    from generator.commands.pull_request import Proposal, slug
 
     if args.command == "new-round":
         title = (args.title or "").strip() or default_title(args.id) or args.id
@@ -348,8 +350,8 @@ def _proposal(args: argparse.Namespace, done: Edited) -> Proposal:
 
 def cmd_pull_request(args: argparse.Namespace) -> int:
     """Run an editing command on a new branch and open a pull request (GitHub workflows)."""
-    from .edit import EditRefused
-    from .pullrequest import ChangeFailed, annotation, failed, propose, refused
+    from generator.commands.edit_followups import EditRefused
+    from generator.commands.pull_request import ChangeFailed, annotation, failed, propose, refused
 
     inner = parser().parse_args(
         [
@@ -398,7 +400,7 @@ def _year(value: str) -> int | None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .scaffold import InitRefused, council_from_options, init
+    from generator.commands.init import InitRefused, council_from_options, init
 
     target = Path(args.root) / args.dir
     try:
@@ -568,8 +570,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     sources = _sources(args)
     root = Path(args.root)
     try:
-        before = diff.at_revision(root, args.base, sources)
-    except diff.RevisionError as exc:
+        before = change_summary.at_revision(root, args.base, sources)
+    except change_summary.RevisionError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_DATA
     except DataError as exc:
@@ -585,7 +587,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         )
         _print_problems(exc.problems, "text")
         return EXIT_DATA
-    print(diff.as_markdown(diff.compare(before, after), args.base), end="")
+    print(change_summary.as_markdown(change_summary.compare(before, after), args.base), end="")
     return EXIT_OK
 
 

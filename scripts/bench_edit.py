@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.edit import new_followup, new_round  # noqa: E402
-from generator.pipeline import Sources, load_dataset  # noqa: E402
+from generator.commands.edit_followups import new_followup, new_round  # noqa: E402
+from generator.site.build import Sources, load_dataset  # noqa: E402
 
 
 def synthetic(points: int) -> str:

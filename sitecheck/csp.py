@@ -1,7 +1,7 @@
 """Every page carries a Content-Security-Policy that lets only the site's own
 scripts run: no ``'unsafe-inline'``, and every inline script hashed.
 
-This reads the pages independently of ``generator.csp``, which writes the
+This reads the pages independently of ``generator.site.csp``, which writes the
 policies: a script that reaches a page some other way (raw HTML in a page in
 content/, a template) and is not hashed would be blocked in the reader's
 browser, and an ``onclick`` or ``javascript:`` address always would be.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from generator.characters import visible
-from generator.report import escape_data, escape_property, safe_file, safe_text
+from generator.data.characters import visible
+from generator.data.problem_text import escape_data, escape_property, safe_file, safe_text
 
 from .problems import SiteProblem
 

@@ -8,7 +8,7 @@ content/. Values listed in privacy_exceptions.yaml are allowed here too.
 
 from __future__ import annotations
 
-from generator import privacy
+from generator.data import privacy
 
 from .html import Page
 from .problems import SiteProblem, address

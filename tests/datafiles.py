@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pipeline import Sources
+from generator.site.build import Sources
 
 FOLLOWUPS = """\
 council:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import listings
-from generator.pipeline import load_dataset
-from generator.problems import DataError
+from generator.data.problems import DataError
+from generator.site import selections
+from generator.site.build import load_dataset
 
 from .conftest import copy_project, run_generator
 from .datafiles import FOLLOWUPS, replace_once, write_files
@@ -17,7 +17,7 @@ from .datafiles import FOLLOWUPS, replace_once, write_files
 
 def _party_pages(folder: Path, followups: str) -> dict[str, str]:
     data = load_dataset(write_files(folder, followups)).data
-    return {p.name: listings.responsible_page(p) for p in listings.responsible_parties(data)}
+    return {p.name: selections.responsible_page(p) for p in selections.responsible_parties(data)}
 
 
 def test_reordering_points_never_moves_a_partys_page(tmp_path: Path) -> None:
@@ -34,11 +34,11 @@ def test_reordering_points_never_moves_a_partys_page(tmp_path: Path) -> None:
     assert first == second
     assert first["Oslo kommune"] != first["Oslo kommunë"]
     for page in first.values():
-        assert page.startswith(f"{listings.FOLDER}/ansvarlig-oslo-kommune-"), page
+        assert page.startswith(f"{selections.FOLDER}/ansvarlig-oslo-kommune-"), page
 
 
 def test_a_name_no_other_shares_keeps_its_plain_slug() -> None:
-    assert listings.party_slugs(["Oslo kommune", "Oslo politidistrikt"]) == {
+    assert selections.party_slugs(["Oslo kommune", "Oslo politidistrikt"]) == {
         "Oslo kommune": "oslo-kommune",
         "Oslo politidistrikt": "oslo-politidistrikt",
     }
@@ -46,11 +46,11 @@ def test_a_name_no_other_shares_keeps_its_plain_slug() -> None:
 
 def test_a_plain_slug_never_equals_a_hashed_one() -> None:
     names = ["A", "a"]
-    hashed = listings.party_slugs(names)
+    hashed = selections.party_slugs(names)
     lookalike = next(iter(v for v in hashed.values())).upper().replace("-", " ")
-    slugs = listings.party_slugs([*names, lookalike])
+    slugs = selections.party_slugs([*names, lookalike])
     assert len(set(slugs.values())) == 3
-    assert listings.party_slugs([lookalike, *reversed(names)]) == slugs
+    assert selections.party_slugs([lookalike, *reversed(names)]) == slugs
 
 
 def _point_id_problem(tmp_path: Path, point_id: str) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench import run, synth
-from generator.pipeline import Sources, load_dataset
+from generator.site.build import Sources, load_dataset
 from tests.conftest import ROOT, copy_project
 
 

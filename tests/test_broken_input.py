@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import load
-from generator.pipeline import Sources, load_dataset
-from generator.problems import DataError
+from generator.data import load
+from generator.data.problems import DataError
+from generator.site.build import Sources, load_dataset
 
 from .conftest import OSLO, copy_project, run_generator
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, suggest
+from generator import cli
+from generator.data import suggest
 from tests.conftest import copy_project, run_generator
 
 # argparse's own English, and words an English help text would use.

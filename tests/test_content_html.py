@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import rawhtml
+from generator.site import rawhtml
 
 from . import htmlcheck
 from .conftest import copy_project, run_generator

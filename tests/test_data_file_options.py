@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, publish
-from generator.pipeline import FOLLOWUPS_ENV, IPO_AREAS_ENV
+from generator import cli
+from generator.commands import publish
+from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV
 
 from . import htmlcheck
 from .conftest import copy_project, run_generator

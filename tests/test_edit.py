@@ -274,7 +274,7 @@ def test_new_followup_refuses_an_id_that_is_taken(project: Path) -> None:
 
 
 def test_shipped_files_round_trip_unchanged() -> None:
-    from generator.yamledit import open_document
+    from generator.commands.yaml_roundtrip import open_document
 
     for name in ("followups.yaml", "ipo_areas.yaml"):
         raw = (OSLO / name).read_bytes()

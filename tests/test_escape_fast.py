@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from generator import escape
+from generator.site import escape
 
 # Every special character, the characters the replacements insert, and text.
 ALPHABET = "\\`*_{}[]()#+-.!|&<>\"';æøå aZ1\n\t"

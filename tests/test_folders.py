@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import folders, write
+from generator.site import folders, write
 
 from .conftest import copy_project, run_generator
 

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import cli, edit, pullrequest
-from generator.schema import STATES
+from generator import cli
+from generator.commands import edit_followups, pull_request
+from generator.data.schema import STATES
 from tests.conftest import ROOT, copy_project, run_generator
 from tests.test_edit import added_lines
 from tests.test_parallel_changes import as_recommended
@@ -52,7 +53,7 @@ def test_the_example_error_is_what_validate_prints() -> None:
 
 
 def test_the_round_and_point_examples_are_what_the_commands_write(tmp_path: Path) -> None:
-    assert f"          {edit.placeholder_text('Status pr juni 2026')}" in GUIDE
+    assert f"          {edit_followups.placeholder_text('Status pr juni 2026')}" in GUIDE
     project = copy_project(tmp_path)
     path = project / "followups.yaml"
     # The layout the guide recommends: a blank line after every point.
@@ -129,5 +130,5 @@ def test_every_link_into_the_guide_has_its_heading() -> None:
     linked = set(re.findall(r"\]\(#([^)]+)\)", GUIDE))
     assert linked <= anchors, linked - anchors
     # The pull requests the workflows open link here too.
-    assert set(pullrequest.GUIDE_ANCHORS.values()) <= anchors
+    assert set(pull_request.GUIDE_ANCHORS.values()) <= anchors
     assert len(re.findall(r"(?m)^#{1,6} (.+)$", GUIDE)) == len(anchors), "a heading is repeated"

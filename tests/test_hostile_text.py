@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import listings, render
-from generator.pipeline import Sources, load_dataset
+from generator.site import render, selections
+from generator.site.build import Sources, load_dataset
 
 from . import hostile_data, htmlcheck
 from .conftest import copy_project, run_generator
@@ -60,23 +60,25 @@ def _without_fragment(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-def _parties(site: Path) -> tuple[listings.Party, ...]:
+def _parties(site: Path) -> tuple[selections.Party, ...]:
     project = site.parent
     sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
-    return listings.responsible_parties(load_dataset(sources).data)
+    return selections.responsible_parties(load_dataset(sources).data)
 
 
 def _placeholders(site: Path) -> Callable[[str], str]:
     """Pages and links named after responsible parties, numbered instead."""
     parties = _parties(site)
     for party in parties:
-        assert re.fullmatch(re.escape(listings.slug(party.name)) + r"(-[0-9a-f]{6,})*", party.slug)
+        assert re.fullmatch(
+            re.escape(selections.slug(party.name)) + r"(-[0-9a-f]{6,})*", party.slug
+        )
     return hostile_data.slug_placeholders([p.slug for p in parties])
 
 
 # Pages whose rows the data puts in order (sorted by title): the same links,
 # in another order than the twin's.
-ORDERED_BY_DATA = {f"{listings.FOLDER}/sortert-etter-tittel/index.html"}
+ORDERED_BY_DATA = {f"{selections.FOLDER}/sortert-etter-tittel/index.html"}
 
 # Attributes whose values the templates fill with slugs of responsible parties
 # (the overview's filter): compared with the twin's after numbering the slugs.
@@ -95,7 +97,7 @@ def test_pages_named_after_data_are_pure_slugs(hostile_site: Path) -> None:
     """Every responsible party has its own listing page, named ``[a-z0-9-]`` only."""
     parties = _parties(hostile_site)
     assert len(parties) == len(PAYLOADS)
-    folder = hostile_site / listings.FOLDER
+    folder = hostile_site / selections.FOLDER
     named = sorted(p.name for p in folder.iterdir() if p.name.startswith("ansvarlig-"))
     assert named == sorted(f"ansvarlig-{p.slug}" for p in parties)
     for name in named:
@@ -159,7 +161,7 @@ def test_the_comparison_finds_markup_links_and_pages_the_templates_did_not_write
     number_hostile, number_twin = _placeholders(hostile_site), _placeholders(twin_site)
     assert _differences(hostile, twin, number_hostile, number_twin) == []
     slugs = [p.slug for p in _parties(hostile_site)]
-    listing = f"{listings.FOLDER}/ansvarlig-{slugs[0]}/index.html"
+    listing = f"{selections.FOLDER}/ansvarlig-{slugs[0]}/index.html"
     overview = "oppfolgingspunkter/index.html"
 
     def changed(path: str, old: str, new: str) -> list[str]:
@@ -276,7 +278,9 @@ def test_responsible_listing_pages_show_the_name_literally(hostile_site: Path) -
     every = hostile_data.one_line(" ¦ ".join(PAYLOADS))
     parties = {p.name: p for p in _parties(hostile_site)}
     for number, payload in enumerate(map(hostile_data.one_line, PAYLOADS), start=1):
-        page = hostile_site / listings.FOLDER / f"ansvarlig-{parties[payload].slug}" / "index.html"
+        page = (
+            hostile_site / selections.FOLDER / f"ansvarlig-{parties[payload].slug}" / "index.html"
+        )
         assert htmlcheck.read(page).title == f"Oppfølgingspunkter: {payload} - {SITE_NAME}"
         visible = htmlcheck.article(page).visible
         assert visible.startswith(
@@ -387,7 +391,7 @@ def test_a_very_long_responsible_name_gets_a_short_page_name(tmp_path: Path) -> 
     long = "Enhet " + "a" * 300
     names = (long, long + " b", "<b>" + "x" * 300)
     site = _build(tmp_path, names)
-    pages = sorted(p.name for p in (site / listings.FOLDER).glob("ansvarlig-*"))
+    pages = sorted(p.name for p in (site / selections.FOLDER).glob("ansvarlig-*"))
     assert len(pages) == len(names), pages
     for page in pages:
         assert hostile_data.SLUG.fullmatch(page) and len(page) < 100, page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from generator.pipeline import Sources, generate, load_dataset
+from generator.site.build import Sources, generate, load_dataset
 from tests.conftest import copy_project
 
 

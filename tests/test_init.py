@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import scaffold
+from generator.commands import init
 from tests.conftest import ROOT, run_generator
 
 COUNCIL = [
@@ -72,7 +72,7 @@ def test_init_builds_a_site_with_nothing_from_oslo(tmp_path: Path) -> None:
 
 
 def test_init_defaults_come_from_the_date() -> None:
-    council = scaffold.council_from_options(
+    council = init.council_from_options(
         "Rådet", ["A"], ["x=X"], None, None, dt.date(2027, 11, 5), None, None
     )
     assert (
@@ -89,13 +89,12 @@ def test_init_defaults_come_from_the_date() -> None:
 
 
 def test_yaml_text_quotes_only_when_needed() -> None:
-    assert scaffold.yaml_text("Politirådet i Fjordby") == "Politirådet i Fjordby"
+    assert init.yaml_text("Politirådet i Fjordby") == "Politirådet i Fjordby"
     assert (
-        scaffold.yaml_text("Vestland politidistrikt, Fjordby")
-        == '"Vestland politidistrikt, Fjordby"'
+        init.yaml_text("Vestland politidistrikt, Fjordby") == '"Vestland politidistrikt, Fjordby"'
     )
-    assert scaffold.yaml_text("no") == '"no"'
-    assert scaffold.yaml_text('Si "hei": #1') == '"Si \\"hei\\": #1"'
+    assert init.yaml_text("no") == '"no"'
+    assert init.yaml_text('Si "hei": #1') == '"Si \\"hei\\": #1"'
 
 
 @pytest.mark.parametrize(
@@ -143,11 +142,9 @@ def test_init_refuses_a_folder_in_use(tmp_path: Path) -> None:
 
 def test_repository_editor_files_match_what_init_writes() -> None:
     """The shipped .vscode/ and pre-commit files are the ones init gives a new council."""
-    assert (
-        json.loads((ROOT / ".vscode" / "extensions.json").read_text()) == scaffold.VSCODE_EXTENSIONS
-    )
-    assert json.loads((ROOT / ".vscode" / "settings.json").read_text()) == scaffold.VSCODE_SETTINGS
-    assert (ROOT / ".pre-commit-config.yaml").read_text() == scaffold.PRE_COMMIT_CONFIG
+    assert json.loads((ROOT / ".vscode" / "extensions.json").read_text()) == init.VSCODE_EXTENSIONS
+    assert json.loads((ROOT / ".vscode" / "settings.json").read_text()) == init.VSCODE_SETTINGS
+    assert (ROOT / ".pre-commit-config.yaml").read_text() == init.PRE_COMMIT_CONFIG
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -174,8 +171,8 @@ def _pop_redirect_template(config: dict[str, Any]) -> str:
 
 def test_init_config_matches_the_shipped_one_but_for_the_council() -> None:
     """A setting added to mkdocs.yml must reach new councils too, or be left out on purpose here."""
-    files = scaffold.files_for(
-        scaffold.council_from_options(
+    files = init.files_for(
+        init.council_from_options(
             "Rådet", ["A"], ["a=A"], None, None, dt.date(2026, 1, 1), None, None
         )
     )

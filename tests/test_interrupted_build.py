@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import folders, swap
+from generator.site import folders, swap
 
 from .conftest import ROOT, copy_project, run_generator
 from .test_links import broken_links

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamledit import Expected, FormatError, check_edit
+from generator.commands.yaml_roundtrip import Expected, FormatError, check_edit
 from tests.conftest import copy_project, run_generator
 from tests.test_edit import PLACEHOLDER_LINE, _refused, added_lines
 

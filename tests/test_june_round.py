@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema import PLACEHOLDER
+from generator.data.schema import PLACEHOLDER
 from tests.conftest import copy_project, run_generator
 
 pytestmark = pytest.mark.slow

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import preview
-from generator.pipeline import Sources, load_dataset
-from generator.problems import DataError, Position, Problem
+from generator.data.problems import DataError, Position, Problem
+from generator.site import live_preview
+from generator.site.build import Sources, load_dataset
 from tests.conftest import ROOT, copy_project, run_generator
 from tests.preview_server import free_port, get, serving, wait_for
 from tests.test_edit import PLACEHOLDER_LINE
@@ -77,7 +77,7 @@ def test_a_build_for_publishing_still_refuses_placeholders(half_filled: Path) ->
 
 
 def test_the_banner_lists_problems_and_drafts_as_text() -> None:
-    state = preview.State()
+    state = live_preview.State()
     assert state.banner("/") == ""
     state.failed(
         [
@@ -93,7 +93,7 @@ def test_the_banner_lists_problems_and_drafts_as_text() -> None:
         "Noe &lt;b&gt;galt&lt;/b&gt;.</li></ul></div>"
     )
     html = b'<html><body class="x"><article class="md-content__inner md-typeset"><h1>T</h1>'
-    assert preview.add_banner(html, banner) == (
+    assert live_preview.add_banner(html, banner) == (
         b'<html><body class="x"><article class="md-content__inner md-typeset">'
         + banner.encode()
         + b"<h1>T</h1>"
@@ -106,7 +106,7 @@ def test_the_live_reload_script_and_no_other_gets_through_the_policy() -> None:
         b"script-src 'self' 'sha256-abc'\"></head><body><script>evil()</script><p>x</p>"
         b"<script>livereload(1, 2);</script></body>"
     )
-    allowed = preview.allow_live_reload(page)
+    allowed = live_preview.allow_live_reload(page)
     policy = allowed.split(b'content="')[1].split(b'"')[0].decode()
     sources = set(policy.split("script-src ")[1].split())
     digest = base64.b64encode(hashlib.sha256(b"livereload(1, 2);").digest()).decode()
@@ -149,7 +149,7 @@ def test_a_busy_port_is_one_line_with_the_fix(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         free = port + 1
-        while preview.check_address("127.0.0.1", free) is not None:
+        while live_preview.check_address("127.0.0.1", free) is not None:
             free += 1
         result = run_generator("serve", "--addr", f"127.0.0.1:{port}", cwd=copy_project(tmp_path))
     assert result.returncode == 1
@@ -163,7 +163,7 @@ def test_a_busy_port_is_one_line_with_the_fix(tmp_path: Path) -> None:
 
 def test_a_port_that_needs_root_is_one_line() -> None:
     error = OSError(errno.EACCES, "Permission denied")
-    assert preview.address_message("127.0.0.1", 80, error) == (
+    assert live_preview.address_message("127.0.0.1", 80, error) == (
         "Port 80 krever administratorrettigheter. Bruk en port over 1024: "
         "make serve ADDR=127.0.0.1:8001"
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.privacy import EXCEPTIONS_FILE, identity_number_kind, normalise, scan
+from generator.data.privacy import EXCEPTIONS_FILE, identity_number_kind, normalise, scan
 
 from .conftest import OSLO, copy_project, run_generator
 

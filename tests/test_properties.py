@@ -24,10 +24,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator import characters, escape, listings, model, privacy, render, schema, validate
-from generator.load import Scalar
-from generator.pipeline import Sources, load_dataset
-from generator.problems import DataError, Position
+from generator.data import characters, model, privacy, schema, validate
+from generator.data.load import Scalar
+from generator.data.problems import DataError, Position
+from generator.site import escape, render, selections
+from generator.site.build import Sources, load_dataset
 
 from . import hostile_data, htmlcheck
 from .conftest import OSLO, ROOT
@@ -466,7 +467,7 @@ def _dataset(text: list[str]) -> model.Dataset:
 
 # Rows the data puts in order (sorted by title): the same links as the twin's,
 # in another order.
-ORDERED_BY_DATA = {f"{listings.FOLDER}/sortert-etter-tittel.md"}
+ORDERED_BY_DATA = {f"{selections.FOLDER}/sortert-etter-tittel.md"}
 # Attributes the templates fill with slugs of responsible parties.
 SLUG_ATTRIBUTES = {("tr", "data-responsible"), ("option", "value")}
 
@@ -475,7 +476,7 @@ def _structure(data: model.Dataset, pages: dict[str, str] | None = None) -> dict
     """Per page: elements, link targets, slug attributes and comments, with the
     slugs of responsible parties numbered, since those page names come from
     the data. ``pages`` are ``data`` rendered, unless given."""
-    number = hostile_data.slug_placeholders([p.slug for p in listings.responsible_parties(data)])
+    number = hostile_data.slug_placeholders([p.slug for p in selections.responsible_parties(data)])
     if pages is None:
         pages = render.render_site(data, dt.date(2026, 1, 30))
     result = {}
@@ -522,7 +523,7 @@ def test_the_structure_shows_other_parties_and_markup_let_through() -> None:
     assert escaped in pages[listing]
     leaked = _structure(data, {**pages, listing: pages[listing].replace(escaped, text[0], 1)})
     assert [p for p in leaked if leaked[p][0] != twin[p][0]] == [
-        f"{listings.FOLDER}/ansvarlig-#0.md"
+        f"{selections.FOLDER}/ansvarlig-#0.md"
     ]
 
 
@@ -530,8 +531,8 @@ def test_the_structure_shows_other_parties_and_markup_let_through() -> None:
 @given(st.text())
 def test_a_slug_is_only_letters_digits_and_hyphens(text: str) -> None:
     """Names of pages made from data can hold no markup and no path."""
-    assert hostile_data.SLUG.fullmatch(listings.slug(text)), listings.slug(text)
-    assert len(listings.slug(text)) <= listings.SLUG_LENGTH
+    assert hostile_data.SLUG.fullmatch(selections.slug(text)), selections.slug(text)
+    assert len(selections.slug(text)) <= selections.SLUG_LENGTH
 
 
 @SETTINGS
@@ -540,7 +541,7 @@ def test_every_party_gets_its_own_pure_slug(names: list[str]) -> None:
     data = _dataset(["x"] * 15)
     point = dataclasses.replace(data.followups[0], responsible=tuple(names))
     data = dataclasses.replace(data, followups=(point,))
-    parties = listings.responsible_parties(data)
+    parties = selections.responsible_parties(data)
     assert [p.name for p in parties] == list(dict.fromkeys(names))
     assert len({p.slug for p in parties}) == len(parties)
     for party in parties:
@@ -570,8 +571,8 @@ def test_a_partys_address_depends_only_on_its_name(names: list[str], order: Any)
     order) never moves a party's page, and no two parties share one."""
     shuffled = list(names)
     order.shuffle(shuffled)
-    slugs = listings.party_slugs(names)
-    assert listings.party_slugs(shuffled) == slugs
+    slugs = selections.party_slugs(names)
+    assert selections.party_slugs(shuffled) == slugs
     assert len(set(slugs.values())) == len(slugs)
     for value in slugs.values():
         assert hostile_data.SLUG.fullmatch(value), value
@@ -583,11 +584,11 @@ def test_text_shows_literally(text: str) -> None:
     """What the editor typed is what the reader sees, up to spaces and line breaks."""
     data = _dataset([text] * 15)
     pages = render.render_site(data, dt.date(2026, 1, 30))
-    (party,) = listings.responsible_parties(data)
+    (party,) = selections.responsible_parties(data)
     shown = [
         "oppfolgingspunkter/2026-1.md",
         "oppfolgingspunkter/index.md",
-        listings.responsible_page(party),
+        selections.responsible_page(party),
         "ipo/index.md",
         "endringer/index.md",
         "rapport/index.md",

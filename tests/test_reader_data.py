@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import export, render
-from generator.changes import edition_changes
-from generator.model import Dataset
-from generator.pipeline import Sources, load_dataset
+from generator.data.model import Dataset
+from generator.site import open_data, render
+from generator.site.build import Sources, load_dataset
+from generator.site.edition_changes import edition_changes
 from tests.conftest import FIXTURES, OSLO, ROOT
 
 FIXTURE = FIXTURES / "two-editions"
@@ -90,10 +90,10 @@ def _yaml_as_json(path: Path) -> object:
 
 
 def test_json_export_is_the_data_files_content(shipped: Dataset) -> None:
-    followups = json.loads(export.as_json(export.followups_document(shipped)))
+    followups = json.loads(open_data.as_json(open_data.followups_document(shipped)))
     expected = _yaml_as_json(OSLO / "followups.yaml")
     assert _stripped(followups) == expected
-    areas = json.loads(export.as_json(export.areas_document(shipped)))
+    areas = json.loads(open_data.as_json(open_data.areas_document(shipped)))
     assert _stripped(areas) == _yaml_as_json(OSLO / "ipo_areas.yaml")
 
 
@@ -104,14 +104,14 @@ def test_json_export_validates_against_the_published_schemas(shipped: Dataset) -
     import jsonschema
 
     for name, document in (
-        ("followups.schema.json", export.followups_document(shipped)),
-        ("ipo_areas.schema.json", export.areas_document(shipped)),
+        ("followups.schema.json", open_data.followups_document(shipped)),
+        ("ipo_areas.schema.json", open_data.areas_document(shipped)),
     ):
         jsonschema.validate(document, json.loads((schemas / name).read_text(encoding="utf-8")))
 
 
 def test_csv_opens_in_excel_with_norwegian_letters(two_editions: Dataset) -> None:
-    raw = export.followups_csv(two_editions)
+    raw = open_data.followups_csv(two_editions)
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte order mark to read UTF-8"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["id", "seminar", "nummer", "tittel"]
@@ -120,11 +120,11 @@ def test_csv_opens_in_excel_with_norwegian_letters(two_editions: Dataset) -> Non
     assert by_id["2025-1"][8] == "fullført"
     history = list(
         csv.reader(
-            io.StringIO(export.statuses_csv(two_editions).decode("utf-8-sig")), delimiter=";"
+            io.StringIO(open_data.statuses_csv(two_editions).decode("utf-8-sig")), delimiter=";"
         )
     )
     assert len(history) == 1 + sum(len(p.statuses) for p in two_editions.followups)
-    areas = export.areas_csv(two_editions).decode("utf-8-sig")
+    areas = open_data.areas_csv(two_editions).decode("utf-8-sig")
     assert "Østbyen;Enhet nord;ny;2026" in areas
 
 
@@ -162,9 +162,9 @@ def test_generated_pages_hold_no_scripts(shipped: Dataset) -> None:
 def test_atom_feed_has_one_entry_per_edition_newest_first(two_editions: Dataset) -> None:
     import xml.etree.ElementTree as ET
 
-    from generator import site_files
+    from generator.site import download_files
 
-    files = site_files.files(two_editions, ())
+    files = download_files.files(two_editions, ())
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.fromstring(files["endringer.xml"])
     entries = feed.findall("a:entry", ns)
@@ -182,7 +182,7 @@ def test_atom_feed_has_one_entry_per_edition_newest_first(two_editions: Dataset)
 def test_responsible_parties_get_distinct_pages_even_when_their_names_slug_alike() -> None:
     import dataclasses
 
-    from generator import listings
+    from generator.site import selections
 
     data = _load(FIXTURE)
     first = data.followups[0]
@@ -191,10 +191,10 @@ def test_responsible_parties_get_distinct_pages_even_when_their_names_slug_alike
         dataclasses.replace(first, id="x-2", number=9, responsible=("Bydel Ø Vest",)),
     )
     data = dataclasses.replace(data, followups=data.followups + twins)
-    parties = {p.name: p.slug for p in listings.responsible_parties(data)}
-    # Each gets the shared slug and a short hash of its own name (listings.party_slugs).
+    parties = {p.name: p.slug for p in selections.responsible_parties(data)}
+    # Each gets the shared slug and a short hash of its own name (selections.party_slugs).
     assert parties == {
-        **{p.name: p.slug for p in listings.responsible_parties(_load(FIXTURE))},
+        **{p.name: p.slug for p in selections.responsible_parties(_load(FIXTURE))},
         "Bydel Ø/Vest": "bydel-o-vest-6a9fcf",
         "Bydel Ø Vest": "bydel-o-vest-6d1a03",
     }

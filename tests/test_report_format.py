@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import report
-from generator.problems import Position, Problem
+from generator.data import problem_text
+from generator.data.problems import Position, Problem
 from tests.conftest import copy_project, run_generator
 
 STATE_ERROR = (
@@ -71,13 +71,13 @@ def test_github_format_annotates_each_line(broken: Path) -> None:
 def test_warnings_are_labelled_and_annotated_as_warnings() -> None:
     warning = Problem(Position("followups.yaml", 7, 3), "sjekk dette", "warning")
     error = Problem(Position("followups.yaml", 2, 1), "rett dette")
-    assert report.as_text([warning, error]) == (
+    assert problem_text.as_text([warning, error]) == (
         "followups.yaml:\n"
         "  followups.yaml:2:1: feil: rett dette\n"
         "  followups.yaml:7:3: advarsel: sjekk dette\n"
         "1 feil og 1 advarsel."
     )
-    assert report.as_github([warning]) == (
+    assert problem_text.as_github([warning]) == (
         "::warning file=followups.yaml,line=7,col=3,title=Advarsel i datafil::sjekk dette"
     )
 
@@ -85,15 +85,15 @@ def test_warnings_are_labelled_and_annotated_as_warnings() -> None:
 def test_github_escapes_what_would_break_the_command() -> None:
     """A line break from the data shows as \\n: it could start a workflow command."""
     problem = Problem(Position("data/a:b,c.yaml", 3, 4), "100% feil\nneste linje")
-    assert report.as_github([problem]) == (
+    assert problem_text.as_github([problem]) == (
         "::error file=data/a%3Ab%2Cc.yaml,line=3,col=4,title=Feil i datafil::100%25 feil\\nneste linje"
     )
 
 
 def test_text_counts_one_warning_and_many() -> None:
     warn = [Problem(Position("f.yaml", n, 1), "x", "warning") for n in (1, 2)]
-    assert report.as_text(warn[:1]).splitlines()[-1] == "0 feil og 1 advarsel."
-    assert report.as_text(warn).splitlines()[-1] == "0 feil og 2 advarsler."
+    assert problem_text.as_text(warn[:1]).splitlines()[-1] == "0 feil og 1 advarsel."
+    assert problem_text.as_text(warn).splitlines()[-1] == "0 feil og 2 advarsler."
 
 
 INJECTED = '"2025-2\\n::add-mask::hemmelig\\n::error file=x::falsk\\r\\n::endgroup::"'
@@ -131,7 +131,7 @@ def test_github_output_has_only_our_annotations(injected: Path) -> None:
 
 def test_a_file_name_cannot_start_a_workflow_command() -> None:
     problem = Problem(Position("::add-mask::x.yaml", 1, 1), "rett dette\u200b")
-    assert report.as_text([problem]).splitlines()[:2] == [
+    assert problem_text.as_text([problem]).splitlines()[:2] == [
         "./::add-mask::x.yaml:",
         "  ./::add-mask::x.yaml:1:1: feil: rett dette\\u200b",
     ]

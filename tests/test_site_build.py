@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Dataset
-from generator.pipeline import Sources, load_dataset
+from generator.data.model import Dataset
+from generator.site.build import Sources, load_dataset
 from tests.conftest import OSLO, SEED, copy_project, run_generator
 
 pytestmark = pytest.mark.slow
@@ -141,7 +141,7 @@ def test_built_site_and_downloads_are_readable_by_a_web_server(tmp_path: Path) -
 
 
 def test_editing_a_data_file_keeps_its_permissions(tmp_path: Path) -> None:
-    from generator.write import write_atomic
+    from generator.site.write import write_atomic
 
     data = tmp_path / "followups.yaml"
     data.write_text("a: 1\n", encoding="utf-8")

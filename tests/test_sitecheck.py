@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import csp as generator_csp
+from generator.site import csp as generator_csp
 from sitecheck import csp, links, output, personal
 from sitecheck.__main__ import main
 from sitecheck.problems import SiteProblem
@@ -22,7 +22,7 @@ from tests.conftest import ROOT, copy_project, run_generator
 PERSONAL_NUMBER = "010190 10046"
 
 
-# The one inline script these pages' "theme" writes (generator.csp hashes only those).
+# The one inline script these pages' "theme" writes (generator.site.csp hashes only those).
 THEME_SCRIPT = generator_csp.KnownScripts.exactly("var a = 1")
 
 
@@ -277,7 +277,7 @@ def test_the_command_exits_1_and_lists_every_problem(
 
 def test_generator_does_not_import_the_site_check_or_playwright() -> None:
     code = (
-        "import sys, generator.cli, generator.mkdocs_plugin, generator.publish; "
+        "import sys, generator.cli, generator.site.plugin, generator.commands.publish; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sitecheck', 'playwright')))"
     )
     result = subprocess.run(
@@ -313,7 +313,7 @@ def test_the_oslo_site_passes_links_personal_data_and_csp(built_site: Path) -> N
 
 @pytest.mark.slow
 def test_a_personal_number_in_content_is_found_on_the_built_site(tmp_path: Path) -> None:
-    """The build refuses personal data in content/ (generator.privacy); one that
+    """The build refuses personal data in content/ (generator.data.privacy); one that
     reaches a built page all the same is found there and traced to its line."""
     project = copy_project(tmp_path)
     built = run_generator("site", cwd=project)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.history import EditionState, IpoState
-from generator.model import Dataset
-from generator.pipeline import Sources, at_edition, generate, load_dataset
-from generator.snapshot import UnknownEdition, as_of, estimate
+from generator.data.history import EditionState, IpoState
+from generator.data.model import Dataset
+from generator.data.snapshot import UnknownEdition, as_of, estimate
+from generator.site.build import Sources, at_edition, generate, load_dataset
 from tests.conftest import OSLO, ROOT, copy_project
 from tests.gitenv import git_env
 from tests.june_edition import (

@@ -22,7 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from generator import cli, folders, swap, write
+from generator import cli
+from generator.site import folders, swap, write
 
 from .conftest import ROOT, copy_project, run_generator
 

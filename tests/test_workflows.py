@@ -213,13 +213,14 @@ def test_a_data_only_change_skips_the_tests(origin: Origin, tmp_path: Path) -> N
 def test_a_code_change_runs_the_tests(origin: Origin, tmp_path: Path) -> None:
     def edit(project: Path) -> None:
         one_word(project)
-        (project / "generator" / "report.py").write_text(
-            (project / "generator" / "report.py").read_text(encoding="utf-8") + "\n", "utf-8"
+        (project / "generator" / "data" / "problem_text.py").write_text(
+            (project / "generator" / "data" / "problem_text.py").read_text(encoding="utf-8") + "\n",
+            "utf-8",
         )
 
     result = changes(origin, tmp_path, origin.branch("kode", edit))
     assert result.outputs == {"code": "true"}
-    assert "Kode endret: generator/report.py" in result.log()
+    assert "Kode endret: generator/data/problem_text.py" in result.log()
     check = Runner(WORKFLOWS / "pull-request.yml", origin.bare, tmp_path)
     event = pull_request_event(7, origin.main, origin.main, repository=REPOSITORY)
     assert check.job_runs("tests", event, needs={"changes": {"outputs": result.outputs}})

@@ -154,7 +154,7 @@ def test_a_script_the_theme_did_not_write_gets_no_hash(  # type: ignore[no-untyp
     """The policy is made for a page whose body holds a script (as if a check
     upstream had let it through): the browser must not run it, while the
     theme's own scripts, hashed in the same policy, still break no rule."""
-    from generator import csp, theme
+    from generator.site import csp, theme
 
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)

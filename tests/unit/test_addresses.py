@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import collisions, render
+from generator.site import collisions, render
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 
-from generator import characters
+from generator.data import characters
 
 
 def test_the_format_table_is_unicodes_cf_category() -> None:

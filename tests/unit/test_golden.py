@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Sources, load_dataset
-from generator.render import render_site
+from generator.site.build import Sources, load_dataset
+from generator.site.render import render_site
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 EXPECTED = GOLDEN / "expected"

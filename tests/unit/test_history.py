@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import history
-from generator.history import EditionState, Missing, newest_edition
+from generator.data import history
+from generator.data.history import EditionState, Missing, newest_edition
 from tests.gitenv import git_env
 
 ENV = git_env()

@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from generator import json_schema, schema
-from generator.load import parse
-from generator.problems import DataError
-from generator.validate import check_file
+from generator.data import json_schema, schema
+from generator.data.load import parse
+from generator.data.problems import DataError
+from generator.data.validate import check_file
 from tests.conftest import OSLO, ROOT
 from tests.datafiles import FOLLOWUPS, IPO
 from tests.unit.test_validate import CASES

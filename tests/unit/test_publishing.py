@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import addresses, publish, site_files
-from generator.pipeline import Sources, load_dataset
+from generator.commands import publish
+from generator.site import addresses, download_files
+from generator.site.build import Sources, load_dataset
 from tests.conftest import copy_project
 from tests.gitenv import git_env
 from tests.june_edition import complete_june_round
@@ -235,7 +236,7 @@ def _stable(project: Path, site_url: str) -> dict[str, bytes]:
         Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
     ).data
     schemas = tuple(sorted((project / "schemas").glob("*.json")))
-    return site_files.stable_files(data, schemas, site_url, "2026-06")
+    return download_files.stable_files(data, schemas, site_url, "2026-06")
 
 
 def test_root_files_without_an_address_link_into_the_version(june: Path) -> None:
@@ -274,7 +275,7 @@ def test_root_files_with_an_address_are_absolute(june: Path) -> None:
 def test_a_version_address_without_its_slash_still_makes_links(june: Path) -> None:
     """mike gives each version «SITE_URL» joined with the version, and no slash."""
     data = load_dataset(Sources(june / "followups.yaml", june / "ipo_areas.yaml", june)).data
-    feed = site_files.files(data, (), "https://x.github.io/repo/2026-06", with_pdf=False)
+    feed = download_files.files(data, (), "https://x.github.io/repo/2026-06", with_pdf=False)
     assert b'href="https://x.github.io/repo/2026-06/endringer/"' in feed["endringer.xml"]
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.edit import Edited, EditRefused
-from generator.problems import Position, Problem
-from generator.pullrequest import (
+from generator.commands.edit_followups import Edited, EditRefused
+from generator.commands.pull_request import (
     ChangeFailed,
     Proposal,
     annotation,
@@ -17,6 +16,7 @@ from generator.pullrequest import (
     refused,
     slug,
 )
+from generator.data.problems import Position, Problem
 
 ENV = {
     "GITHUB_SERVER_URL": "https://github.com",

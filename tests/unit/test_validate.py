@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import suggest, validate
-from generator.pipeline import Sources, load_dataset
-from generator.problems import DataError
+from generator.data import suggest, validate
+from generator.data.problems import DataError
+from generator.site.build import Sources, load_dataset
 from tests.datafiles import FOLLOWUPS as F
 from tests.datafiles import IPO as I
 from tests.datafiles import replace_once as r
@@ -269,7 +269,7 @@ def test_the_first_of_two_repeated_keys_is_kept(tmp_path: Path) -> None:
 def test_many_repeated_keys_never_drop_another_key(tmp_path: Path) -> None:
     """A repeated key's node is let go; a later key given its memory (and so its id)
     must not be taken for it and dropped."""
-    from generator.load import parse
+    from generator.data.load import parse
 
     text = "m:\n" + "".join(f"  a{i}: 1\n  a{i}: 2\n  b{i}: 3\n" for i in range(300))
     with pytest.raises(DataError) as caught:
@@ -818,7 +818,7 @@ def test_deep_nesting_is_refused_where_it_gets_too_deep(tmp_path: Path, nesting:
 def test_a_file_of_more_values_than_data_needs_is_refused_where_it_passes_the_limit(
     tmp_path: Path,
 ) -> None:
-    from generator import load
+    from generator.data import load
 
     extra = "".join(f"  - {n}\n" for n in range(load.MAX_VALUES))
     with pytest.raises(DataError) as caught:
@@ -986,7 +986,7 @@ def test_reopened_where_nothing_was_closed_is_a_warning(tmp_path: Path) -> None:
 
 def test_no_message_speaks_a_programmers_words() -> None:
     """Every message above, and every syntax hint: no elements, nodes, scalars, keys or tables."""
-    from generator import syntax
+    from generator.data import syntax
 
     messages: list[str] = [*syntax._HINTS.values()]
     for table in (CASES, RULE_CASES, CHECK_CASES):

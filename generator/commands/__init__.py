@@ -1,0 +1,1 @@
+"""The commands beside the build: edit the data files, start a council, publish, summarise a pull request."""

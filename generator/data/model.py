@@ -1,0 +1,200 @@
+"""The data as the site sees it: frozen dataclasses built from checked records.
+
+No I/O and no validation here: ``validate`` has already vouched for every
+value, so building the model cannot fail on user input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from generator.data.problems import Position
+from generator.data.schema import CLOSED_STATES, STATES
+from generator.data.validate import Record
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A reporting round; each becomes one version of the site."""
+
+    id: str
+    title: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Seminar:
+    id: str
+    title: str
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    edition: Edition
+    state: str
+    text: str
+    unfilled: bool = False
+    """The text is still ``new-round``'s placeholder: only a preview builds such data."""
+
+    @property
+    def state_label(self) -> str:
+        """The state's Norwegian name with a capital, e.g. «Pågår»."""
+        return self.state.capitalize()
+
+    @property
+    def state_meaning(self) -> str:
+        return STATES[self.state]
+
+
+@dataclass(frozen=True)
+class Followup:
+    id: str
+    seminar: Seminar
+    number: int
+    title: str
+    description: str
+    responsible: tuple[str, ...]
+    tags: tuple[str, ...]
+    deadline: dt.date | None
+    statuses: tuple[Status, ...]
+    """Oldest first, as in the data file."""
+
+    @property
+    def current(self) -> Status | None:
+        return self.statuses[-1] if self.statuses else None
+
+    @property
+    def history(self) -> tuple[Status, ...]:
+        """Earlier statuses, newest first."""
+        return tuple(reversed(self.statuses[:-1]))
+
+    @property
+    def is_closed(self) -> bool:
+        return self.current is not None and self.current.state in CLOSED_STATES
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.deadline is not None and self.deadline < today and not self.is_closed
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    unit: Unit
+    status: str
+    since: int | None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    council: Council
+    editions: tuple[Edition, ...]
+    seminars: tuple[Seminar, ...]
+    followups: tuple[Followup, ...]
+    units: tuple[Unit, ...]
+    areas: tuple[Area, ...]
+    ipo_edition: Edition
+
+    @property
+    def latest_edition(self) -> Edition:
+        return self.editions[-1]
+
+    def areas_of(self, unit: Unit) -> tuple[Area, ...]:
+        return tuple(a for a in self.areas if a.unit == unit)
+
+    def followups_of(self, seminar: Seminar) -> tuple[Followup, ...]:
+        return self._followups_by_seminar.get(seminar.id, ())
+
+    @functools.cached_property
+    def _followups_by_seminar(self) -> dict[str, tuple[Followup, ...]]:
+        # Grouped once: a scan per seminar made pages that list every seminar
+        # quadratic, since the number of seminars grows with the points.
+        groups: dict[str, list[Followup]] = {}
+        for point in self.followups:
+            groups.setdefault(point.seminar.id, []).append(point)
+        return {key: tuple(points) for key, points in groups.items()}
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def build(followups: Record, ipo: Record, unfilled: Collection[Position] = ()) -> Dataset:
+    """Turn the two checked files into the model; cross references are resolved.
+
+    ``unfilled``: where the placeholder texts of a round in progress are, which
+    the preview builds and marks (``pipeline.load_dataset(drafts=True)``).
+    """
+    council = followups.get("council")
+    editions = {
+        r.get("id"): Edition(r.get("id"), r.get("title"), r.get("date"))
+        for r in followups.get("editions")
+    }
+    seminars = {
+        r.get("id"): Seminar(
+            r.get("id"), r.get("title"), r.get("date"), r.get("end_date"), r.get("page")
+        )
+        for r in followups.get("seminars")
+    }
+    points = [
+        Followup(
+            id=r.get("id"),
+            seminar=seminars[r.get("seminar")],
+            number=r.get("number"),
+            title=r.get("title"),
+            description=r.get("description"),
+            responsible=_tuple(r.get("responsible")),
+            tags=_tuple(r.get("tags")),
+            deadline=r.get("deadline"),
+            statuses=tuple(
+                Status(
+                    editions[st.get("edition")],
+                    st.get("state"),
+                    st.get("text"),
+                    bool(unfilled) and st.at("text") in unfilled,
+                )
+                for st in r.get("statuses") or ()
+            ),
+        )
+        for r in followups.get("followups")
+    ]
+    seminar_order = {key: index for index, key in enumerate(seminars)}
+    points.sort(key=lambda f: (seminar_order[f.seminar.id], f.number))
+    units, areas = build_areas(ipo)
+    return Dataset(
+        council=Council(council.get("name"), _tuple(council.get("members"))),
+        editions=tuple(editions.values()),
+        seminars=tuple(seminars.values()),
+        followups=tuple(points),
+        units=units,
+        areas=areas,
+        ipo_edition=editions[ipo.get("edition")],
+    )
+
+
+def build_areas(ipo: Record) -> tuple[tuple[Unit, ...], tuple[Area, ...]]:
+    """The units and areas of a checked IPO areas file (today's, or one from git history)."""
+    units = {r.get("id"): Unit(r.get("id"), r.get("name")) for r in ipo.get("units")}
+    areas = tuple(
+        Area(r.get("name"), units[r.get("unit")], r.get("status"), r.get("since"))
+        for r in ipo.get("areas")
+    )
+    return tuple(units.values()), areas

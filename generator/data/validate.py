@@ -1,0 +1,1036 @@
+"""Check a loaded node tree against the declarations in ``schema``.
+
+Every problem is collected, never raised, so one run reports them all. The
+result is a tree of ``Record``s holding typed values and the position of each
+field, which the cross-reference checks and the model build on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.data import characters
+from generator.data import schema as s
+from generator.data.load import Cut, Mapping, Node, Scalar, Sequence, character_message
+from generator.data.problems import Position, Problem
+from generator.data.suggest import Budget, Index, closest, did_you_mean, listing, shown
+from generator.data.suggest import normalised as suggest_normalised
+
+_EMPTY = frozenset({"", "~", "null", "Null", "NULL"})
+"""Plain values YAML itself reads as «nothing»: an editor who writes them means empty."""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+class _Invalid:
+    """Marks a value that failed its check; its problem is already recorded."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
+# fullmatch, with ASCII digits: «$» would let a trailing line break through,
+# and «\d» takes digits of every script («２０２６»).
+_ID = re.compile(s.ID_PATTERN.removeprefix("^").removesuffix("$"))
+_PREVIEW = re.compile(s.PREVIEW_PATTERN)
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_LOOSE_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_NORWEGIAN_DATE = re.compile(r"([0-9]{1,2})\. ?([0-9]{1,2})\. ?([0-9]{4})")
+_MONTH_ONLY = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_DIGITS = re.compile(r"[0-9]+")
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_DRIVE = re.compile(r"[a-zA-Z]:")
+_MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
+
+@dataclass
+class Record:
+    """One checked mapping: typed values plus where each field was written."""
+
+    kind: s.Obj
+    pos: Position
+    values: dict[str, Any] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+    items: dict[str, list[Position]] = field(default_factory=dict)
+    """Where each item of a list field was written."""
+    rejected: dict[str, str] = field(default_factory=dict)
+    """What was written in fields whose check failed (already reported): an
+    item with an id that breaks a rule is still the item that references
+    name, so they are not reported as pointing at nothing."""
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def at(self, name: str) -> Position:
+        return self.positions.get(name, self.pos)
+
+
+def _shape(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "flere felt"
+    if isinstance(node, Sequence):
+        return "en liste"
+    return "en enkel verdi"
+
+
+def _describe(kind: s.Kind) -> str:
+    if isinstance(kind, s.Obj):
+        return f"et {kind.noun} med felt" if kind.noun != "status" else "en status med felt"
+    if isinstance(kind, s.ListOf):
+        return "en liste"
+    if isinstance(kind, s.Integer):
+        return "et helt tall"
+    if isinstance(kind, s.Date):
+        return "en dato (ÅÅÅÅ-MM-DD)"
+    if isinstance(kind, s.Flag):
+        return "true eller false"
+    return "en tekst"
+
+
+class Checker:
+    """Walks one file's tree; ``problems`` fills up as it goes."""
+
+    def __init__(self, budget: Budget | None = None) -> None:
+        self.problems: list[Problem] = []
+        self.budget = budget or Budget()
+
+    def error(self, pos: Position, where: str, message: str) -> Any:
+        self.problems.append(Problem(pos, f"{where}{message}"))
+        return INVALID
+
+    def warn(self, pos: Position, where: str, message: str) -> None:
+        self.problems.append(Problem(pos, f"{where}{message}", "warning"))
+
+    def check(self, node: Node, kind: s.Kind, where: str, name: str) -> Any:
+        if isinstance(kind, s.Obj):
+            return self.check_obj(node, kind, where)
+        if isinstance(kind, s.ListOf):
+            return self.check_list(node, kind, where, name)
+        if not isinstance(node, Scalar):
+            return self.error(
+                node.pos,
+                where,
+                f"«{name}» skal være {_describe(kind)}, ikke {_shape(node)}. Skriv verdien rett "
+                "etter kolonet på samme linje; begynner den med [ eller {, eller inneholder den "
+                '«: », sett hele verdien i anførselstegn ("...").',
+            )
+        return self.check_scalar(node, kind, where, name)
+
+    def check_scalar(self, node: Scalar, kind: s.Kind, where: str, name: str) -> Any:
+        # Format characters are reported by the loader where they stand; the
+        # value is checked (and published) without them, so one mistake gives
+        # one message.
+        value = characters.without_format(node.value)
+        pos = node.pos
+        if node.cut is not None and _wants_text(kind):
+            # An error, not a warning: the rest of the text would be lost
+            # from the published page without anyone noticing.
+            cut_at, message = _cut_problem(node, node.cut, name)
+            return self.error(cut_at, where, message)
+        if node.invisible or (value.strip() and characters.is_blank(value)):
+            return self.error(
+                pos,
+                where,
+                f"feltet «{name}» er tomt: det står bare usynlige tegn der. Slett dem og skriv "
+                "inn en verdi.",
+            )
+        if isinstance(kind, s.Text):
+            text = value.strip("\n") if kind.multiline else value.strip()
+            if not text.strip():
+                return self.error(pos, where, f"feltet «{name}» er tomt. Skriv inn en verdi.")
+            if not kind.multiline and _LINE_BREAK.search(text):
+                # A title or a name is one line everywhere it is shown, and a
+                # line break in it would start a new line in every log too.
+                return self.error(
+                    pos,
+                    where,
+                    f"«{name}» skal stå på én linje, men teksten har et linjeskift. Skriv hele "
+                    "teksten på én linje, uten \\n og uten | foran.",
+                )
+            return text
+        value = value.strip()
+        if isinstance(kind, s.Id):
+            problem = id_problem(value, name, kind)
+            return value if problem is None else self.error(pos, where, problem)
+        if isinstance(kind, s.Page):
+            problem = page_problem(value, name)
+            return value if problem is None else self.error(pos, where, problem)
+        if isinstance(kind, s.Integer):
+            # A leading zero is read as decimal (0150 is 150), as YAML 1.2 and
+            # editors do, never as YAML 1.1's octal.
+            if not _DIGITS.fullmatch(value):
+                return self.error(
+                    pos,
+                    where,
+                    f"«{shown(value)}» er ikke et gyldig tall i «{name}». Skriv et helt tall, "
+                    f"for eksempel {kind.minimum}.",
+                )
+            # Compared by length first: int() refuses more than 4,300 digits.
+            digits = value.lstrip("0") or "0"
+            if len(digits) > len(str(kind.maximum)) or not (
+                kind.minimum <= int(digits) <= kind.maximum
+            ):
+                return self.error(
+                    pos,
+                    where,
+                    f"«{name}» må være mellom {kind.minimum} og {kind.maximum}, ikke "
+                    f"{shown(digits)}.",
+                )
+            return int(digits)
+        if isinstance(kind, s.Date):
+            return self.check_date(value, pos, where, name)
+        if isinstance(kind, s.Choice):
+            if value not in kind.values:
+                hint = did_you_mean(value, kind.values, self.budget)
+                return self.error(
+                    pos,
+                    where,
+                    f"«{shown(value)}» er ikke en gyldig {kind.noun}.{hint} "
+                    f"Gyldige verdier: {listing(kind.values)}.",
+                )
+            return value
+        if isinstance(kind, s.Flag):
+            if value not in ("true", "false"):
+                return self.error(
+                    pos, where, f"«{name}» skal være true eller false, ikke «{shown(value)}»."
+                )
+            return value == "true"
+        raise TypeError(f"unknown kind {kind!r}")  # pragma: no cover - schema bug
+
+    def check_date(self, value: str, pos: Position, where: str, name: str) -> Any:
+        example = "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-01-30."
+        if m := _ISO_DATE.fullmatch(value):
+            year, month, day = int(m[1]), int(m[2]), int(m[3])
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                if not 1 <= month <= 12:
+                    why = f"måned {m[2]} finnes ikke (måneden står i midten og går fra 01 til 12)"
+                elif year < 1:
+                    why = "år 0000 finnes ikke"
+                else:
+                    last = calendar.monthrange(year, month)[1]
+                    why = f"{_MONTHS[month - 1]} {year} har bare {last} dager"
+                return self.error(
+                    pos, where, f"«{value}» i «{name}» er ikke en dato som finnes: {why}. {example}"
+                )
+            problem = date_range_problem(date, name)
+            return date if problem is None else self.error(pos, where, problem)
+        suggestion = ""
+        if m := _LOOSE_DATE.fullmatch(value):
+            suggestion = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+        elif m := _NORWEGIAN_DATE.fullmatch(value):
+            suggestion = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+        elif _MONTH_ONLY.fullmatch(value):
+            return self.error(pos, where, f"«{value}» i «{name}» mangler dag. {example}")
+        hint = f" Mente du {suggestion}?" if suggestion else ""
+        return self.error(
+            pos, where, f"«{shown(value)}» i «{name}» er ikke en gyldig dato.{hint} {example}"
+        )
+
+    def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Any:
+        if isinstance(node, Scalar) and node.plain and node.value in _EMPTY:
+            items: list[Node] = []
+        elif isinstance(node, Mapping) and isinstance(kind.item, s.Obj) and node.items:
+            first = shown(node.items[0][0].value)
+            return self.error(
+                node.pos,
+                where,
+                f"«{name}» skal være en liste der hver oppføring starter med «- », men her står "
+                f"feltene uten «- » foran. Skriv «- » foran det første feltet i hver oppføring, "
+                f"slik: «- {first}: ...».",
+            )
+        elif not isinstance(node, Sequence):
+            return self.error(
+                node.pos,
+                where,
+                f"«{name}» skal være en liste (linjer som starter med «- », eller [a, b]), "
+                f"ikke {_shape(node)}.",
+            )
+        elif node.cut is not None:
+            cut_at, message = _cut_problem(node, node.cut, name)
+            return self.error(cut_at, where, message)
+        else:
+            items = node.items
+        if len(items) < kind.min_items:
+            return self.error(node.pos, where, _too_few(name, kind))
+        return [self.check(item, kind.item, where, name) for item in items]
+
+    def check_obj(self, node: Node, kind: s.Obj, where: str) -> Any:
+        if not isinstance(node, Mapping):
+            return self.error(
+                node.pos,
+                where,
+                f"her skal det stå {_describe(kind)}, ikke {_shape(node)}. "
+                f"Felt som hører til: {listing(f.name for f in kind.fields)}.",
+            )
+        record = Record(kind, node.pos)
+        label = kind.label_field and node.get(kind.label_field)
+        inner = where
+        if isinstance(label, Scalar) and label.value.strip():
+            shown_label = shown(characters.without_format(label.value).strip())
+            inner = f"{where}{kind.noun.capitalize()} «{shown_label}»: "
+            if where:
+                inner = f"{where[:-2]}, {kind.noun} «{shown_label}»: "
+        known = {f.name for f in kind.fields}
+        present = {characters.without_format(key.value) for key, _ in node.items}
+        missing = Index(sorted(known - present))  # once per mapping, not per unknown key
+        misspelt: set[str] = set()
+        for key, value in node.items:
+            written = characters.without_format(key.value)
+            spec = kind.field(written)
+            if spec is None:
+                guess = closest(written, missing, self.budget)
+                if guess is not None:
+                    misspelt.add(guess)
+                hint = f" Mente du «{guess}»?" if guess else ""
+                self.error(
+                    key.pos,
+                    inner,
+                    f"ukjent felt «{shown(written)}».{hint} "
+                    f"Felt som er lov her: {listing(f.name for f in kind.fields)}.",
+                )
+                continue
+            record.positions[spec.name] = value.pos
+            if isinstance(value, Scalar) and value.cut is not None and _wants_text(spec.kind):
+                cut_at, message = _cut_problem(value, value.cut, spec.name)
+                record.values[spec.name] = self.error(cut_at, inner, message)
+                continue
+            if (
+                isinstance(value, Scalar)
+                and value.plain
+                and value.value in _EMPTY
+                and not isinstance(spec.kind, s.ListOf)
+            ):
+                if spec.required:
+                    self.error(
+                        value.pos,
+                        inner,
+                        f"feltet «{spec.name}» er tomt. Skriv inn en verdi: {_lower_first(spec.description)}",
+                    )
+                    record.values[spec.name] = INVALID
+                continue
+            checked = self.check(value, spec.kind, inner, spec.name)
+            record.values[spec.name] = checked
+            if isinstance(value, Sequence):
+                record.items[spec.name] = [item.pos for item in value.items]
+            if checked is INVALID and isinstance(value, Scalar):
+                record.rejected[spec.name] = characters.without_format(value.value).strip()
+        for spec in kind.fields:
+            # A misspelt key already says «did you mean»; a second message
+            # about the missing field would describe the same mistake.
+            if spec.required and spec.name not in record.positions and spec.name not in misspelt:
+                self.error(
+                    node.pos,
+                    inner,
+                    f"mangler feltet «{spec.name}». {spec.description}",
+                )
+                record.values[spec.name] = INVALID
+        return record
+
+
+def _wants_text(kind: s.Kind) -> bool:
+    """Whether a value of ``kind`` is text an editor writes, where a cut-off comment loses words."""
+    if isinstance(kind, s.ListOf):
+        return _wants_text(kind.item)
+    return isinstance(kind, s.Text | s.Page)
+
+
+def _kept(text: str) -> str:
+    """The end of what YAML kept of a cut text, short enough to quote."""
+    text = " ".join(text.split())
+    return shown(text if len(text) <= 60 else "…" + text[-59:])
+
+
+def _cut_problem(node: Node, cut: Cut, name: str) -> tuple[Position, str]:
+    """Where and how to report text that YAML read as a comment."""
+    if cut.how == "flow":
+        what = "listen" if isinstance(node, Sequence) else "verdien"
+        return cut.pos, (
+            f"i {what} i «{name}» leser YAML alt fra # til slutten av linjen som en kommentar, "
+            f"så resten av {what} faller bort. Sett verdien med # i anførselstegn (for eksempel "
+            '"Bydel #1"), eller skriv listen med én «- » per linje.'
+        )
+    assert isinstance(node, Scalar)
+    kept = node.value.strip()
+    if cut.how == "line":
+        if not kept:
+            return cut.pos, (
+                f"feltet «{name}» er tomt, fordi YAML leser alt fra # som en kommentar. Sett "
+                'teksten i anførselstegn ("#...") eller bruk | og skriv teksten på linjen under. '
+                "Er det ment som en kommentar, sett et mellomrom etter #."
+            )
+        if not node.plain:
+            return node.pos, (
+                f"teksten i «{name}» slutter ved det avsluttende anførselstegnet, og YAML leser "
+                f"resten av linjen fra # som en kommentar (bare «{_kept(kept)}» kommer med). "
+                "Flytt anførselstegnet til slutten av teksten. Er det ment som en kommentar, "
+                "sett et mellomrom etter #."
+            )
+        return node.pos, (
+            f"teksten i «{name}» stopper ved #, fordi YAML leser resten av linjen som en "
+            f"kommentar (bare «{_kept(kept)}» kommer med). Sett hele teksten i anførselstegn "
+            '("...") eller bruk | og skriv teksten på linjen under. Er det ment som en '
+            "kommentar, sett et mellomrom etter #."
+        )
+    line = cut.pos.line
+    if not node.plain:
+        return cut.pos, (
+            f"teksten i «{name}» stopper før linje {line}: linjen begynner med # og har mindre "
+            "innrykk enn teksten over, så YAML leser den som en kommentar. Rykk linjen inn like "
+            "langt som resten av teksten."
+        )
+    if not kept:
+        return cut.pos, (
+            f"feltet «{name}» er tomt, fordi linjen under begynner med # og YAML leser den som "
+            f"en kommentar. Bruk | etter «{name}:» og skriv teksten på linjene under, så kommer "
+            "# med som tekst."
+        )
+    return cut.pos, (
+        f"teksten i «{name}» stopper før linje {line}, fordi YAML leser en linje som begynner "
+        f"med # som en kommentar (bare «{_kept(kept)}» kommer med). Bruk | etter «{name}:» og "
+        "skriv teksten på linjene under, så kommer # med som tekst. Er linjen ment som en "
+        f"kommentar, flytt den ut til samme innrykk som «{name}»."
+    )
+
+
+def _too_few(name: str, kind: s.ListOf) -> str:
+    count = "én" if kind.min_items == 1 else str(kind.min_items)
+    if isinstance(kind.item, s.Obj):
+        what = "oppføring" if kind.min_items == 1 else "oppføringer"
+        return f"listen «{name}» er tom, men må ha minst {count} {what}."
+    what = "verdi" if kind.min_items == 1 else "verdier"
+    return (
+        f"listen «{name}» er tom, men må ha minst {count} {what}. Skriv verdiene i klammer, for "
+        "eksempel [A, B], eller én per linje med «- » foran."
+    )
+
+
+def id_problem(value: str, name: str, kind: s.Id, what: str | None = None) -> str | None:
+    """Why ``value`` cannot be an id, or None.
+
+    The one rule for ids: the validator asks here, and so do the commands
+    that make new ids, so a command never writes an id the validator then
+    refuses. ``what`` says how the id is used («som id for en runde»); the
+    default names the field.
+    """
+    what = what or f"i «{name}»"
+    example = "2026-06" if kind.publishing else "2025-1"
+    if not _ID.fullmatch(value):
+        return (
+            f"«{shown(value)}» kan ikke brukes {what}: bruk bare små bokstaver a–z, tall og "
+            f'bindestrek, for eksempel "{example}".'
+        )
+    if len(value) > s.ID_MAX_LENGTH:
+        return (
+            f"«{name}» er {len(value)} tegn lang; en id kan være høyst {s.ID_MAX_LENGTH} tegn, "
+            f'fordi den blir en del av sidens adresse. Bruk en kort id, for eksempel "{example}".'
+        )
+    if kind.file_name and value in s.WINDOWS_RESERVED:
+        return (
+            f"«{value}» kan ikke brukes {what}: id-en blir et fil- eller mappenavn, og Windows "
+            "godtar ikke navnene con, prn, aux, nul, com0–com9 og lpt0–lpt9. Velg en annen id, "
+            f'for eksempel "{example}".'
+        )
+    if kind.publishing:
+        why = s.PUBLISHING_RESERVED.get(value)
+        if why is None and _PREVIEW.fullmatch(value):
+            why = "forhåndsvisninger av endringsforslag (pull requests)"
+        if why is not None:
+            return (
+                f"«{value}» kan ikke brukes {what}: navnet brukes til {why} når nettstedet "
+                f'publiseres. Velg en annen id, for eksempel "{example}".'
+            )
+    return None
+
+
+def page_problem(value: str, name: str) -> str | None:
+    """Why ``value`` cannot name a hand-written page in content/, or None."""
+    where = f"«{shown(value)}» i «{name}»"
+    example = "for eksempel seminar-2026.md"
+    segments = value.split("/")
+    if "\\" in value:
+        return (
+            f"{where} inneholder \\. Skriv stien med /, {example} eller referater/seminar-2026.md."
+        )
+    if value.startswith(("/", "~")) or _DRIVE.match(value):
+        return (
+            f"{where} er en sti fra roten av disken. Skriv bare stien inne i content/, {example}."
+        )
+    if _URL.match(value):
+        return (
+            f"{where} er en nettadresse, men «{name}» skal være en side i mappen content/, "
+            f"{example}. Lenker til andre nettsteder kan stå i teksten på siden."
+        )
+    if ".." in segments:
+        return (
+            f"{where} peker ut av mappen content/ med «..». Siden må ligge i content/ eller en "
+            f"mappe under den; skriv stien inne i content/, {example}."
+        )
+    if any(segment in ("", ".") for segment in segments):
+        return f"{where} har tomme ledd eller «./». Skriv stien uten dem, {example}."
+    if any(segment.startswith(".") for segment in segments):
+        return (
+            f"{where} er en skjult fil (navnet begynner med punktum), og den publiseres ikke. "
+            f"Gi filen et vanlig navn, {example}."
+        )
+    if not value.endswith(".md"):
+        return (
+            f"{where} er ikke en Markdown-side. «{name}» skal være en .md-fil i content/, "
+            f"{example}."
+        )
+    return None
+
+
+def value_problems(value: str, kind: s.Kind, name: str) -> list[str]:
+    """What the loader and validator would say about ``value`` written into a field of ``kind``.
+
+    The edit commands ask before they write a value given on the command
+    line, so what they write always passes validation.
+    """
+    messages = []
+    if (bad := characters.first_unusable(value)) is not None:
+        messages.append(character_message(ord(bad.group())))
+        value = characters.without_format(value)
+    checker = Checker()
+    checker.check_scalar(
+        Scalar(characters.nfc(value), Position("", 1, 1), plain=False), kind, "", name
+    )
+    return messages + [p.message for p in checker.problems]
+
+
+def date_range_problem(date: dt.date, name: str) -> str | None:
+    """Why ``date`` is too far from today's world to be meant, or None."""
+    if s.MIN_YEAR <= date.year <= s.MAX_YEAR:
+        return None
+    return (
+        f"«{date.isoformat()}» i «{name}» har året {date.year}, som ikke kan stemme: datoene her "
+        f"ligger mellom år {s.MIN_YEAR} og {s.MAX_YEAR}. Sjekk årstallet."
+    )
+
+
+def edition_date_problem(date: dt.date, today: dt.date) -> str | None:
+    """Why an edition cannot be dated ``date``, or None: a round is dated when its statuses apply."""
+    if (problem := date_range_problem(date, "date")) is not None:
+        return problem
+    if (date - today).days <= s.EDITION_LEAD_DAYS:
+        return None
+    return (
+        f"datoen {date.isoformat()} ligger mer enn ett år fram i tid (i dag er "
+        f"{today.isoformat()}). En runde dateres med dagen statusene gjelder fra; sjekk "
+        "årstallet."
+    )
+
+
+def check_file(node: Node, kind: s.Obj) -> tuple[Any, list[Problem]]:
+    """Check one file's tree; returns its Record (or INVALID) and the problems."""
+    checker = Checker()
+    if not isinstance(node, Mapping):
+        checker.error(
+            node.pos,
+            "",
+            f"filen skal bestå av feltene {listing(f.name for f in kind.fields)} "
+            f"øverst (uten innrykk), men den er {_shape(node)}.",
+        )
+        return INVALID, checker.problems
+    return checker.check_obj(node, kind, ""), checker.problems
+
+
+def _records(value: Any) -> list[Record]:
+    if not isinstance(value, list):
+        return []
+    return [r for r in value if isinstance(r, Record)]
+
+
+def _unique(
+    records: list[Record], name: str, noun: str, problems: list[Problem]
+) -> dict[str, Record]:
+    """Items by ``name`` (an id), each repeat reported; ids that broke a rule count as known."""
+    seen: dict[str, Record] = {}
+    for record in records:
+        value = record.get(name)
+        if not isinstance(value, str):
+            if name in record.rejected:
+                seen.setdefault(record.rejected[name], record)
+            continue
+        if value in seen:
+            first = seen[value]
+            problems.append(
+                Problem(
+                    record.at(name),
+                    f"{noun} med {name} «{value}» finnes allerede (linje {first.at(name).line}). "
+                    f"Hver {name} skal være unik: gi dette en ny {name}.",
+                )
+            )
+        else:
+            seen[value] = record
+    return seen
+
+
+def _known(
+    record: Record, name: str, noun: str, problems: list[Problem]
+) -> dict[str, Record] | None:
+    """The items of the list ``name`` by id, or None when the list itself could not be read."""
+    if not isinstance(record.get(name), list):
+        return None
+    return _unique(_records(record.get(name)), "id", noun, problems)
+
+
+def _missing_ref(
+    record: Record, name: str, value: str, known: Index, where: str, listname: str, budget: Budget
+) -> Problem:
+    return Problem(
+        record.at(name),
+        f"{where}«{shown(value)}» i «{name}» finnes ikke under {listname}."
+        f"{did_you_mean(value, known, budget)} "
+        f"Rett id-en, eller legg til «{shown(value)}» under {listname}.",
+    )
+
+
+def _placeholder_fragments() -> tuple[str, ...]:
+    """Runs of four words from ``new-round``'s placeholder that no real status would contain.
+
+    Deleting only the marker, or writing it in lower case, leaves the
+    instruction sentence; any recognisable piece of it means the status was
+    not written. Runs made only of everyday words («i stedet for denne») are
+    left out, so ordinary text is never taken for the placeholder.
+    """
+    after = s.PLACEHOLDER_TEXT.split("{title}")[1]
+    words = suggest_normalised(after).split()
+    telling = {"linjen", "sjekk", "tilstanden", "stemmer"}
+    runs = (words[i : i + 4] for i in range(len(words) - 3))
+    return tuple(" ".join(run) for run in runs if telling & set(run))
+
+
+_PLACEHOLDER_RUNS = _placeholder_fragments()
+_MARKER = re.compile(r"\b" + r"[\W_]*".join(s.PLACEHOLDER.split()) + r"\b", re.IGNORECASE)
+_INSTRUCTION = re.compile(r"skriv\s+status\s+for\s*«", re.IGNORECASE)
+
+
+def placeholder_left(text: str) -> str | None:
+    """What is left of ``new-round``'s placeholder in a status text, or None."""
+    if found := _MARKER.search(text):
+        return found.group()
+    if found := _INSTRUCTION.search(text):
+        return found.group().rstrip("«").strip()
+    words = f" {suggest_normalised(text)} "
+    for run in _PLACEHOLDER_RUNS:
+        if f" {run} " in words:
+            return run
+    return None
+
+
+def unfilled_statuses(followups: Any) -> list[Problem]:
+    """One error per status whose text still holds (part of) ``new-round``'s placeholder."""
+    problems: list[Problem] = []
+    if not isinstance(followups, Record):
+        return problems
+    for point in _records(followups.get("followups")):
+        where = (
+            f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
+        )
+        for status in _records(point.get("statuses")):
+            text = status.get("text")
+            if not isinstance(text, str) or (left := placeholder_left(text)) is None:
+                continue
+            edition = status.get("edition")
+            round_name = f"«{edition}»" if isinstance(edition, str) else "denne runden"
+            problems.append(
+                Problem(
+                    status.at("text"),
+                    f"{where}statusen for {round_name} er ikke fylt ut (teksten inneholder "
+                    f"«{left}»). Skriv den nye statusen i «text» i stedet for "
+                    "plassholderteksten, og sjekk at «state» stemmer.",
+                )
+            )
+    return problems
+
+
+def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Problem]:
+    """Hand-written pages that seminars point to must exist in the content folder."""
+    problems = []
+    if isinstance(followups, Record):
+        for seminar in _records(followups.get("seminars")):
+            page = seminar.get("page")
+            if isinstance(page, str) and not page_exists(page):
+                problems.append(
+                    Problem(
+                        seminar.at("page"),
+                        f"Seminar «{seminar.get('id')}»: siden «{page}» finnes ikke i mappen "
+                        "med håndskrevne sider (content/). Sjekk navnet, eller fjern feltet «page».",
+                    )
+                )
+    return problems
+
+
+def cross_check(
+    followups: Any, ipo: Any, today: dt.date | None = None, budget: Budget | None = None
+) -> list[Problem]:
+    """References between items and between the two files, and dates that contradict each other."""
+    budget = budget or Budget()
+    problems: list[Problem] = unfilled_statuses(followups)
+    if isinstance(followups, Record):
+        editions = _known(followups, "editions", "En rapporteringsrunde", problems)
+        seminars = _known(followups, "seminars", "Et seminar", problems)
+        points = _records(followups.get("followups"))
+        _unique(points, "id", "Et oppfølgingspunkt", problems)
+        problems += _check_points(points, editions, seminars, budget)
+        if editions is not None:
+            problems += _check_rounds(points, list(editions))
+        problems += _check_names(followups, points)
+        problems += _check_dates(
+            followups, editions or {}, seminars or {}, points, today or dt.date.today()
+        )
+    else:
+        editions = None
+    if isinstance(ipo, Record):
+        units = _known(ipo, "units", "En enhet", problems)
+        unit_index = Index(units or {})
+        areas = _records(ipo.get("areas"))
+        seen_names: dict[tuple[str, str], Record] = {}
+        for area in areas:
+            name = area.get("name")
+            where = f"Område «{shown(name)}»: " if isinstance(name, str) else ""
+            unit = area.get("unit")
+            if isinstance(unit, str) and units is not None and unit not in units:
+                problems.append(
+                    _missing_ref(area, "unit", unit, unit_index, where, "units", budget)
+                )
+            if isinstance(unit, str) and isinstance(name, str):
+                # Compared the tolerant way: «Grünerløkka Sentrum» and
+                # «Grünerløkka sentrum» would be two areas that look like one.
+                key = (unit, suggest_normalised(name))
+                first = seen_names.get(key)
+                if first is None:
+                    seen_names[key] = area
+                elif first.get("name") == name:
+                    problems.append(
+                        Problem(
+                            area.at("name"),
+                            f"{where}området står allerede under enheten «{unit}» "
+                            f"(linje {first.at('name').line}). Slett det ene.",
+                        )
+                    )
+                else:
+                    problems.append(
+                        Problem(
+                            area.at("name"),
+                            f"{where}området står allerede under enheten «{unit}» som "
+                            f"«{shown(first.get('name'))}» (linje {first.at('name').line}); "
+                            "navnene skiller seg bare i store og små bokstaver, mellomrom eller "
+                            "tegnsetting. Mente du det samme området? Slett det ene, eller gi "
+                            "dem navn som skiller seg tydelig.",
+                        )
+                    )
+        edition = ipo.get("edition")
+        if isinstance(edition, str) and editions is not None and edition not in editions:
+            problems.append(
+                _missing_ref(
+                    ipo,
+                    "edition",
+                    edition,
+                    Index(editions),
+                    "",
+                    "editions i followups.yaml",
+                    budget,
+                )
+            )
+    return problems
+
+
+def _check_points(
+    points: list[Record],
+    editions: dict[str, Record] | None,
+    seminars: dict[str, Record] | None,
+    budget: Budget,
+) -> list[Problem]:
+    """Each point's seminar, number and statuses against the seminars and editions.
+
+    A list that could not be read at all (None) is not checked against: its
+    own problem is reported, and every reference to it would only repeat it.
+    """
+    problems: list[Problem] = []
+    edition_index, seminar_index = Index(editions or {}), Index(seminars or {})
+    numbers: dict[tuple[str, int], Record] = {}
+    used_numbers: dict[str, set[int]] = {}
+    for point in points:
+        if isinstance(point.get("seminar"), str) and isinstance(point.get("number"), int):
+            used_numbers.setdefault(point.get("seminar"), set()).add(point.get("number"))
+    free_numbers: dict[str, int] = {}
+    edition_order = {key: index for index, key in enumerate(editions or {})}
+    for point in points:
+        where = (
+            f"Oppfølgingspunkt «{point.get('id')}»: " if isinstance(point.get("id"), str) else ""
+        )
+        seminar = point.get("seminar")
+        if isinstance(seminar, str) and seminars is not None and seminar not in seminars:
+            problems.append(
+                _missing_ref(point, "seminar", seminar, seminar_index, where, "seminars", budget)
+            )
+        number = point.get("number")
+        if isinstance(seminar, str) and isinstance(number, int):
+            key = (seminar, number)
+            if key in numbers:
+                if seminar not in free_numbers:
+                    used = used_numbers[seminar]
+                    free_numbers[seminar] = next(
+                        i for i in range(1, len(used) + 2) if i not in used
+                    )
+                problems.append(
+                    Problem(
+                        point.at("number"),
+                        f"{where}nummer {number} er allerede brukt i seminar «{seminar}» "
+                        f"(linje {numbers[key].at('number').line}). Første ledige nummer er "
+                        f"{free_numbers[seminar]}.",
+                    )
+                )
+            else:
+                numbers[key] = point
+        seen_editions: dict[str, Record] = {}
+        last_index = -1
+        for status in _records(point.get("statuses")):
+            edition = status.get("edition")
+            if not isinstance(edition, str) or editions is None:
+                continue
+            if edition not in editions:
+                problems.append(
+                    _missing_ref(
+                        status, "edition", edition, edition_index, where, "editions", budget
+                    )
+                )
+                continue
+            if edition in seen_editions:
+                problems.append(
+                    Problem(
+                        status.at("edition"),
+                        f"{where}det finnes allerede en status for «{edition}» "
+                        f"(linje {seen_editions[edition].at('edition').line}). "
+                        "Hvert punkt skal ha én status per rapporteringsrunde: slå dem sammen.",
+                    )
+                )
+                continue
+            seen_editions[edition] = status
+            index = edition_order[edition]
+            if index < last_index:
+                problems.append(
+                    Problem(
+                        status.at("edition"),
+                        f"{where}statusene skal stå i samme rekkefølge som editions, eldste "
+                        f"først; «{edition}» står etter en nyere runde. Flytt den opp.",
+                    )
+                )
+            last_index = max(last_index, index)
+    return problems
+
+
+def _check_dates(
+    followups: Record,
+    editions: dict[str, Record],
+    seminars: dict[str, Record],
+    points: list[Record],
+    today: dt.date,
+) -> list[Problem]:
+    """Dates that cannot all be true: a seminar after the rounds that report on it, and the like."""
+    problems: list[Problem] = []
+    for seminar in _records(followups.get("seminars")):
+        start, end = seminar.get("date"), seminar.get("end_date")
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+            problems.append(
+                Problem(
+                    seminar.at("end_date"),
+                    f"Seminar «{seminar.get('id')}»: «end_date» ({end}) er før «date» ({start}).",
+                )
+            )
+    edition_records = _records(followups.get("editions"))
+    for record in edition_records:
+        date = record.get("date")
+        if isinstance(date, dt.date) and (problem := edition_date_problem(date, today)):
+            problems.append(
+                Problem(record.at("date"), f"Rapporteringsrunde «{record.get('id')}»: {problem}")
+            )
+    for before, after in itertools.pairwise(edition_records):
+        a, b = before.get("date"), after.get("date")
+        if isinstance(a, dt.date) and isinstance(b, dt.date) and b <= a:
+            problems.append(
+                Problem(
+                    after.at("date"),
+                    f"Rapporteringsrunde «{after.get('id')}»: datoen {b} er ikke senere enn "
+                    f"runden før ({a}). Rundene skal stå eldste først.",
+                )
+            )
+    # Per seminar, the earliest round that reports on one of its points.
+    earliest: dict[str, tuple[dt.date, str, str]] = {}
+    for point in points:
+        seminar = point.get("seminar")
+        if not isinstance(seminar, str) or seminar not in seminars:
+            continue
+        deadline, decided = point.get("deadline"), seminars[seminar].get("date")
+        if isinstance(deadline, dt.date) and isinstance(decided, dt.date) and deadline < decided:
+            problems.append(
+                Problem(
+                    point.at("deadline"),
+                    f"Oppfølgingspunkt «{point.get('id')}»: fristen {deadline} er før seminaret "
+                    f"«{seminar}» ({decided}) der punktet ble vedtatt. Rett fristen, eller "
+                    "datoen på seminaret.",
+                )
+            )
+        for status in _records(point.get("statuses")):
+            edition = editions.get(status.get("edition"))
+            if edition is None or not isinstance(date := edition.get("date"), dt.date):
+                continue
+            if seminar not in earliest or date < earliest[seminar][0]:
+                earliest[seminar] = (date, edition.get("id"), str(point.get("id")))
+    for seminar_id, (date, edition_id, point_id) in earliest.items():
+        seminar = seminars[seminar_id]
+        decided = seminar.get("date")
+        if isinstance(decided, dt.date) and date < decided:
+            problems.append(
+                Problem(
+                    seminar.at("date"),
+                    f"Seminar «{seminar_id}»: datoen {decided} er etter rapporteringsrunden "
+                    f"«{edition_id}» ({date}), som har en status for punkt «{point_id}» fra dette "
+                    "seminaret. Et punkt kan ikke få status før det er vedtatt: rett datoen på "
+                    "seminaret eller runden, eller flytt statusen til en senere runde.",
+                )
+            )
+    return problems
+
+
+def _check_rounds(points: list[Record], editions: list[str]) -> list[Problem]:
+    """Each open point reported in every round, and no closed point reopened by accident."""
+    problems: list[Problem] = []
+    latest = editions[-1] if editions else None
+    previous = editions[-2] if len(editions) > 1 else None
+    for point in points:
+        where = f"Oppfølgingspunkt «{point.get('id')}»"
+        statuses = [
+            status
+            for status in _records(point.get("statuses"))
+            if isinstance(status.get("edition"), str) and isinstance(status.get("state"), str)
+        ]
+        for before, after in itertools.pairwise(statuses):
+            state = before.get("state")
+            reopened = after.get("reopened") is True
+            if state in s.CLOSED_STATES and not reopened:
+                problems.append(
+                    Problem(
+                        after.pos,
+                        f"{where}, status «{after.get('edition')}»: punktet ble {state} i "
+                        f"«{before.get('edition')}», så en ny status etter det åpner punktet "
+                        "igjen. Er det meningen, skriv «reopened: true» i denne statusen; hvis "
+                        "ikke, slett statusen.",
+                    )
+                )
+            elif reopened and state not in s.CLOSED_STATES:
+                problems.append(
+                    Problem(
+                        after.at("reopened"),
+                        f"{where}, status «{after.get('edition')}»: «reopened: true» trengs bare "
+                        f"når punktet var fullført eller avsluttet i statusen før, men her var det "
+                        f"«{state}». Slett linjen med «reopened».",
+                        "warning",
+                    )
+                )
+        if previous is None or not statuses:
+            continue
+        last = statuses[-1]
+        if last.get("edition") == previous and last.get("state") not in s.CLOSED_STATES:
+            problems.append(
+                Problem(
+                    last.pos,
+                    f"{where}: mangler status for den nyeste runden «{latest}». Punktet hadde "
+                    f"status «{last.get('state')}» i «{previous}» og er verken fullført eller "
+                    f"avsluttet, så det skal ha en ny status i hver runde. Legg til en status for "
+                    f"«{latest}» etter denne (er den slettet ved en feil?).",
+                )
+            )
+    return problems
+
+
+def _check_names(followups: Record, points: list[Record]) -> list[Problem]:
+    """Responsible parties written almost like another name: the site would show two parties.
+
+    Names that differ only in case, spacing or punctuation are grouped; the
+    council member's spelling wins, or else the one used most (the first,
+    when as many), and every other spelling is reported where it stands.
+    """
+    problems: list[Problem] = []
+    council = followups.get("council")
+    members: list[tuple[str, Position, str]] = []
+    if isinstance(council, Record):
+        names = council.get("members")
+        if isinstance(names, list):
+            places = council.items.get("members", [])
+            members = [
+                (name, pos, "")
+                for name, pos in zip(names, places, strict=False)
+                if isinstance(name, str)
+            ]
+    mentions: list[tuple[str, Position, str]] = []
+    for point in points:
+        names = point.get("responsible")
+        if not isinstance(names, list):
+            continue
+        where = f"Oppfølgingspunkt «{point.get('id')}»: "
+        places = point.items.get("responsible", [])
+        mentions += [
+            (name, pos, where)
+            for name, pos in zip(names, places, strict=False)
+            if isinstance(name, str)
+        ]
+    groups: dict[str, list[tuple[str, Position, str]]] = {}
+    for mention in members + mentions:
+        groups.setdefault(suggest_normalised(mention[0]), []).append(mention)
+    member_names = {name for name, _, _ in members}
+    for group in groups.values():
+        spellings = list(dict.fromkeys(name for name, _, _ in group))
+        if len(spellings) < 2:
+            continue
+        counts = {name: sum(1 for n, _, _ in group if n == name) for name in spellings}
+        canonical = next(
+            (name for name in spellings if name in member_names),
+            max(spellings, key=lambda name: counts[name]),
+        )
+        if canonical in member_names:
+            source = "slik navnet står blant rådets parter i «members»"
+        else:
+            times = "én gang" if counts[canonical] == 1 else f"{counts[canonical]} ganger"
+            source = f"som er brukt {times} i «responsible»"
+        for name, pos, where in group:
+            if name == canonical:
+                continue
+            field_name = "responsible" if where else "members"
+            problems.append(
+                Problem(
+                    pos,
+                    f"{where}«{shown(name)}» i «{field_name}» er skrevet nesten som "
+                    f"«{shown(canonical)}», {source}; bare store og små bokstaver, mellomrom "
+                    "eller tegnsetting skiller dem, så nettstedet ville vist to ansvarlige. "
+                    f"Mente du «{shown(canonical)}»? Skriv navnet likt overalt.",
+                )
+            )
+    return problems

@@ -1,0 +1,131 @@
+"""The site's non-page files: open data, the Atom feed, the JSON Schemas and the report PDF.
+
+Produced after MkDocs has written the pages, straight into the site folder.
+Everything is built in memory first, so a failure leaves no half-written set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from generator.data.model import Dataset
+from generator.site import downloads, feed, folders, open_data, pdf, render
+from generator.site.edition_changes import edition_changes
+from generator.site.write import write_atomic
+
+
+def as_directory(url: str) -> str:
+    """``url`` ending in «/», so paths can be appended; empty stays empty.
+
+    mike gives each version «SITE_URL» joined with the version and no
+    trailing slash (``urljoin(site_url, version)``).
+    """
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def report_pdf(data: Dataset, cache_dir: Path | None) -> bytes:
+    """The report as PDF, reused from ``cache_dir`` when its HTML is unchanged.
+
+    WeasyPrint is by far the slowest step of a build (about 10 s at 1,000
+    points), and the report's HTML only changes when a decision or status
+    does, so rebuilds and mike's builds of several editions reuse it.
+    """
+    document = render.report_document(data)
+    if cache_dir is None:
+        return pdf.html_to_pdf(document)
+    folders.claim(cache_dir, folders.CACHE, "cache_dir", str(cache_dir), folders.older_cache)
+    key = hashlib.sha256(document.encode("utf-8")).hexdigest()
+    cached = cache_dir / f"rapport-{key}.pdf"
+    try:
+        return cached.read_bytes()
+    except FileNotFoundError:
+        pass  # not made yet, or another build of the project just replaced it
+    content = pdf.html_to_pdf(document)
+    # Only the reports: the folder is ours (claimed above), its other files are not.
+    for old in cache_dir.glob("rapport-*.pdf"):
+        if old != cached:
+            old.unlink(missing_ok=True)
+    write_atomic(cached, content)
+    return content
+
+
+def files(
+    data: Dataset,
+    schemas: tuple[Path, ...],
+    site_url: str = "",
+    *,
+    pages_url: str | None = None,
+    with_pdf: bool = True,
+    cache_dir: Path | None = None,
+) -> dict[str, bytes]:
+    """Relative path in the site -> content, for every non-page file.
+
+    Links in the feed lead to the pages under ``pages_url`` (by default the
+    site's own address, ``site_url``). They are absolute when the address is
+    known, else relative to the feed's own address, which is the site's root.
+    ``with_pdf=False`` leaves out the report PDF (the live preview does, to
+    stay quick).
+    """
+    base = as_directory(site_url)
+    pages = base if pages_url is None else pages_url
+    result = {
+        downloads.FOLLOWUPS_JSON: open_data.as_json(open_data.followups_document(data)),
+        downloads.AREAS_JSON: open_data.as_json(open_data.areas_document(data)),
+        downloads.FOLLOWUPS_CSV: open_data.followups_csv(data),
+        downloads.STATUSES_CSV: open_data.statuses_csv(data),
+        downloads.AREAS_CSV: open_data.areas_csv(data),
+        downloads.FEED: feed.atom(
+            data,
+            edition_changes(data),
+            f"{data.council.name}: endringer i oppfølgingspunktene",
+            base,
+            lambda edition_id: (
+                f"{pages}endringer/" + (f"#utgave-{edition_id}" if edition_id else "")
+            ),
+            lambda point_id: pages + render.page_url(f"oppfolgingspunkter/{point_id}.md"),
+        ),
+    }
+    if with_pdf:
+        result[downloads.report_pdf(data)] = report_pdf(data, cache_dir)
+    for schema in schemas:
+        result[f"{downloads.SCHEMA_DIR}/{schema.name}"] = schema.read_bytes()
+    return result
+
+
+def stable_files(
+    data: Dataset, schemas: tuple[Path, ...], site_url: str, version: str
+) -> dict[str, bytes]:
+    """The newest edition's feed and open data for the root of the published
+    site, beside versions.json, at addresses that never change.
+
+    The feed's links lead into the edition's own version (``version/``), which
+    stays where it is when a newer edition takes over the root. A sitemap
+    index lies beside the feed: Material fetches «sitemap.xml» next to every
+    ``<link rel=alternate>``, and search engines find the newest edition's
+    sitemap through it.
+    """
+    base = as_directory(site_url)
+    content = files(data, schemas, base, pages_url=f"{base}{version}/", with_pdf=False)
+    content[downloads.SITEMAP] = sitemap_index(base, version)
+    return content
+
+
+def sitemap_index(site_url: str, version: str) -> bytes:
+    """A sitemap index naming ``version``'s sitemap; empty without an absolute address,
+    since sitemaps may only list absolute ones."""
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    ET.register_namespace("", ns)
+    index = ET.Element(f"{{{ns}}}sitemapindex")
+    if site_url:
+        entry = ET.SubElement(index, f"{{{ns}}}sitemap")
+        ET.SubElement(entry, f"{{{ns}}}loc").text = f"{site_url}{version}/{downloads.SITEMAP}"
+    ET.indent(index)
+    document: bytes = ET.tostring(index, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
+
+
+def write_files(site_dir: Path, content: dict[str, bytes]) -> None:
+    for rel, data in sorted(content.items()):
+        write_atomic(site_dir / rel, data)

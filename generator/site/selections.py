@@ -1,0 +1,192 @@
+"""The overview's other orders and selections, as pages of their own.
+
+Sorting and filtering must work without JavaScript, so every sort order and
+every single-value selection (a state, a seminar, a responsible party) is a
+small generated page. The script on the overview only makes the same thing
+faster; it never carries information these pages lack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.data.model import Dataset, Followup
+from generator.data.schema import STATES
+
+OVERVIEW = "oppfolgingspunkter/index.md"
+FOLDER = "oppfolgingspunkter/utvalg"
+
+SORT_KEYS: dict[str, str] = {
+    "nummer": "nummer",
+    "tittel": "tittel",
+    "tilstand": "tilstand",
+    "dato": "sist rapportert (nyeste først)",
+}
+"""Sort key -> how the page names it; «nummer» is the overview's own order."""
+
+
+SLUG_LENGTH = 80
+"""A slug's longest length: a name from the data can be long, a file name
+(with the build's prefixes and suffixes) at most 255 bytes."""
+
+
+def slug(text: str) -> str:
+    """A readable file name part: «Oslo politidistrikt» -> «oslo-politidistrikt»."""
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) > SLUG_LENGTH:
+        # Cut at a word boundary when there is one; responsible_parties keeps
+        # two names that are the same up to here apart.
+        text = text[:SLUG_LENGTH]
+        text = text.rsplit("-", 1)[0] if "-" in text else text
+    return text or "x"
+
+
+def state_order(point: Followup) -> int:
+    states = list(STATES)
+    return states.index(point.current.state) if point.current else len(states)
+
+
+def sort_points(points: tuple[Followup, ...], key: str) -> tuple[Followup, ...]:
+    """``points`` (in overview order) in the order ``key`` names; ties keep overview order."""
+    if key == "tittel":
+        return tuple(sorted(points, key=lambda p: p.title.casefold()))
+    if key == "tilstand":
+        return tuple(sorted(points, key=state_order))
+    if key == "dato":
+        return tuple(
+            sorted(points, key=lambda p: -p.current.edition.date.toordinal() if p.current else 0)
+        )
+    return points
+
+
+@dataclass(frozen=True)
+class Listing:
+    path: str
+    """The generated page, relative to the docs folder."""
+    title: str
+    points: tuple[Followup, ...]
+    sort: str
+    selection: str | None = None
+    """What was picked, e.g. «tilstand: pågår»; None for the whole list."""
+
+
+def sort_page(key: str) -> str:
+    return OVERVIEW if key == "nummer" else f"{FOLDER}/sortert-etter-{key}.md"
+
+
+@dataclass(frozen=True)
+class Party:
+    """A responsible party and the unique name part its pages and filter use."""
+
+    name: str
+    slug: str
+
+
+def responsible_parties(data: Dataset) -> tuple[Party, ...]:
+    """Every responsible party in order of first mention, each with an address
+    made from its name alone.
+
+    A name whose slug no other name shares gets the plain slug; names that
+    share one («A/B» and «A B», or two long names alike in their first 80
+    letters) each get a short hash of their exact text after it. Reordering
+    points therefore never moves a party's page.
+    """
+    names: dict[str, None] = {}
+    for point in data.followups:
+        names.update(dict.fromkeys(point.responsible))
+    return tuple(Party(name, value) for name, value in party_slugs(names).items())
+
+
+def _digest(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()
+
+
+HASH_LENGTH = 6
+"""Hex digits of the name's hash added to a shared slug; more only if two collide."""
+
+
+def party_slugs(names: Iterable[str]) -> dict[str, str]:
+    """Each distinct name -> its slug, depending only on the set of names."""
+    groups: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        groups.setdefault(slug(name), []).append(name)
+    result: dict[str, str] = {}
+    hashed: set[str] = set()
+    for base, members in groups.items():
+        if len(members) == 1:
+            result[members[0]] = base
+            continue
+        digests = {name: _digest(name) for name in members}
+        length = HASH_LENGTH
+        while len({digests[name][:length] for name in members}) < len(members):
+            length += 2
+        for name in members:
+            result[name] = f"{base}-{digests[name][:length]}"
+            hashed.add(result[name])
+    # A plain slug may look like another name's slug with its hash («a-1b2c3d»
+    # for «A 1b2c3d»); it gets a longer hash of its own then.
+    for base in groups.keys() & hashed:
+        (name,) = groups[base]
+        result[name] = f"{base}-{_digest(name)[: HASH_LENGTH + 2]}"
+    return {name: result[name] for name in dict.fromkeys(names)}
+
+
+def state_page(state: str) -> str:
+    return f"{FOLDER}/tilstand-{slug(state)}.md"
+
+
+def seminar_page(seminar_id: str) -> str:
+    return f"{FOLDER}/seminar-{seminar_id}.md"
+
+
+def responsible_page(party: Party) -> str:
+    return f"{FOLDER}/ansvarlig-{party.slug}.md"
+
+
+def listings(data: Dataset) -> tuple[Listing, ...]:
+    """The overview itself first, then every other order and selection."""
+    points = data.followups
+    pages = [
+        Listing(sort_page(key), "Oppfølgingspunkter", sort_points(points, key), key)
+        for key in SORT_KEYS
+    ]
+    for state in STATES:
+        chosen = tuple(p for p in points if p.current and p.current.state == state)
+        pages.append(
+            Listing(
+                state_page(state),
+                f"Oppfølgingspunkter: {state}",
+                chosen,
+                "nummer",
+                f"tilstand «{state}»",
+            )
+        )
+    for seminar in data.seminars:
+        chosen = data.followups_of(seminar)
+        pages.append(
+            Listing(
+                seminar_page(seminar.id),
+                f"Oppfølgingspunkter: {seminar.title}",
+                chosen,
+                "nummer",
+                f"seminar «{seminar.title}»",
+            )
+        )
+    for party in responsible_parties(data):
+        chosen = tuple(p for p in points if party.name in p.responsible)
+        pages.append(
+            Listing(
+                responsible_page(party),
+                f"Oppfølgingspunkter: {party.name}",
+                chosen,
+                "nummer",
+                f"ansvarlig «{party.name}»",
+            )
+        )
+    return tuple(pages)
