@@ -54,10 +54,15 @@ areas:
 def write_files(folder: Path, followups: str = FOLLOWUPS, ipo: str = IPO) -> Sources:
     (folder / "followups.yaml").write_text(followups, encoding="utf-8")
     (folder / "ipo_areas.yaml").write_text(ipo, encoding="utf-8")
-    return Sources(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+    return Sources.in_folder(folder)
 
 
 def replace_once(text: str, old: str, new: str) -> str:
     """``text`` with ``old`` replaced by ``new``; fails loudly if ``old`` is absent."""
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
     return text.replace(old, new)
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in the file at ``path``; fails loudly if ``old`` is not there once."""
+    path.write_text(replace_once(path.read_text(encoding="utf-8"), old, new), encoding="utf-8")

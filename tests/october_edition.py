@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.datafiles import replace_once
+
 OCTOBER = '  - id: "2025-10"\n    title: Status pr oktober 2025\n    date: 2025-10-31\n'
 JANUARY = '  - id: "2026-01"\n    title: Status pr januar 2026\n    date: 2026-01-30\n'
 OCTOBER_TEXT = "Arbeidet med punktet er startet, og politirådet får en orientering i oktober 2025."
@@ -29,11 +31,6 @@ OCTOBER_STATUS = (
     f'      - edition: "2025-10"\n        state: pågår\n        text: |\n          {OCTOBER_TEXT}\n'
 )
 TAGS_2025_2 = "    tags: [ungdom, Grorudmodellen, Oslostandard, én-til-én-oppfølging]\n"
-
-
-def _replace_once(text: str, old: str, new: str) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
 
 
 def _without_january_statuses(text: str) -> str:
@@ -56,8 +53,8 @@ def october_2025(project: Path) -> None:
     """The January data as it stood in October 2025."""
     path = project / "followups.yaml"
     text = path.read_text(encoding="utf-8")
-    text = _replace_once(text, JANUARY, OCTOBER)
-    text = _replace_once(text, SEMINAR_2026, "")
+    text = replace_once(text, JANUARY, OCTOBER)
+    text = replace_once(text, SEMINAR_2026, "")
     path.write_text(_without_january_statuses(text), encoding="utf-8")
     ipo = project / "ipo_areas.yaml"
     kept, block = [], []
@@ -68,7 +65,7 @@ def october_2025(project: Path) -> None:
             block = []
         block.append(line)
     kept.append("".join(block))
-    head = _replace_once(head, 'edition: "2026-01"', 'edition: "2025-10"')
+    head = replace_once(head, 'edition: "2026-01"', 'edition: "2025-10"')
     old_areas = [area for area in kept if "status: ny" not in area]
     ipo.write_text(head + "areas:\n" + "".join(old_areas), encoding="utf-8")
 
@@ -77,7 +74,7 @@ def january_after_october(project: Path) -> None:
     """The January data with October's edition and statuses before it, and a deadline."""
     path = project / "followups.yaml"
     text = path.read_text(encoding="utf-8")
-    text = _replace_once(text, JANUARY, OCTOBER + JANUARY)
+    text = replace_once(text, JANUARY, OCTOBER + JANUARY)
     text = text.replace(JANUARY_STATUS, OCTOBER_STATUS + JANUARY_STATUS)
-    text = _replace_once(text, TAGS_2025_2, TAGS_2025_2 + f"    deadline: {JANUARY_DEADLINE}\n")
+    text = replace_once(text, TAGS_2025_2, TAGS_2025_2 + f"    deadline: {JANUARY_DEADLINE}\n")
     path.write_text(text, encoding="utf-8")

@@ -31,9 +31,7 @@ def _project(tmp_path: Path) -> Path:
 
 def test_synthetic_data_is_valid_and_has_the_promised_shape(tmp_path: Path) -> None:
     shape = synth.write_project(tmp_path, 60, _project(tmp_path))
-    loaded = load_dataset(
-        Sources(tmp_path / "followups.yaml", tmp_path / "ipo_areas.yaml", tmp_path)
-    )
+    loaded = load_dataset(Sources.in_folder(tmp_path))
     data = loaded.data
     assert len(data.followups) == 60 == shape.points
     assert len(data.seminars) == shape.seminars >= 3

@@ -824,7 +824,7 @@ def test_a_mistake_is_reported_on_the_line_where_it_was_made(
     project = copy_project(tmp_path)
     (project / "followups.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_dataset(Sources(project / "followups.yaml", project / "ipo_areas.yaml", project))
+        load_dataset(Sources.in_folder(project))
     assert [str(p) for p in caught.value.problems] == [expected]
 
 

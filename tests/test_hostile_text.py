@@ -62,7 +62,7 @@ def _without_fragment(url: str) -> str:
 
 def _parties(site: Path) -> tuple[selections.Party, ...]:
     project = site.parent
-    sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
+    sources = Sources.in_folder(project)
     return selections.responsible_parties(load_dataset(sources).data)
 
 
@@ -295,7 +295,7 @@ def test_the_pdf_report_holds_no_markup_from_the_data(hostile_site: Path, twin_s
 
     def document(site: Path) -> htmlcheck.Page:
         project = site.parent
-        sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
+        sources = Sources.in_folder(project)
         return htmlcheck.parse(render.report_document(load_dataset(sources).data))
 
     hostile, twin = document(hostile_site), document(twin_site)

@@ -7,24 +7,15 @@ from pathlib import Path
 
 from generator.site.build import Sources, generate, load_dataset
 from tests.conftest import copy_project
-
-
-def _sources(project: Path) -> Sources:
-    return Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+from tests.datafiles import edit_file
 
 
 def test_second_build_with_unchanged_data_writes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     out = project / "build" / "generated"
-    _, first = generate(_sources(project), out)
+    _, first = generate(Sources.in_folder(project), out)
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.md")}
-    _, second = generate(_sources(project), out)
+    _, second = generate(Sources.in_folder(project), out)
     assert first.written and not first.removed
     assert second.written == [] and second.removed == []
     assert second.unchanged == len(first.written)
@@ -34,13 +25,13 @@ def test_second_build_with_unchanged_data_writes_nothing(tmp_path: Path) -> None
 def test_changing_one_status_text_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     out = project / "build" / "generated"
-    generate(_sources(project), out)
-    _edit(
+    generate(Sources.in_folder(project), out)
+    edit_file(
         project / "followups.yaml",
         "ble godkjent i politirådet i juni 2025.",
         "ble vedtatt i politirådet i juni 2025.",
     )
-    _, report = generate(_sources(project), out)
+    _, report = generate(Sources.in_folder(project), out)
     # The point's page and the edition report are the pages that show the text.
     assert report.written == ["oppfolgingspunkter/2025-3.md", "rapport/index.md"]
     assert "ble vedtatt i politirådet" in (out / "oppfolgingspunkter/2025-3.md").read_text()
@@ -49,13 +40,13 @@ def test_changing_one_status_text_rewrites_only_the_pages_that_show_it(tmp_path:
 def test_changing_a_title_rewrites_the_pages_that_list_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     out = project / "build" / "generated"
-    generate(_sources(project), out)
-    _edit(
+    generate(Sources.in_folder(project), out)
+    edit_file(
         project / "followups.yaml",
         "title: Handlingsplan mot radikalisering, hatkriminalitet og voldelig ekstremisme",
         "title: Handlingsplan mot radikalisering og hatkriminalitet",
     )
-    _, report = generate(_sources(project), out)
+    _, report = generate(Sources.in_folder(project), out)
     # Its own page, the neighbours' «Forrige/Neste» links, the changes page,
     # and every list the point is in: the overview, the seminars, and the
     # no-JavaScript selections by state, seminar, responsible and sort order.
@@ -79,10 +70,10 @@ def test_changing_a_title_rewrites_the_pages_that_list_it(tmp_path: Path) -> Non
 def test_removed_point_removes_its_page_and_nothing_else(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     out = project / "build" / "generated"
-    generate(_sources(project), out)
+    generate(Sources.in_folder(project), out)
     (out / "oppfolgingspunkter" / "gammel.md").write_text("stale", encoding="utf-8")
     (out / "tom" / "mappe").mkdir(parents=True)
-    _, report = generate(_sources(project), out)
+    _, report = generate(Sources.in_folder(project), out)
     assert report.removed == ["oppfolgingspunkter/gammel.md"]
     assert report.written == []
     assert not (out / "tom").exists()
@@ -91,11 +82,11 @@ def test_removed_point_removes_its_page_and_nothing_else(tmp_path: Path) -> None
 def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     assert gc.isenabled()
-    load_dataset(_sources(project))
+    load_dataset(Sources.in_folder(project))
     assert gc.isenabled()
     gc.disable()
     try:
-        load_dataset(_sources(project))
+        load_dataset(Sources.in_folder(project))
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -41,7 +41,7 @@ def half_filled(tmp_path: Path) -> Path:
 
 
 def test_drafts_are_built_only_when_asked(half_filled: Path) -> None:
-    sources = Sources(half_filled / "followups.yaml", half_filled / "ipo_areas.yaml", half_filled)
+    sources = Sources.in_folder(half_filled)
     with pytest.raises(DataError) as refused:
         load_dataset(sources)
     assert [p.message for p in refused.value.problems] == [

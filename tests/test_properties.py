@@ -54,7 +54,7 @@ def _check_files(folder: Path, followups: bytes | str, ipo: bytes | str | None =
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8", errors="surrogatepass")
-    sources = Sources(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+    sources = Sources.in_folder(folder)
     lines = {
         name: _lines((folder / name).read_bytes()) for name in ("followups.yaml", "ipo_areas.yaml")
     }

@@ -22,7 +22,7 @@ FIXTURE = FIXTURES / "two-editions"
 
 
 def _load(folder: Path) -> Dataset:
-    sources = Sources(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+    sources = Sources.in_folder(folder)
     return load_dataset(sources).data
 
 

@@ -9,6 +9,7 @@ import pytest
 from generator.data import problem_text
 from generator.data.problems import Position, Problem
 from tests.conftest import copy_project, run_generator
+from tests.datafiles import edit_file
 
 STATE_ERROR = (
     "Oppfølgingspunkt «2025-2», status «2026-01»: «ferdig» er ikke en gyldig tilstand. "
@@ -24,23 +25,21 @@ UNIT_ERROR = (
 )
 
 
-def _replace_once(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
     """Two errors in one file and one in the other, as an editor might leave them."""
     project = copy_project(tmp_path)
-    _replace_once(project / "followups.yaml", "state: pågår", "state: ferdig")
-    _replace_once(
+    edit_file(
+        project / "followups.yaml",
+        'én-til-én-oppfølging]\n    statuses:\n      - edition: "2026-01"\n        state: pågår',
+        'én-til-én-oppfølging]\n    statuses:\n      - edition: "2026-01"\n        state: ferdig',
+    )
+    edit_file(
         project / "followups.yaml",
         '  - id: "2025-7"\n    seminar: "2025"\n',
         '  - id: "2025-7"\n    seminar: "2052"\n',
     )
-    _replace_once(project / "ipo_areas.yaml", "unit: vest", "unit: west")
+    edit_file(project / "ipo_areas.yaml", "Hovseter\n    unit: vest", "Hovseter\n    unit: west")
     return project
 
 
@@ -103,7 +102,7 @@ INJECTED = '"2025-2\\n::add-mask::hemmelig\\n::error file=x::falsk\\r\\n::endgro
 def injected(tmp_path: Path) -> Path:
     """An id whose escapes make lines that GitHub would run as workflow commands."""
     project = copy_project(tmp_path)
-    _replace_once(project / "followups.yaml", '- id: "2025-2"', f"- id: {INJECTED}")
+    edit_file(project / "followups.yaml", '- id: "2025-2"', f"- id: {INJECTED}")
     return project
 
 

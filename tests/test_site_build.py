@@ -27,7 +27,7 @@ def _words(text: str) -> str:
 
 
 def _oslo() -> Dataset:
-    return load_dataset(Sources(OSLO / "followups.yaml", OSLO / "ipo_areas.yaml", OSLO)).data
+    return load_dataset(Sources.in_folder(OSLO)).data
 
 
 def test_every_point_has_a_page_with_its_decision_and_status(built_site: Path) -> None:

@@ -37,12 +37,8 @@ from tests.june_edition import (
 JANUARY_POINTS = frozenset(f"2025-{n}" for n in range(1, 8))
 
 
-def _sources(project: Path) -> Sources:
-    return Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
-
-
 def _load(project: Path) -> Dataset:
-    return load_dataset(_sources(project)).data
+    return load_dataset(Sources.in_folder(project)).data
 
 
 def _copy_data(dest: Path) -> Path:
@@ -188,7 +184,7 @@ def test_a_build_without_history_says_what_it_guessed(
 ) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(project.parent))
     data = _load(project)
-    _, notes = at_edition(_sources(project), data, "2026-01")
+    _, notes = at_edition(Sources.in_folder(project), data, "2026-01")
     assert notes == (
         "Merk: rapporteringsrunden «2026-01» er bygget uten sin git-historikk: git-historikken "
         "trengs for å bygge en eldre rapporteringsrunde slik den var, men mappen er ikke et "
@@ -196,7 +192,7 @@ def test_a_build_without_history_says_what_it_guessed(
         "gjettet ut fra datoene, og kan avvike fra det som ble publisert den gang. «make publish» "
         "publiserer ikke en slik gjetning.",
     )
-    assert at_edition(_sources(project), data, "2026-06") == (data, ())
+    assert at_edition(Sources.in_folder(project), data, "2026-06") == (data, ())
 
 
 def test_old_edition_judges_deadlines_on_its_own_date(tmp_path: Path) -> None:
@@ -211,7 +207,7 @@ def test_old_edition_judges_deadlines_on_its_own_date(tmp_path: Path) -> None:
     today = dt.date(2026, 11, 30)
     for edition, overdue in (("2026-01", False), ("2026-06", True), (None, True)):
         out = project / f"out-{edition}"
-        generate(_sources(project), out, today=today, edition=edition)
+        generate(Sources.in_folder(project), out, today=today, edition=edition)
         page = (out / "oppfolgingspunkter" / "2025-2.md").read_text(encoding="utf-8")
         assert "Frist 1. mars 2026" in page
         assert ("Forfalt" in page) is overdue, edition
@@ -232,7 +228,9 @@ def test_generated_pages_for_january_from_git(tmp_path: Path) -> None:
     complete_june_round(project)
     _git("commit", "--quiet", "-am", "Juni", cwd=project)
     out = project / "out"
-    loaded, _ = generate(_sources(project), out, today=dt.date(2026, 11, 30), edition="2026-01")
+    loaded, _ = generate(
+        Sources.in_folder(project), out, today=dt.date(2026, 11, 30), edition="2026-01"
+    )
     assert loaded.notes == ()
     point = (out / "oppfolgingspunkter" / "2025-3.md").read_text(encoding="utf-8")
     assert JANUARY_TEXT in point

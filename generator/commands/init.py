@@ -281,7 +281,7 @@ def init(target: Path, council: Council) -> list[str]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         try:
-            load_dataset(Sources(staging / "followups.yaml", staging / "ipo_areas.yaml", staging))
+            load_dataset(Sources.in_folder(staging))
         except DataError as exc:
             raise InitRefused(
                 "Verdiene gir ugyldige datafiler, så ingen mappe er laget:", exc.problems

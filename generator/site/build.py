@@ -35,6 +35,11 @@ class Sources:
     config_file: Path | None = None
     """The site's mkdocs.yml, whose names are published too."""
 
+    @classmethod
+    def in_folder(cls, folder: Path) -> Sources:
+        """The two data files as a project folder holds them, named relative to it."""
+        return cls(folder / "followups.yaml", folder / "ipo_areas.yaml", folder)
+
     def name(self, path: Path) -> str:
         if self.root is not None:
             try:

@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 2, 1)
 
 
 def _pages() -> dict[str, str]:
-    sources = Sources(GOLDEN / "followups.yaml", GOLDEN / "ipo_areas.yaml", GOLDEN)
+    sources = Sources.in_folder(GOLDEN)
     return render_site(load_dataset(sources).data, TODAY)
 
 

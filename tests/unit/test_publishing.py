@@ -165,7 +165,7 @@ def _two_editions_at_once(project: Path) -> publish.Options:
     git("commit", "--quiet", "-m", "data", cwd=project)
     return publish.Options(
         root=project,
-        sources=Sources(project / "followups.yaml", project / "ipo_areas.yaml", project),
+        sources=Sources.in_folder(project),
         config_file=project / "mkdocs.yml",
     )
 
@@ -232,9 +232,7 @@ def june(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _stable(project: Path, site_url: str) -> dict[str, bytes]:
-    data = load_dataset(
-        Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
-    ).data
+    data = load_dataset(Sources.in_folder(project)).data
     schemas = tuple(sorted((project / "schemas").glob("*.json")))
     return download_files.stable_files(data, schemas, site_url, "2026-06")
 
@@ -274,7 +272,7 @@ def test_root_files_with_an_address_are_absolute(june: Path) -> None:
 
 def test_a_version_address_without_its_slash_still_makes_links(june: Path) -> None:
     """mike gives each version «SITE_URL» joined with the version, and no slash."""
-    data = load_dataset(Sources(june / "followups.yaml", june / "ipo_areas.yaml", june)).data
+    data = load_dataset(Sources.in_folder(june)).data
     feed = download_files.files(data, (), "https://x.github.io/repo/2026-06", with_pdf=False)
     assert b'href="https://x.github.io/repo/2026-06/endringer/"' in feed["endringer.xml"]
 
@@ -282,7 +280,7 @@ def test_a_version_address_without_its_slash_still_makes_links(june: Path) -> No
 @pytest.mark.parametrize("name", ["latest", "data"])
 def test_an_edition_named_like_the_sites_own_folders_is_refused(repo: Path, name: str) -> None:
     project = copy_project(repo)
-    sources = Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
+    sources = Sources.in_folder(project)
     data = load_dataset(sources).data
     renamed = dataclasses.replace(data, editions=(dataclasses.replace(data.editions[0], id=name),))
     options = publish.Options(root=project, sources=sources, config_file=project / "mkdocs.yml")
