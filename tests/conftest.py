@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -99,6 +101,24 @@ def run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=600,
     )
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m generator`` in this process: the same command line, output and
+    exit code as ``run_generator``, without starting Python again.
+
+    For tests of what a command says; each exit path keeps a test that runs the
+    real subprocess (``run_generator``).
+    """
+    from generator import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(["generator", *args], code, out.getvalue(), err.getvalue())
 
 
 def copy_fixture_project(dest: Path, name: str, today: str | None = None) -> Path:

@@ -19,7 +19,7 @@ from generator.data import load
 from generator.data.problems import DataError
 from generator.site.build import Sources, load_dataset
 
-from .conftest import OSLO, copy_project, run_generator
+from .conftest import OSLO, copy_project, run_cli, run_generator
 
 FOLLOWUPS = (OSLO / "followups.yaml").read_text(encoding="utf-8")
 IPO = (OSLO / "ipo_areas.yaml").read_text(encoding="utf-8")
@@ -517,7 +517,7 @@ def test_broken_input_gives_one_clear_message(name: str, tmp_path: Path) -> None
     _apply(project, broken.files)
     before = snapshot(project)
 
-    result = run_generator("validate", cwd=project)
+    result = run_cli("validate", cwd=project)
 
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
