@@ -260,6 +260,30 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
     return Edited(name, lines, edition_id, done)
 
 
+def _filled_in(obj: schema.Obj) -> tuple[schema.Field, ...]:
+    """The fields an editor writes by hand for a new item: all but lists of items."""
+    return tuple(
+        spec
+        for spec in obj.fields
+        if not (isinstance(spec.kind, schema.ListOf) and isinstance(spec.kind.item, schema.Obj))
+    )
+
+
+def _blank(kind: schema.Kind) -> CommentedSeq | None:
+    """An empty value to fill in: ``[]`` for a list, so it is written in brackets."""
+    if not isinstance(kind, schema.ListOf):
+        return None
+    empty = CommentedSeq()
+    empty.fa.set_flow_style()
+    return empty
+
+
+def _joined(names: list[str]) -> str:
+    """«a, b og c», unquoted."""
+    *first, last = names
+    return f"{', '.join(first)} og {last}" if first else last
+
+
 def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited:
     """Add a point to a seminar with the next free number, and empty fields to fill in."""
     name = sources.name(sources.followups)
@@ -294,22 +318,15 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
 
     doc = open_file(sources, sources.followups)
     followups = block_list(doc.data, "followups")
-    responsible = CommentedSeq()
-    responsible.fa.set_flow_style()
-    tags = CommentedSeq()
-    tags.fa.set_flow_style()
-    skeleton = CommentedMap(
-        [
-            ("id", DoubleQuotedScalarString(point_id)),
-            ("seminar", DoubleQuotedScalarString(seminar_id)),
-            ("number", number),
-            ("title", title),
-            ("description", None),
-            ("responsible", responsible),
-            ("tags", tags),
-            ("deadline", None),
-        ]
-    )
+    given: dict[str, object] = {
+        "id": DoubleQuotedScalarString(point_id),
+        "seminar": DoubleQuotedScalarString(seminar_id),
+        "number": number,
+        "title": title,
+    }
+    skeleton = CommentedMap()
+    for spec in _filled_in(schema.FOLLOWUP):
+        skeleton[spec.name] = given[spec.name] if spec.name in given else _blank(spec.kind)
     # Right after the seminar's last point, so each seminar's points stay together.
     position = len(followups)
     for index, point in enumerate(followups):
@@ -324,7 +341,9 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     _write(sources, data)
     text = data.decode("utf-8")
     line = _line_of(text, f'- id: "{point_id}"')
-    empty = [f for f in ("title", "description", "responsible") if f != "title" or title is None]
+    blank = [spec for spec in _filled_in(schema.FOLLOWUP) if given.get(spec.name) is None]
+    empty = [spec.name for spec in blank if spec.required]
+    optional = [spec.name for spec in blank if not spec.required]
     done = (
         f"La til oppfølgingspunkt {number} i seminaret «{seminar_id}» med id «{point_id}» "
         f"på linje {line} i {name}."
@@ -333,7 +352,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
         name,
         [
             done,
-            f"Fyll ut {listing(empty)} (tags og deadline kan stå tomme). "
+            f"Fyll ut {listing(empty)} ({_joined(optional)} kan stå tomme). "
             "«python -m generator validate» viser hva som mangler.",
         ],
         point_id,

@@ -54,7 +54,7 @@ def kind_schema(kind: s.Kind) -> dict[str, Any]:
     if isinstance(kind, s.Choice):
         return {
             "enum": list(kind.values),
-            "markdownEnumDescriptions": list(kind.values.values()),
+            "markdownEnumDescriptions": [o.description for o in kind.values.values()],
         }
     if isinstance(kind, s.ListOf):
         result: dict[str, Any] = {"type": "array", "items": kind_schema(kind.item)}

@@ -7,7 +7,9 @@ carries the Norwegian description that editors show on hover.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 64
@@ -98,10 +100,37 @@ class Integer:
 
 
 @dataclass(frozen=True)
-class Choice:
-    """One of a fixed set of words; each value maps to its Norwegian meaning."""
+class Option:
+    """One value of a ``Choice``, with what it means to a reader.
 
-    values: dict[str, str]
+    The pages, the CSS classes, the open data page and the editors' hover text
+    all read these, so a new state is one line here (and a colour in
+    ``theme/stylesheets/reader.css``).
+    """
+
+    label: str
+    """The name shown to readers, with a capital: «Pågår»."""
+    meaning: str
+    """One sentence for readers, without the full stop: «arbeidet er i gang ...»."""
+    slug: str
+    """The value in CSS classes (``state--pagar``, ``bar--pagar``): ASCII only."""
+    closed: bool = False
+    """A point in this state needs no new status (states only)."""
+    advice: str = ""
+    """What an editor should also do, shown after the meaning in the editor's hover text."""
+
+    @property
+    def description(self) -> str:
+        """The editors' hover text: «Pågår: arbeidet er i gang og har et sluttpunkt.»"""
+        text = f"{self.label}: {self.meaning}."
+        return f"{text} {self.advice}" if self.advice else text
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed set of words, each with its meaning."""
+
+    values: dict[str, Option]
     noun: str
     """What the value is called in messages, e.g. «tilstand»."""
 
@@ -119,10 +148,32 @@ class ListOf:
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a mapping: everything the tool does with it follows from here."""
+
     name: str
     kind: Kind
     description: str
+    """For editors: the hover text in their editor, and the hint in messages."""
     required: bool = False
+    label: str = ""
+    """What readers call the field (Norwegian, lower case): the CSV column and
+    the change summary's word for it, e.g. «frist»."""
+    open_data: bool = True
+    """In the open data JSON, under its own name."""
+    csv: bool = True
+    """A column of the CSV file, headed by ``label`` (only fields with a label)."""
+    compared: bool = True
+    """A change to it is listed in the change summary, by ``label`` (only fields with a label)."""
+
+
+Use = Literal["open_data", "csv", "compared"]
+
+
+def fields_of(kind: Obj, use: Use) -> tuple[Field, ...]:
+    """The fields of ``kind`` that go into the open data JSON, the CSV, or the change summary."""
+    if use == "open_data":
+        return tuple(f for f in kind.fields if f.open_data)
+    return tuple(f for f in kind.fields if f.label and getattr(f, use))
 
 
 @dataclass(frozen=True)
@@ -143,16 +194,23 @@ class Obj:
 
 Kind = Text | Id | Page | Date | Integer | Choice | Flag | ListOf | Obj
 
-STATES: dict[str, str] = {
-    "planlagt": "Planlagt: arbeidet er bestemt, men ikke startet.",
-    "pågår": "Pågår: arbeidet er i gang og har et sluttpunkt.",
-    "løpende": "Løpende: fast, kontinuerlig arbeid uten et bestemt sluttpunkt.",
-    "fullført": "Fullført: det som ble bestemt, er gjennomført.",
-    "avsluttet": "Avsluttet: punktet er lukket uten å være gjennomført, for eksempel fordi det er erstattet eller ikke lenger er aktuelt. Forklar hvorfor i statusteksten.",
+STATES: dict[str, Option] = {
+    "planlagt": Option("Planlagt", "arbeidet er bestemt, men ikke startet", "planlagt"),
+    "pågår": Option("Pågår", "arbeidet er i gang og har et sluttpunkt", "pagar"),
+    "løpende": Option("Løpende", "fast, kontinuerlig arbeid uten et bestemt sluttpunkt", "lopende"),
+    "fullført": Option("Fullført", "det som ble bestemt, er gjennomført", "fullfort", closed=True),
+    "avsluttet": Option(
+        "Avsluttet",
+        "punktet er lukket uten å være gjennomført, for eksempel fordi det er erstattet eller "
+        "ikke lenger er aktuelt",
+        "avsluttet",
+        closed=True,
+        advice="Forklar hvorfor i statusteksten.",
+    ),
 }
-"""The five states of a follow-up point, in the order work moves through them."""
+"""The states of a follow-up point, in the order work moves through them."""
 
-CLOSED_STATES = frozenset({"fullført", "avsluttet"})
+CLOSED_STATES = frozenset(name for name, state in STATES.items() if state.closed)
 """States after which a point needs no new status."""
 
 PLACEHOLDER = "FYLL INN"
@@ -166,10 +224,17 @@ PLACEHOLDER_TEXT = (
 """The whole text ``new-round`` writes; the validator recognises what is left
 of it when only the marker was deleted or changed."""
 
-AREA_STATUSES: dict[str, str] = {
-    "ny": "Ny: området er tatt inn i innsatsen i denne utgaven.",
-    "videreført": "Videreført: området var med før og er fortsatt med.",
+AREA_STATUSES: dict[str, Option] = {
+    "ny": Option("Ny", "området er tatt inn i innsatsen i denne utgaven", "ny"),
+    "videreført": Option("Videreført", "området var med før og er fortsatt med", "viderefort"),
 }
+
+
+def _either(names: Iterable[str]) -> str:
+    """«a, b eller c», unquoted, for the descriptions."""
+    *first, last = names
+    return f"{', '.join(first)} eller {last}" if first else last
+
 
 STATUS = Obj(
     noun="status",
@@ -185,7 +250,7 @@ STATUS = Obj(
         Field(
             "state",
             Choice(STATES, "tilstand"),
-            "Tilstanden punktet har i denne runden: planlagt, pågår, løpende, fullført eller avsluttet.",
+            f"Tilstanden punktet har i denne runden: {_either(STATES)}.",
             required=True,
         ),
         Field(
@@ -198,6 +263,7 @@ STATUS = Obj(
             "reopened",
             Flag(),
             "Skriv «reopened: true» når punktet var fullført eller avsluttet i runden før og tas opp igjen med denne statusen (valgfritt). Uten den er en ny status etter fullført eller avsluttet en feil, så et lukket punkt ikke åpnes ved et uhell.",
+            open_data=False,
         ),
     ),
 )
@@ -212,32 +278,54 @@ FOLLOWUP = Obj(
             Id(file_name=True),
             'Fast og unik id som brukes i sidens adresse, for eksempel "2025-1". Endres ikke etter publisering. Navnene con, prn, aux, nul, com0–com9 og lpt0–lpt9 kan ikke brukes (Windows godtar dem ikke som filnavn).',
             required=True,
+            label="id",
+            compared=False,
         ),
         Field(
             "seminar",
             Id(),
             "Id-en til seminaret (under seminars) der punktet ble vedtatt.",
             required=True,
+            label="seminar",
+            compared=False,
         ),
-        Field("number", Integer(), "Punktets nummer innen seminaret: 1, 2, 3 ...", required=True),
-        Field("title", Text(), "Kort tittel som vises i lister og oversikter.", required=True),
+        Field(
+            "number",
+            Integer(),
+            "Punktets nummer innen seminaret: 1, 2, 3 ...",
+            required=True,
+            label="nummer",
+            compared=False,
+        ),
+        Field(
+            "title",
+            Text(),
+            "Kort tittel som vises i lister og oversikter.",
+            required=True,
+            label="tittel",
+        ),
         Field(
             "description",
             Text(multiline=True),
             "Vedtaksteksten, ordrett. Bruk | og skriv teksten på linjene under.",
             required=True,
+            label="vedtak",
         ),
         Field(
             "responsible",
             ListOf(Text(), min_items=1),
             "Hvem som har ansvaret for å følge opp punktet, for eksempel kommunen og politidistriktet, som en liste: [A, B].",
             required=True,
+            label="ansvarlig",
         ),
-        Field("tags", ListOf(Text()), "Stikkord for søk og filtrering (valgfritt)."),
+        Field(
+            "tags", ListOf(Text()), "Stikkord for søk og filtrering (valgfritt).", label="stikkord"
+        ),
         Field(
             "deadline",
             Date(),
             "Frist for punktet, ÅÅÅÅ-MM-DD (valgfritt). Punkt som ikke er fullført eller avsluttet når fristen er passert, merkes som forfalt.",
+            label="frist",
         ),
         Field(
             "statuses", ListOf(STATUS), "Status per rapporteringsrunde, eldste først; én per runde."
@@ -332,12 +420,27 @@ AREA = Obj(
     label_field="name",
     description="Et område med innsats i prioriterte områder (IPO).",
     fields=(
-        Field("name", Text(), "Områdets navn.", required=True),
-        Field("unit", Id(), "Id-en til enheten (under units) som har området.", required=True),
+        Field("name", Text(), "Områdets navn.", required=True, label="område"),
         Field(
-            "status", Choice(AREA_STATUSES, "områdestatus"), "ny eller videreført.", required=True
+            "unit",
+            Id(),
+            "Id-en til enheten (under units) som har området.",
+            required=True,
+            label="enhet",
         ),
-        Field("since", Integer(minimum=1900, maximum=2200), "Året innsatsen startet (valgfritt)."),
+        Field(
+            "status",
+            Choice(AREA_STATUSES, "områdestatus"),
+            f"{_either(AREA_STATUSES)}.",
+            required=True,
+            label="status",
+        ),
+        Field(
+            "since",
+            Integer(minimum=1900, maximum=2200),
+            "Året innsatsen startet (valgfritt).",
+            label="startår",
+        ),
     ),
 )
 

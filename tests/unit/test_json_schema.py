@@ -36,8 +36,8 @@ def test_data_files_point_editors_at_their_schema() -> None:
 
 def test_every_field_and_state_is_described_in_norwegian() -> None:
     text = json_schema.render("followups.schema.json")
-    for state, meaning in schema.STATES.items():
-        assert state in text and meaning in text
+    for state, option in schema.STATES.items():
+        assert state in text and option.description in text
     document = json_schema.document("followups.schema.json")
     followup = document["properties"]["followups"]["anyOf"][0]["items"]
     assert all(p["description"] for p in followup["properties"].values())
