@@ -27,7 +27,7 @@ from generator.commands.yaml_roundtrip import (
     open_document,
     tail,
 )
-from generator.data import schema, validate
+from generator.data import kinds, schema, validate
 from generator.data.load import Node, parse
 from generator.data.problems import DataError, Problem
 from generator.data.suggest import count, did_you_mean, listing
@@ -146,9 +146,10 @@ def placeholder_text(title: str) -> str:
     return schema.PLACEHOLDER_TEXT.format(title=title)
 
 
-def _kind(obj: schema.Obj, name: str) -> schema.Kind:
+def _kind(obj: schema.Obj, name: str) -> schema.Scalar:
     spec = obj.field(name)
     assert spec is not None
+    assert not isinstance(spec.kind, schema.ListOf | schema.Obj)
     return spec.kind
 
 
@@ -163,10 +164,10 @@ _POINT_ID = _id_kind(schema.FOLLOWUP)
 _TITLE = _kind(schema.EDITION, "title")
 
 
-def _refuse_value(value: str, kind: schema.Kind, name: str, what: str | None = None) -> None:
+def _refuse_value(value: str, kind: schema.Scalar, name: str, what: str | None = None) -> None:
     """Refuse a value from the command line that the validator would refuse in the file."""
     if isinstance(kind, schema.Id):
-        problem = validate.id_problem(value, name, kind, what)
+        problem = kinds.id_problem(value, name, kind, what)
         if problem is not None:
             raise EditRefused(problem)
     for message in validate.value_problems(value, kind, name):
@@ -300,7 +301,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     points = [r for r in checked.followups.get("followups") if isinstance(r, validate.Record)]
     number = 1 + max((p.get("number") for p in points if p.get("seminar") == seminar_id), default=0)
     point_id = f"{seminar_id}-{number}"
-    problem = validate.id_problem(point_id, "id", _POINT_ID, "som id for det nye punktet")
+    problem = kinds.id_problem(point_id, "id", _POINT_ID, "som id for det nye punktet")
     if problem is not None:
         raise EditRefused(
             f"{name}: {problem} Id-en lages av seminarets id og punktets nummer; gi seminaret "

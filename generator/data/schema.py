@@ -8,191 +8,63 @@ carries the Norwegian description that editors show on hover.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID_MAX_LENGTH = 64
-"""Ids become file and folder names in the built site, which have length limits."""
-
-WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+from generator.data.kinds import (
+    ID_MAX_LENGTH,
+    ID_PATTERN,
+    MAX_YEAR,
+    MIN_YEAR,
+    PAGE_PATTERN,
+    PREVIEW_PATTERN,
+    PUBLISHING_RESERVED,
+    WINDOWS_RESERVED,
+    Choice,
+    Date,
+    Field,
+    Flag,
+    Id,
+    Integer,
+    Kind,
+    ListOf,
+    Obj,
+    Option,
+    Page,
+    Scalar,
+    Text,
+    Use,
+    fields_of,
 )
-"""Names Windows refuses for a file or folder: an id becomes one, and a
-secretariat member on Windows could not check out the built site."""
 
-PUBLISHING_RESERVED: dict[str, str] = {
-    "latest": "lenken til den nyeste utgaven (latest)",
-    **{
-        name: "en mappe eller side på nettstedet"
-        for name in (
-            "index",
-            "404",
-            "assets",
-            "search",
-            "stylesheets",
-            "javascripts",
-            "data",
-            "schemas",
-            "endringer",
-            "ipo",
-            "oppfolgingspunkter",
-            "rapport",
-            "seminarer",
-            "tilgjengelighetserklaering",
-            "sitemap",
-            "versions",
-        )
-    },
-}
-"""Edition ids that publishing uses for something else: each edition becomes a
-folder at the root of the published site, beside mike's ``latest`` alias and
-the site's own folders."""
-
-PREVIEW_PATTERN = r"pr-[0-9]+"
-"""Folders of pull-request previews (``pr-12``): never an edition's id."""
-
-PAGE_PATTERN = r"^(?![/\\])(?!.*(^|/)\.)(?!.*\\)(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^/]+(/[^/]+)*\.md$"
-"""A hand-written page: a relative path to a ``.md`` file inside content/,
-with no ``..``, hidden file, backslash, absolute path or address (URL)."""
-
-MIN_YEAR = 1900
-MAX_YEAR = 2200
-"""Every date's year lies between these: further out is a typo (9999-12-31)."""
+__all__ = [
+    "ID_MAX_LENGTH",
+    "ID_PATTERN",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "PAGE_PATTERN",
+    "PREVIEW_PATTERN",
+    "PUBLISHING_RESERVED",
+    "WINDOWS_RESERVED",
+    "Choice",
+    "Date",
+    "Field",
+    "Flag",
+    "Id",
+    "Integer",
+    "Kind",
+    "ListOf",
+    "Obj",
+    "Option",
+    "Page",
+    "Scalar",
+    "Text",
+    "Use",
+    "fields_of",
+]
 
 EDITION_LEAD_DAYS = 366
 """An edition may be dated at most this many days after today: a round is
 dated when its statuses apply, and further ahead is a typo."""
 
-
-@dataclass(frozen=True)
-class Text:
-    """Free text, shown exactly as written."""
-
-    multiline: bool = False
-
-
-@dataclass(frozen=True)
-class Id:
-    """A stable identifier used in addresses: lowercase letters, digits, hyphens."""
-
-    file_name: bool = False
-    """True for ids that name a file or folder of the site (points, editions):
-    they must avoid ``WINDOWS_RESERVED``. References to them need not check again."""
-    publishing: bool = False
-    """True for edition ids, which must also avoid the names in ``PUBLISHING_RESERVED``."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """A hand-written Markdown page, by its path inside content/."""
-
-
-@dataclass(frozen=True)
-class Date:
-    """A calendar date written ÅÅÅÅ-MM-DD, in the years MIN_YEAR to MAX_YEAR."""
-
-
-@dataclass(frozen=True)
-class Integer:
-    minimum: int = 1
-    maximum: int = 1_000_000
-
-
-@dataclass(frozen=True)
-class Option:
-    """One value of a ``Choice``, with what it means to a reader.
-
-    The pages, the CSS classes, the open data page and the editors' hover text
-    all read these, so a new state is one line here (and a colour in
-    ``theme/stylesheets/reader.css``).
-    """
-
-    label: str
-    """The name shown to readers, with a capital: «Pågår»."""
-    meaning: str
-    """One sentence for readers, without the full stop: «arbeidet er i gang ...»."""
-    slug: str
-    """The value in CSS classes (``state--pagar``, ``bar--pagar``): ASCII only."""
-    closed: bool = False
-    """A point in this state needs no new status (states only)."""
-    advice: str = ""
-    """What an editor should also do, shown after the meaning in the editor's hover text."""
-
-    @property
-    def description(self) -> str:
-        """The editors' hover text: «Pågår: arbeidet er i gang og har et sluttpunkt.»"""
-        text = f"{self.label}: {self.meaning}."
-        return f"{text} {self.advice}" if self.advice else text
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One of a fixed set of words, each with its meaning."""
-
-    values: dict[str, Option]
-    noun: str
-    """What the value is called in messages, e.g. «tilstand»."""
-
-
-@dataclass(frozen=True)
-class Flag:
-    """Yes or no, written ``true`` or ``false``."""
-
-
-@dataclass(frozen=True)
-class ListOf:
-    item: Kind
-    min_items: int = 0
-
-
-@dataclass(frozen=True)
-class Field:
-    """One field of a mapping: everything the tool does with it follows from here."""
-
-    name: str
-    kind: Kind
-    description: str
-    """For editors: the hover text in their editor, and the hint in messages."""
-    required: bool = False
-    label: str = ""
-    """What readers call the field (Norwegian, lower case): the CSV column and
-    the change summary's word for it, e.g. «frist»."""
-    open_data: bool = True
-    """In the open data JSON, under its own name."""
-    csv: bool = True
-    """A column of the CSV file, headed by ``label`` (only fields with a label)."""
-    compared: bool = True
-    """A change to it is listed in the change summary, by ``label`` (only fields with a label)."""
-
-
-Use = Literal["open_data", "csv", "compared"]
-
-
-def fields_of(kind: Obj, use: Use) -> tuple[Field, ...]:
-    """The fields of ``kind`` that go into the open data JSON, the CSV, or the change summary."""
-    if use == "open_data":
-        return tuple(f for f in kind.fields if f.open_data)
-    return tuple(f for f in kind.fields if f.label and getattr(f, use))
-
-
-@dataclass(frozen=True)
-class Obj:
-    fields: tuple[Field, ...]
-    noun: str
-    """How one item is named in messages, e.g. «oppfølgingspunkt»."""
-    label_field: str | None = None
-    """The field whose value identifies the item in messages."""
-    description: str = ""
-
-    def field(self, name: str) -> Field | None:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
-
-
-Kind = Text | Id | Page | Date | Integer | Choice | Flag | ListOf | Obj
 
 STATES: dict[str, Option] = {
     "planlagt": Option("Planlagt", "arbeidet er bestemt, men ikke startet", "planlagt"),

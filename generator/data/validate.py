@@ -7,7 +7,6 @@ field, which the cross-reference checks and the model build on.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
 import re
@@ -17,6 +16,7 @@ from typing import Any
 
 from generator.data import characters
 from generator.data import schema as s
+from generator.data.kinds import Refused, date_range_problem
 from generator.data.load import Cut, Mapping, Node, Scalar, Sequence, character_message
 from generator.data.problems import Position, Problem
 from generator.data.suggest import Budget, Index, closest, did_you_mean, listing, shown
@@ -38,33 +38,6 @@ class _Invalid:
 
 
 INVALID: Any = _Invalid()
-
-# fullmatch, with ASCII digits: «$» would let a trailing line break through,
-# and «\d» takes digits of every script («２０２６»).
-_ID = re.compile(s.ID_PATTERN.removeprefix("^").removesuffix("$"))
-_PREVIEW = re.compile(s.PREVIEW_PATTERN)
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_LOOSE_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_NORWEGIAN_DATE = re.compile(r"([0-9]{1,2})\. ?([0-9]{1,2})\. ?([0-9]{4})")
-_MONTH_ONLY = re.compile(r"([0-9]{4})-([0-9]{1,2})")
-_DIGITS = re.compile(r"[0-9]+")
-_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-_DRIVE = re.compile(r"[a-zA-Z]:")
-_MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
 
 
 @dataclass
@@ -97,20 +70,6 @@ def _shape(node: Node) -> str:
     return "en enkel verdi"
 
 
-def _describe(kind: s.Kind) -> str:
-    if isinstance(kind, s.Obj):
-        return f"et {kind.noun} med felt" if kind.noun != "status" else "en status med felt"
-    if isinstance(kind, s.ListOf):
-        return "en liste"
-    if isinstance(kind, s.Integer):
-        return "et helt tall"
-    if isinstance(kind, s.Date):
-        return "en dato (ÅÅÅÅ-MM-DD)"
-    if isinstance(kind, s.Flag):
-        return "true eller false"
-    return "en tekst"
-
-
 class Checker:
     """Walks one file's tree; ``problems`` fills up as it goes."""
 
@@ -134,19 +93,19 @@ class Checker:
             return self.error(
                 node.pos,
                 where,
-                f"«{name}» skal være {_describe(kind)}, ikke {_shape(node)}. Skriv verdien rett "
+                f"«{name}» skal være {kind.describe()}, ikke {_shape(node)}. Skriv verdien rett "
                 "etter kolonet på samme linje; begynner den med [ eller {, eller inneholder den "
                 '«: », sett hele verdien i anførselstegn ("...").',
             )
         return self.check_scalar(node, kind, where, name)
 
-    def check_scalar(self, node: Scalar, kind: s.Kind, where: str, name: str) -> Any:
+    def check_scalar(self, node: Scalar, kind: s.Scalar, where: str, name: str) -> Any:
         # Format characters are reported by the loader where they stand; the
         # value is checked (and published) without them, so one mistake gives
         # one message.
         value = characters.without_format(node.value)
         pos = node.pos
-        if node.cut is not None and _wants_text(kind):
+        if node.cut is not None and kind.writes_text:
             # An error, not a warning: the rest of the text would be lost
             # from the published page without anyone noticing.
             cut_at, message = _cut_problem(node, node.cut, name)
@@ -158,99 +117,8 @@ class Checker:
                 f"feltet «{name}» er tomt: det står bare usynlige tegn der. Slett dem og skriv "
                 "inn en verdi.",
             )
-        if isinstance(kind, s.Text):
-            text = value.strip("\n") if kind.multiline else value.strip()
-            if not text.strip():
-                return self.error(pos, where, f"feltet «{name}» er tomt. Skriv inn en verdi.")
-            if not kind.multiline and _LINE_BREAK.search(text):
-                # A title or a name is one line everywhere it is shown, and a
-                # line break in it would start a new line in every log too.
-                return self.error(
-                    pos,
-                    where,
-                    f"«{name}» skal stå på én linje, men teksten har et linjeskift. Skriv hele "
-                    "teksten på én linje, uten \\n og uten | foran.",
-                )
-            return text
-        value = value.strip()
-        if isinstance(kind, s.Id):
-            problem = id_problem(value, name, kind)
-            return value if problem is None else self.error(pos, where, problem)
-        if isinstance(kind, s.Page):
-            problem = page_problem(value, name)
-            return value if problem is None else self.error(pos, where, problem)
-        if isinstance(kind, s.Integer):
-            # A leading zero is read as decimal (0150 is 150), as YAML 1.2 and
-            # editors do, never as YAML 1.1's octal.
-            if not _DIGITS.fullmatch(value):
-                return self.error(
-                    pos,
-                    where,
-                    f"«{shown(value)}» er ikke et gyldig tall i «{name}». Skriv et helt tall, "
-                    f"for eksempel {kind.minimum}.",
-                )
-            # Compared by length first: int() refuses more than 4,300 digits.
-            digits = value.lstrip("0") or "0"
-            if len(digits) > len(str(kind.maximum)) or not (
-                kind.minimum <= int(digits) <= kind.maximum
-            ):
-                return self.error(
-                    pos,
-                    where,
-                    f"«{name}» må være mellom {kind.minimum} og {kind.maximum}, ikke "
-                    f"{shown(digits)}.",
-                )
-            return int(digits)
-        if isinstance(kind, s.Date):
-            return self.check_date(value, pos, where, name)
-        if isinstance(kind, s.Choice):
-            if value not in kind.values:
-                hint = did_you_mean(value, kind.values, self.budget)
-                return self.error(
-                    pos,
-                    where,
-                    f"«{shown(value)}» er ikke en gyldig {kind.noun}.{hint} "
-                    f"Gyldige verdier: {listing(kind.values)}.",
-                )
-            return value
-        if isinstance(kind, s.Flag):
-            if value not in ("true", "false"):
-                return self.error(
-                    pos, where, f"«{name}» skal være true eller false, ikke «{shown(value)}»."
-                )
-            return value == "true"
-        raise TypeError(f"unknown kind {kind!r}")  # pragma: no cover - schema bug
-
-    def check_date(self, value: str, pos: Position, where: str, name: str) -> Any:
-        example = "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-01-30."
-        if m := _ISO_DATE.fullmatch(value):
-            year, month, day = int(m[1]), int(m[2]), int(m[3])
-            try:
-                date = dt.date(year, month, day)
-            except ValueError:
-                if not 1 <= month <= 12:
-                    why = f"måned {m[2]} finnes ikke (måneden står i midten og går fra 01 til 12)"
-                elif year < 1:
-                    why = "år 0000 finnes ikke"
-                else:
-                    last = calendar.monthrange(year, month)[1]
-                    why = f"{_MONTHS[month - 1]} {year} har bare {last} dager"
-                return self.error(
-                    pos, where, f"«{value}» i «{name}» er ikke en dato som finnes: {why}. {example}"
-                )
-            problem = date_range_problem(date, name)
-            return date if problem is None else self.error(pos, where, problem)
-        suggestion = ""
-        if m := _LOOSE_DATE.fullmatch(value):
-            suggestion = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
-        elif m := _NORWEGIAN_DATE.fullmatch(value):
-            suggestion = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
-        elif _MONTH_ONLY.fullmatch(value):
-            return self.error(pos, where, f"«{value}» i «{name}» mangler dag. {example}")
-        hint = f" Mente du {suggestion}?" if suggestion else ""
-        return self.error(
-            pos, where, f"«{shown(value)}» i «{name}» er ikke en gyldig dato.{hint} {example}"
-        )
+        result = kind.check(value, name, self.budget)
+        return self.error(pos, where, result.message) if isinstance(result, Refused) else result
 
     def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Any:
         if isinstance(node, Scalar) and node.plain and node.value in _EMPTY:
@@ -285,7 +153,7 @@ class Checker:
             return self.error(
                 node.pos,
                 where,
-                f"her skal det stå {_describe(kind)}, ikke {_shape(node)}. "
+                f"her skal det stå {kind.describe()}, ikke {_shape(node)}. "
                 f"Felt som hører til: {listing(f.name for f in kind.fields)}.",
             )
         record = Record(kind, node.pos)
@@ -316,7 +184,7 @@ class Checker:
                 )
                 continue
             record.positions[spec.name] = value.pos
-            if isinstance(value, Scalar) and value.cut is not None and _wants_text(spec.kind):
+            if isinstance(value, Scalar) and value.cut is not None and spec.kind.writes_text:
                 cut_at, message = _cut_problem(value, value.cut, spec.name)
                 record.values[spec.name] = self.error(cut_at, inner, message)
                 continue
@@ -351,13 +219,6 @@ class Checker:
                 )
                 record.values[spec.name] = INVALID
         return record
-
-
-def _wants_text(kind: s.Kind) -> bool:
-    """Whether a value of ``kind`` is text an editor writes, where a cut-off comment loses words."""
-    if isinstance(kind, s.ListOf):
-        return _wants_text(kind.item)
-    return isinstance(kind, s.Text | s.Page)
 
 
 def _kept(text: str) -> str:
@@ -430,83 +291,7 @@ def _too_few(name: str, kind: s.ListOf) -> str:
     )
 
 
-def id_problem(value: str, name: str, kind: s.Id, what: str | None = None) -> str | None:
-    """Why ``value`` cannot be an id, or None.
-
-    The one rule for ids: the validator asks here, and so do the commands
-    that make new ids, so a command never writes an id the validator then
-    refuses. ``what`` says how the id is used («som id for en runde»); the
-    default names the field.
-    """
-    what = what or f"i «{name}»"
-    example = "2026-06" if kind.publishing else "2025-1"
-    if not _ID.fullmatch(value):
-        return (
-            f"«{shown(value)}» kan ikke brukes {what}: bruk bare små bokstaver a–z, tall og "
-            f'bindestrek, for eksempel "{example}".'
-        )
-    if len(value) > s.ID_MAX_LENGTH:
-        return (
-            f"«{name}» er {len(value)} tegn lang; en id kan være høyst {s.ID_MAX_LENGTH} tegn, "
-            f'fordi den blir en del av sidens adresse. Bruk en kort id, for eksempel "{example}".'
-        )
-    if kind.file_name and value in s.WINDOWS_RESERVED:
-        return (
-            f"«{value}» kan ikke brukes {what}: id-en blir et fil- eller mappenavn, og Windows "
-            "godtar ikke navnene con, prn, aux, nul, com0–com9 og lpt0–lpt9. Velg en annen id, "
-            f'for eksempel "{example}".'
-        )
-    if kind.publishing:
-        why = s.PUBLISHING_RESERVED.get(value)
-        if why is None and _PREVIEW.fullmatch(value):
-            why = "forhåndsvisninger av endringsforslag (pull requests)"
-        if why is not None:
-            return (
-                f"«{value}» kan ikke brukes {what}: navnet brukes til {why} når nettstedet "
-                f'publiseres. Velg en annen id, for eksempel "{example}".'
-            )
-    return None
-
-
-def page_problem(value: str, name: str) -> str | None:
-    """Why ``value`` cannot name a hand-written page in content/, or None."""
-    where = f"«{shown(value)}» i «{name}»"
-    example = "for eksempel seminar-2026.md"
-    segments = value.split("/")
-    if "\\" in value:
-        return (
-            f"{where} inneholder \\. Skriv stien med /, {example} eller referater/seminar-2026.md."
-        )
-    if value.startswith(("/", "~")) or _DRIVE.match(value):
-        return (
-            f"{where} er en sti fra roten av disken. Skriv bare stien inne i content/, {example}."
-        )
-    if _URL.match(value):
-        return (
-            f"{where} er en nettadresse, men «{name}» skal være en side i mappen content/, "
-            f"{example}. Lenker til andre nettsteder kan stå i teksten på siden."
-        )
-    if ".." in segments:
-        return (
-            f"{where} peker ut av mappen content/ med «..». Siden må ligge i content/ eller en "
-            f"mappe under den; skriv stien inne i content/, {example}."
-        )
-    if any(segment in ("", ".") for segment in segments):
-        return f"{where} har tomme ledd eller «./». Skriv stien uten dem, {example}."
-    if any(segment.startswith(".") for segment in segments):
-        return (
-            f"{where} er en skjult fil (navnet begynner med punktum), og den publiseres ikke. "
-            f"Gi filen et vanlig navn, {example}."
-        )
-    if not value.endswith(".md"):
-        return (
-            f"{where} er ikke en Markdown-side. «{name}» skal være en .md-fil i content/, "
-            f"{example}."
-        )
-    return None
-
-
-def value_problems(value: str, kind: s.Kind, name: str) -> list[str]:
+def value_problems(value: str, kind: s.Scalar, name: str) -> list[str]:
     """What the loader and validator would say about ``value`` written into a field of ``kind``.
 
     The edit commands ask before they write a value given on the command
@@ -521,16 +306,6 @@ def value_problems(value: str, kind: s.Kind, name: str) -> list[str]:
         Scalar(characters.nfc(value), Position("", 1, 1), plain=False), kind, "", name
     )
     return messages + [p.message for p in checker.problems]
-
-
-def date_range_problem(date: dt.date, name: str) -> str | None:
-    """Why ``date`` is too far from today's world to be meant, or None."""
-    if s.MIN_YEAR <= date.year <= s.MAX_YEAR:
-        return None
-    return (
-        f"«{date.isoformat()}» i «{name}» har året {date.year}, som ikke kan stemme: datoene her "
-        f"ligger mellom år {s.MIN_YEAR} og {s.MAX_YEAR}. Sjekk årstallet."
-    )
 
 
 def edition_date_problem(date: dt.date, today: dt.date) -> str | None:
