@@ -16,7 +16,12 @@ from generator.data import schema as s
 SCHEMA_FILES = {
     "followups.schema.json": (s.FOLLOWUPS_FILE, "Oppfølgingspunkter"),
     "ipo_areas.schema.json": (s.IPO_FILE, "IPO-områder"),
+    "privacy_exceptions.schema.json": (s.PRIVACY_FILE, "Unntak fra personvernsjekken"),
 }
+
+OPEN_DATA_SCHEMAS = ("followups.schema.json", "ipo_areas.schema.json")
+"""The schemas that also describe the open data, and so are published with it;
+the exceptions file is not published."""
 
 
 def document(filename: str) -> dict[str, Any]:

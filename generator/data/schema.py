@@ -1,4 +1,4 @@
-"""The shape of the two data files, declared once.
+"""The shape of the data files, declared once.
 
 The validator walks these declarations and ``jsonschema.py`` turns them into
 the JSON Schemas that editors use, so the two cannot drift apart. Every field
@@ -328,5 +328,34 @@ IPO_FILE = Obj(
         ),
         Field("units", ListOf(UNIT, min_items=1), "Enhetene i politidistriktet.", required=True),
         Field("areas", ListOf(AREA), "Områdene.", required=True),
+    ),
+)
+
+PRIVACY_EXCEPTION = Obj(
+    noun="unntak",
+    label_field="value",
+    description="En verdi som ser ut som en personopplysning, men som skal publiseres.",
+    fields=(
+        Field(
+            "value",
+            Text(),
+            "Verdien nøyaktig slik den står i datafilen, for eksempel «22 66 90 00».",
+            required=True,
+        ),
+        Field(
+            "reason",
+            Text(),
+            "Hvorfor verdien kan publiseres, for eksempel «sentralbordet til politiet, "
+            "et offentlig nummer».",
+            required=True,
+        ),
+    ),
+)
+
+PRIVACY_FILE = Obj(
+    noun="filen",
+    description="Verdier som ser ut som personopplysninger, men som er offentlige.",
+    fields=(
+        Field("exceptions", ListOf(PRIVACY_EXCEPTION), "Unntakene, ett per verdi.", required=True),
     ),
 )
