@@ -187,9 +187,9 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
     if (problem := validate.edition_date_problem(date, dt.date.today())) is not None:
         raise EditRefused(f"Runden kan ikke få datoen {date.isoformat()}: {problem}")
     checked = _check(sources, allow_placeholders=True)
-    editions = [r for r in checked.followups.get("editions") if isinstance(r, validate.Record)]
+    editions = checked.followups.records("editions")
     for record in editions:
-        if record.get("id") == edition_id:
+        if record.text("id") == edition_id:
             raise EditRefused(
                 f"{name}: runden «{edition_id}» finnes allerede (linje {record.at('id').line}). "
                 "Velg en annen id, eller fyll ut statusene i den runden som finnes."
@@ -201,10 +201,10 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
             checked.placeholders,
         )
     last = editions[-1]
-    if date <= last.get("date"):
+    if date <= last.date("date"):
         raise EditRefused(
-            f"Datoen {date.isoformat()} er ikke senere enn forrige runde «{last.get('id')}» "
-            f"({last.get('date').isoformat()}). Oppgi en senere dato med --date ÅÅÅÅ-MM-DD."
+            f"Datoen {date.isoformat()} er ikke senere enn forrige runde «{last.text('id')}» "
+            f"({last.date('date').isoformat()}). Oppgi en senere dato med --date ÅÅÅÅ-MM-DD."
         )
 
     doc = open_file(sources, sources.followups)
@@ -289,17 +289,17 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     """Add a point to a seminar with the next free number, and empty fields to fill in."""
     name = sources.name(sources.followups)
     checked = _check(sources, allow_placeholders=True)
-    seminars = {
-        r.get("id"): r for r in checked.followups.get("seminars") if isinstance(r, validate.Record)
-    }
+    seminars = {r.text("id"): r for r in checked.followups.records("seminars")}
     if seminar_id not in seminars:
         raise EditRefused(
             f"{name}: seminaret «{seminar_id}» finnes ikke under seminars."
             f"{did_you_mean(seminar_id, seminars)} Seminarene som finnes: {listing(seminars)}. "
             "Legg til seminaret under seminars først hvis det er nytt."
         )
-    points = [r for r in checked.followups.get("followups") if isinstance(r, validate.Record)]
-    number = 1 + max((p.get("number") for p in points if p.get("seminar") == seminar_id), default=0)
+    points = checked.followups.records("followups")
+    number = 1 + max(
+        (p.number("number") for p in points if p.text("seminar") == seminar_id), default=0
+    )
     point_id = f"{seminar_id}-{number}"
     problem = kinds.id_problem(point_id, "id", _POINT_ID, "som id for det nye punktet")
     if problem is not None:
@@ -308,7 +308,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
             "en kortere id, eller legg til punktet for hånd."
         )
     for point in points:
-        if point.get("id") == point_id:
+        if point.text("id") == point_id:
             raise EditRefused(
                 f"{name}: id-en «{point_id}» for det nye punktet er allerede brukt "
                 f"(linje {point.at('id').line}). Gi det punktet en annen id og prøv igjen."

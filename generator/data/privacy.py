@@ -193,8 +193,11 @@ def load_exceptions(path: Path, name: str) -> tuple[Exceptions, list[Problem]]:
     record, problems = check_file(node, s.PRIVACY_FILE)
     values: dict[str, Position] = {}
     if isinstance(record, Record):
-        for item in record.get("exceptions") or []:
-            value = item.get("value") if isinstance(item, Record) else None
+        items = record.get("exceptions")
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, Record):
+                continue
+            value = item.get("value")
             if isinstance(value, str) and isinstance(item.get("reason"), str):
                 values[normalise(value)] = item.at("value")
     return Exceptions(values), problems

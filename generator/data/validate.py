@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeAlias, TypeVar
 
 from generator.data import characters
 from generator.data import schema as s
@@ -37,7 +37,12 @@ class _Invalid:
         return "INVALID"
 
 
-INVALID: Any = _Invalid()
+INVALID = _Invalid()
+
+
+Value: TypeAlias = "str | int | bool | dt.date | _Invalid | Record | list[Value]"
+"""A checked value: what a kind's ``check`` returns, a mapping, a list of them,
+or INVALID where the check failed."""
 
 
 @dataclass
@@ -46,7 +51,7 @@ class Record:
 
     kind: s.Obj
     pos: Position
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Value] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     items: dict[str, list[Position]] = field(default_factory=dict)
     """Where each item of a list field was written."""
@@ -55,11 +60,72 @@ class Record:
     item with an id that breaks a rule is still the item that references
     name, so they are not reported as pointing at nothing."""
 
-    def get(self, name: str) -> Any:
+    def get(self, name: str) -> Value | None:
+        """The value as checked: INVALID where the check failed, None where not written."""
         return self.values.get(name)
+
+    # Typed access for code that runs only on data that passed validation
+    # (the model, the edit commands): a value of another type is a bug, not
+    # a mistake in the data, and stops with TypeError.
+
+    def text(self, name: str) -> str:
+        return _typed(self, name, str)
+
+    def optional_text(self, name: str) -> str | None:
+        return None if self.get(name) is None else self.text(name)
+
+    def number(self, name: str) -> int:
+        return _typed(self, name, int)
+
+    def optional_number(self, name: str) -> int | None:
+        return None if self.get(name) is None else self.number(name)
+
+    def date(self, name: str) -> dt.date:
+        return _typed(self, name, dt.date)
+
+    def optional_date(self, name: str) -> dt.date | None:
+        return None if self.get(name) is None else self.date(name)
+
+    def flag(self, name: str) -> bool:
+        """An optional flag: False when not written."""
+        return self.get(name) is not None and _typed(self, name, bool)
+
+    def record(self, name: str) -> Record:
+        return _typed(self, name, Record)
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        """A list of texts; empty when not written."""
+        return tuple(_item(self, name, item, str) for item in self._list(name))
+
+    def records(self, name: str) -> list[Record]:
+        """A list of mappings; empty when not written."""
+        return [_item(self, name, item, Record) for item in self._list(name)]
+
+    def _list(self, name: str) -> list[Value]:
+        value = self.get(name)
+        return [] if value is None else _typed(self, name, list)
 
     def at(self, name: str) -> Position:
         return self.positions.get(name, self.pos)
+
+
+_T = TypeVar("_T")
+
+
+def _typed(record: Record, name: str, kind: type[_T]) -> _T:
+    value = record.get(name)
+    # bool is an int to Python; a flag is never a number here.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"{record.kind.noun} «{name}»: {value!r} is not a checked {kind.__name__}")
+    return value
+
+
+def _item(record: Record, name: str, value: Value, kind: type[_T]) -> _T:
+    if not isinstance(value, kind):
+        raise TypeError(
+            f"{record.kind.noun} «{name}»: item {value!r} is not a checked {kind.__name__}"
+        )
+    return value
 
 
 def _shape(node: Node) -> str:
@@ -77,14 +143,14 @@ class Checker:
         self.problems: list[Problem] = []
         self.budget = budget or Budget()
 
-    def error(self, pos: Position, where: str, message: str) -> Any:
+    def error(self, pos: Position, where: str, message: str) -> _Invalid:
         self.problems.append(Problem(pos, f"{where}{message}"))
         return INVALID
 
     def warn(self, pos: Position, where: str, message: str) -> None:
         self.problems.append(Problem(pos, f"{where}{message}", "warning"))
 
-    def check(self, node: Node, kind: s.Kind, where: str, name: str) -> Any:
+    def check(self, node: Node, kind: s.Kind, where: str, name: str) -> Value:
         if isinstance(kind, s.Obj):
             return self.check_obj(node, kind, where)
         if isinstance(kind, s.ListOf):
@@ -99,7 +165,7 @@ class Checker:
             )
         return self.check_scalar(node, kind, where, name)
 
-    def check_scalar(self, node: Scalar, kind: s.Scalar, where: str, name: str) -> Any:
+    def check_scalar(self, node: Scalar, kind: s.Scalar, where: str, name: str) -> Value:
         # Format characters are reported by the loader where they stand; the
         # value is checked (and published) without them, so one mistake gives
         # one message.
@@ -120,7 +186,7 @@ class Checker:
         result = kind.check(value, name, self.budget)
         return self.error(pos, where, result.message) if isinstance(result, Refused) else result
 
-    def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Any:
+    def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Value:
         if isinstance(node, Scalar) and node.plain and node.value in _EMPTY:
             items: list[Node] = []
         elif isinstance(node, Mapping) and isinstance(kind.item, s.Obj) and node.items:
@@ -148,7 +214,7 @@ class Checker:
             return self.error(node.pos, where, _too_few(name, kind))
         return [self.check(item, kind.item, where, name) for item in items]
 
-    def check_obj(self, node: Node, kind: s.Obj, where: str) -> Any:
+    def check_obj(self, node: Node, kind: s.Obj, where: str) -> Record | _Invalid:
         if not isinstance(node, Mapping):
             return self.error(
                 node.pos,
@@ -321,7 +387,7 @@ def edition_date_problem(date: dt.date, today: dt.date) -> str | None:
     )
 
 
-def check_file(node: Node, kind: s.Obj) -> tuple[Any, list[Problem]]:
+def check_file(node: Node, kind: s.Obj) -> tuple[Record | _Invalid, list[Problem]]:
     """Check one file's tree; returns its Record (or INVALID) and the problems."""
     checker = Checker()
     if not isinstance(node, Mapping):
@@ -335,7 +401,7 @@ def check_file(node: Node, kind: s.Obj) -> tuple[Any, list[Problem]]:
     return checker.check_obj(node, kind, ""), checker.problems
 
 
-def _records(value: Any) -> list[Record]:
+def _records(value: Value | None) -> list[Record]:
     if not isinstance(value, list):
         return []
     return [r for r in value if isinstance(r, Record)]
@@ -419,7 +485,7 @@ def placeholder_left(text: str) -> str | None:
     return None
 
 
-def unfilled_statuses(followups: Any) -> list[Problem]:
+def unfilled_statuses(followups: object) -> list[Problem]:
     """One error per status whose text still holds (part of) ``new-round``'s placeholder."""
     problems: list[Problem] = []
     if not isinstance(followups, Record):
@@ -445,7 +511,7 @@ def unfilled_statuses(followups: Any) -> list[Problem]:
     return problems
 
 
-def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Problem]:
+def check_pages(followups: object, page_exists: Callable[[str], bool]) -> list[Problem]:
     """Hand-written pages that seminars point to must exist in the content folder."""
     problems = []
     if isinstance(followups, Record):
@@ -463,7 +529,7 @@ def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Prob
 
 
 def cross_check(
-    followups: Any, ipo: Any, today: dt.date | None = None, budget: Budget | None = None
+    followups: object, ipo: object, today: dt.date | None = None, budget: Budget | None = None
 ) -> list[Problem]:
     """References between items and between the two files, and dates that contradict each other."""
     budget = budget or Budget()
@@ -515,7 +581,7 @@ def cross_check(
                         Problem(
                             area.at("name"),
                             f"{where}området står allerede under enheten «{unit}» som "
-                            f"«{shown(first.get('name'))}» (linje {first.at('name').line}); "
+                            f"«{shown(first.text('name'))}» (linje {first.at('name').line}); "
                             "navnene skiller seg bare i store og små bokstaver, mellomrom eller "
                             "tegnsetting. Mente du det samme området? Slett det ene, eller gi "
                             "dem navn som skiller seg tydelig.",
@@ -553,8 +619,9 @@ def _check_points(
     numbers: dict[tuple[str, int], Record] = {}
     used_numbers: dict[str, set[int]] = {}
     for point in points:
-        if isinstance(point.get("seminar"), str) and isinstance(point.get("number"), int):
-            used_numbers.setdefault(point.get("seminar"), set()).add(point.get("number"))
+        seminar, number = point.get("seminar"), point.get("number")
+        if isinstance(seminar, str) and isinstance(number, int):
+            used_numbers.setdefault(seminar, set()).add(number)
     free_numbers: dict[str, int] = {}
     edition_order = {key: index for index, key in enumerate(editions or {})}
     for point in points:
@@ -631,13 +698,13 @@ def _check_dates(
 ) -> list[Problem]:
     """Dates that cannot all be true: a seminar after the rounds that report on it, and the like."""
     problems: list[Problem] = []
-    for seminar in _records(followups.get("seminars")):
-        start, end = seminar.get("date"), seminar.get("end_date")
+    for record in _records(followups.get("seminars")):
+        start, end = record.get("date"), record.get("end_date")
         if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
             problems.append(
                 Problem(
-                    seminar.at("end_date"),
-                    f"Seminar «{seminar.get('id')}»: «end_date» ({end}) er før «date» ({start}).",
+                    record.at("end_date"),
+                    f"Seminar «{record.get('id')}»: «end_date» ({end}) er før «date» ({start}).",
                 )
             )
     edition_records = _records(followups.get("editions"))
@@ -674,18 +741,18 @@ def _check_dates(
                 )
             )
         for status in _records(point.get("statuses")):
-            edition = editions.get(status.get("edition"))
+            edition_id = status.get("edition")
+            edition = editions.get(edition_id) if isinstance(edition_id, str) else None
             if edition is None or not isinstance(date := edition.get("date"), dt.date):
                 continue
             if seminar not in earliest or date < earliest[seminar][0]:
-                earliest[seminar] = (date, edition.get("id"), str(point.get("id")))
+                earliest[seminar] = (date, str(edition_id), str(point.get("id")))
     for seminar_id, (date, edition_id, point_id) in earliest.items():
-        seminar = seminars[seminar_id]
-        decided = seminar.get("date")
+        decided = seminars[seminar_id].get("date")
         if isinstance(decided, dt.date) and date < decided:
             problems.append(
                 Problem(
-                    seminar.at("date"),
+                    seminars[seminar_id].at("date"),
                     f"Seminar «{seminar_id}»: datoen {decided} er etter rapporteringsrunden "
                     f"«{edition_id}» ({date}), som har en status for punkt «{point_id}» fra dette "
                     "seminaret. Et punkt kan ikke få status før det er vedtatt: rett datoen på "

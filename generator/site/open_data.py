@@ -20,7 +20,7 @@ import json
 from typing import Any
 
 from generator.data import schema as s
-from generator.data.model import Dataset, Edition, Seminar, Unit, field_value
+from generator.data.model import Dataset, Edition, Modelled, Seminar, Unit, field_value
 
 CSV_DELIMITER = ";"
 
@@ -44,6 +44,7 @@ def _json_value(kind: s.Kind, value: object) -> Any:
         # with no statuses yet still says so.
         return items if items or isinstance(kind.item, s.Obj) else None
     if isinstance(kind, s.Obj):
+        assert isinstance(value, Modelled)
         return record(value, kind)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -52,7 +53,7 @@ def _json_value(kind: s.Kind, value: object) -> Any:
     return value
 
 
-def record(item: object, kind: s.Obj) -> dict[str, Any]:
+def record(item: Modelled, kind: s.Obj) -> dict[str, Any]:
     """One model object as a mapping of its open data fields, in the schema's order."""
     return _drop_empty(
         {
@@ -129,7 +130,7 @@ def _columns(kind: s.Obj) -> list[s.Field]:
     return list(s.fields_of(kind, "csv"))
 
 
-def _cells(item: object, columns: list[s.Field]) -> list[object]:
+def _cells(item: Modelled, columns: list[s.Field]) -> list[object]:
     return [_csv_value(spec.kind, field_value(item, spec.name)) for spec in columns]
 
 
