@@ -219,7 +219,8 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
     opened: list[str] = []
     for point in doc.data["followups"] or ():
         statuses = point.get("statuses") or []
-        state = statuses[-1]["state"] if statuses else "planlagt"
+        # A point with no status yet starts in the first state work moves through.
+        state = statuses[-1]["state"] if statuses else next(iter(schema.STATES))
         if str(state) in schema.CLOSED_STATES:
             continue
         end = tail(point)

@@ -1,8 +1,11 @@
 """The shape of the data files, declared once.
 
-The validator walks these declarations and ``jsonschema.py`` turns them into
-the JSON Schemas that editors use, so the two cannot drift apart. Every field
-carries the Norwegian description that editors show on hover.
+The validator walks these declarations and ``json_schema.py`` turns them into
+the JSON Schemas that editors use, so the two cannot drift apart; each kind
+of value (``kinds.py``) owns its check and its part of the JSON Schema. Every
+field carries the Norwegian description that editors show on hover, and the
+label readers know it by; the model, the open data, the change summary and
+the edit commands take their field lists from here (``fields_of``).
 """
 
 from __future__ import annotations
