@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, copy_project
+from tests.datafiles import edit_file
 
 RENDER = """
 import datetime as dt, json, sys
@@ -26,7 +27,7 @@ from generator.site.build import Sources, load_dataset
 from generator.site import open_data, render
 
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
-data = load_dataset(Sources(root / "followups.yaml", root / "ipo_areas.yaml", root)).data
+data = load_dataset(Sources.in_folder(root)).data
 pages = render.render_site(data, dt.date(2026, 2, 1))
 pages["followups.json"] = open_data.as_json(open_data.followups_document(data)).decode()
 pages["followups.csv"] = open_data.followups_csv(data).decode("utf-8-sig")
@@ -38,10 +39,8 @@ print(render.__file__)
 
 
 def _edit(path: Path, anchor: str, insert: str, *, before: bool = True) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(anchor) == 1, f"{anchor!r} not found once in {path.name}"
-    new = insert + anchor if before else anchor + insert
-    path.write_text(text.replace(anchor, new), encoding="utf-8")
+    """Insert ``insert`` before (or after) ``anchor``, which must be in the file once."""
+    edit_file(path, anchor, insert + anchor if before else anchor + insert)
 
 
 def _copy_package(tmp_path: Path) -> Path:
@@ -119,9 +118,11 @@ def test_a_new_state_takes_the_schema_and_a_colour_only(tmp_path: Path) -> None:
     )
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
-    data = project / "followups.yaml"
-    text = data.read_text(encoding="utf-8")
-    data.write_text(text.replace("        state: løpende\n", "        state: pause\n", 1), "utf-8")
+    edit_file(
+        project / "followups.yaml",
+        "        state: løpende\n        text: |\n          Dette er et langsiktig",
+        "        state: pause\n        text: |\n          Dette er et langsiktig",
+    )
     out = tmp_path / "out"
     _render(generator, project, out)
 
