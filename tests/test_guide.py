@@ -27,8 +27,8 @@ def _code_blocks() -> list[str]:
 
 
 def test_every_state_is_defined_with_the_schemas_words() -> None:
-    for state, meaning in STATES.items():
-        assert f"### {state}\n\n**{meaning}**" in GUIDE
+    for state, option in STATES.items():
+        assert f"### {state}\n\n**{option.description}**" in GUIDE
 
 
 def test_every_command_in_the_guide_exists() -> None:

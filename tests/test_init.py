@@ -46,6 +46,7 @@ def test_init_builds_a_site_with_nothing_from_oslo(tmp_path: Path) -> None:
         "mkdocs.yml",
         "schemas/followups.schema.json",
         "schemas/ipo_areas.schema.json",
+        "schemas/privacy_exceptions.schema.json",
         "templates/redirect.html.j2",
     ]
     for rel in written:

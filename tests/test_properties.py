@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.data import characters, model, privacy, schema, validate
+from generator.data import characters, kinds, model, privacy, schema, validate
 from generator.data.load import Scalar
 from generator.data.problems import DataError, Position
 from generator.site import escape, render, selections
@@ -696,7 +696,7 @@ def test_the_edit_commands_and_the_validator_agree_on_ids(text: str) -> None:
         schema.Id(file_name=True),
         schema.Id(file_name=True, publishing=True),
     ):
-        problem = validate.id_problem(text, "id", kind)
+        problem = kinds.id_problem(text, "id", kind)
         checker = validate.Checker()
         value = checker.check_scalar(
             Scalar(text, Position("f.yaml", 1, 1), plain=False), kind, "", "id"

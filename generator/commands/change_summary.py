@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.data.model import Area, Dataset, Edition, Followup, Status
+from generator.data import schema
+from generator.data.model import Area, Dataset, Edition, Followup, Status, field_value
 from generator.site import escape
 from generator.site.build import Sources, load_dataset
 from generator.site.render import norwegian_date
@@ -59,16 +60,11 @@ def _state(status: Status | None) -> str | None:
 
 
 def _text_changes(old: Followup, new: Followup) -> tuple[str, ...]:
-    what: list[str] = []
-    for label, attr in (
-        ("tittel", "title"),
-        ("vedtakstekst", "description"),
-        ("ansvarlig", "responsible"),
-        ("stikkord", "tags"),
-        ("frist", "deadline"),
-    ):
-        if getattr(old, attr) != getattr(new, attr):
-            what.append(label)
+    what = [
+        spec.label
+        for spec in schema.fields_of(schema.FOLLOWUP, "compared")
+        if field_value(old, spec.name) != field_value(new, spec.name)
+    ]
     before = {s.edition.id: s for s in old.statuses}
     after = {s.edition.id: s for s in new.statuses}
     for edition_id, status in after.items():

@@ -27,7 +27,7 @@ from generator.commands.yaml_roundtrip import (
     open_document,
     tail,
 )
-from generator.data import schema, validate
+from generator.data import kinds, schema, validate
 from generator.data.load import Node, parse
 from generator.data.problems import DataError, Problem
 from generator.data.suggest import count, did_you_mean, listing
@@ -146,9 +146,10 @@ def placeholder_text(title: str) -> str:
     return schema.PLACEHOLDER_TEXT.format(title=title)
 
 
-def _kind(obj: schema.Obj, name: str) -> schema.Kind:
+def _kind(obj: schema.Obj, name: str) -> schema.Scalar:
     spec = obj.field(name)
     assert spec is not None
+    assert not isinstance(spec.kind, schema.ListOf | schema.Obj)
     return spec.kind
 
 
@@ -163,10 +164,10 @@ _POINT_ID = _id_kind(schema.FOLLOWUP)
 _TITLE = _kind(schema.EDITION, "title")
 
 
-def _refuse_value(value: str, kind: schema.Kind, name: str, what: str | None = None) -> None:
+def _refuse_value(value: str, kind: schema.Scalar, name: str, what: str | None = None) -> None:
     """Refuse a value from the command line that the validator would refuse in the file."""
     if isinstance(kind, schema.Id):
-        problem = validate.id_problem(value, name, kind, what)
+        problem = kinds.id_problem(value, name, kind, what)
         if problem is not None:
             raise EditRefused(problem)
     for message in validate.value_problems(value, kind, name):
@@ -186,9 +187,9 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
     if (problem := validate.edition_date_problem(date, dt.date.today())) is not None:
         raise EditRefused(f"Runden kan ikke få datoen {date.isoformat()}: {problem}")
     checked = _check(sources, allow_placeholders=True)
-    editions = [r for r in checked.followups.get("editions") if isinstance(r, validate.Record)]
+    editions = checked.followups.records("editions")
     for record in editions:
-        if record.get("id") == edition_id:
+        if record.text("id") == edition_id:
             raise EditRefused(
                 f"{name}: runden «{edition_id}» finnes allerede (linje {record.at('id').line}). "
                 "Velg en annen id, eller fyll ut statusene i den runden som finnes."
@@ -200,10 +201,10 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
             checked.placeholders,
         )
     last = editions[-1]
-    if date <= last.get("date"):
+    if date <= last.date("date"):
         raise EditRefused(
-            f"Datoen {date.isoformat()} er ikke senere enn forrige runde «{last.get('id')}» "
-            f"({last.get('date').isoformat()}). Oppgi en senere dato med --date ÅÅÅÅ-MM-DD."
+            f"Datoen {date.isoformat()} er ikke senere enn forrige runde «{last.text('id')}» "
+            f"({last.date('date').isoformat()}). Oppgi en senere dato med --date ÅÅÅÅ-MM-DD."
         )
 
     doc = open_file(sources, sources.followups)
@@ -218,7 +219,8 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
     opened: list[str] = []
     for point in doc.data["followups"] or ():
         statuses = point.get("statuses") or []
-        state = statuses[-1]["state"] if statuses else "planlagt"
+        # A point with no status yet starts in the first state work moves through.
+        state = statuses[-1]["state"] if statuses else next(iter(schema.STATES))
         if str(state) in schema.CLOSED_STATES:
             continue
         end = tail(point)
@@ -260,30 +262,54 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
     return Edited(name, lines, edition_id, done)
 
 
+def _filled_in(obj: schema.Obj) -> tuple[schema.Field, ...]:
+    """The fields an editor writes by hand for a new item: all but lists of items."""
+    return tuple(
+        spec
+        for spec in obj.fields
+        if not (isinstance(spec.kind, schema.ListOf) and isinstance(spec.kind.item, schema.Obj))
+    )
+
+
+def _blank(kind: schema.Kind) -> CommentedSeq | None:
+    """An empty value to fill in: ``[]`` for a list, so it is written in brackets."""
+    if not isinstance(kind, schema.ListOf):
+        return None
+    empty = CommentedSeq()
+    empty.fa.set_flow_style()
+    return empty
+
+
+def _joined(names: list[str]) -> str:
+    """«a, b og c», unquoted."""
+    *first, last = names
+    return f"{', '.join(first)} og {last}" if first else last
+
+
 def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited:
     """Add a point to a seminar with the next free number, and empty fields to fill in."""
     name = sources.name(sources.followups)
     checked = _check(sources, allow_placeholders=True)
-    seminars = {
-        r.get("id"): r for r in checked.followups.get("seminars") if isinstance(r, validate.Record)
-    }
+    seminars = {r.text("id"): r for r in checked.followups.records("seminars")}
     if seminar_id not in seminars:
         raise EditRefused(
             f"{name}: seminaret «{seminar_id}» finnes ikke under seminars."
             f"{did_you_mean(seminar_id, seminars)} Seminarene som finnes: {listing(seminars)}. "
             "Legg til seminaret under seminars først hvis det er nytt."
         )
-    points = [r for r in checked.followups.get("followups") if isinstance(r, validate.Record)]
-    number = 1 + max((p.get("number") for p in points if p.get("seminar") == seminar_id), default=0)
+    points = checked.followups.records("followups")
+    number = 1 + max(
+        (p.number("number") for p in points if p.text("seminar") == seminar_id), default=0
+    )
     point_id = f"{seminar_id}-{number}"
-    problem = validate.id_problem(point_id, "id", _POINT_ID, "som id for det nye punktet")
+    problem = kinds.id_problem(point_id, "id", _POINT_ID, "som id for det nye punktet")
     if problem is not None:
         raise EditRefused(
             f"{name}: {problem} Id-en lages av seminarets id og punktets nummer; gi seminaret "
             "en kortere id, eller legg til punktet for hånd."
         )
     for point in points:
-        if point.get("id") == point_id:
+        if point.text("id") == point_id:
             raise EditRefused(
                 f"{name}: id-en «{point_id}» for det nye punktet er allerede brukt "
                 f"(linje {point.at('id').line}). Gi det punktet en annen id og prøv igjen."
@@ -294,22 +320,15 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
 
     doc = open_file(sources, sources.followups)
     followups = block_list(doc.data, "followups")
-    responsible = CommentedSeq()
-    responsible.fa.set_flow_style()
-    tags = CommentedSeq()
-    tags.fa.set_flow_style()
-    skeleton = CommentedMap(
-        [
-            ("id", DoubleQuotedScalarString(point_id)),
-            ("seminar", DoubleQuotedScalarString(seminar_id)),
-            ("number", number),
-            ("title", title),
-            ("description", None),
-            ("responsible", responsible),
-            ("tags", tags),
-            ("deadline", None),
-        ]
-    )
+    given: dict[str, object] = {
+        "id": DoubleQuotedScalarString(point_id),
+        "seminar": DoubleQuotedScalarString(seminar_id),
+        "number": number,
+        "title": title,
+    }
+    skeleton = CommentedMap()
+    for spec in _filled_in(schema.FOLLOWUP):
+        skeleton[spec.name] = given[spec.name] if spec.name in given else _blank(spec.kind)
     # Right after the seminar's last point, so each seminar's points stay together.
     position = len(followups)
     for index, point in enumerate(followups):
@@ -324,7 +343,9 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     _write(sources, data)
     text = data.decode("utf-8")
     line = _line_of(text, f'- id: "{point_id}"')
-    empty = [f for f in ("title", "description", "responsible") if f != "title" or title is None]
+    blank = [spec for spec in _filled_in(schema.FOLLOWUP) if given.get(spec.name) is None]
+    empty = [spec.name for spec in blank if spec.required]
+    optional = [spec.name for spec in blank if not spec.required]
     done = (
         f"La til oppfølgingspunkt {number} i seminaret «{seminar_id}» med id «{point_id}» "
         f"på linje {line} i {name}."
@@ -333,7 +354,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
         name,
         [
             done,
-            f"Fyll ut {listing(empty)} (tags og deadline kan stå tomme). "
+            f"Fyll ut {listing(empty)} ({_joined(optional)} kan stå tomme). "
             "«python -m generator validate» viser hva som mangler.",
         ],
         point_id,

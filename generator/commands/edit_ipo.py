@@ -63,19 +63,15 @@ def _same_name(a: str, b: str) -> bool:
     return normalised(a) == normalised(b)
 
 
-def _records(value: Any) -> list[validate.Record]:
-    return [r for r in value or () if isinstance(r, validate.Record)]
-
-
 def _checked(sources: Sources) -> _Areas:
     checked = _check(sources, allow_placeholders=True)
     assert checked.ipo is not None  # no errors, so both files were read
     return _Areas(
         checked.followups,
         checked.ipo,
-        _records(checked.ipo.get("units")),
-        _records(checked.ipo.get("areas")),
-        _records(checked.followups.get("editions"))[-1],
+        checked.ipo.records("units"),
+        checked.ipo.records("areas"),
+        checked.followups.records("editions")[-1],
     )
 
 
@@ -83,13 +79,13 @@ def _unit(sources: Sources, found: _Areas, given: str) -> validate.Record:
     """The unit named by its id or its name (as the workflow's form may give either)."""
     given = given.strip()
     for unit in found.units:
-        if unit.get("id") == given:
+        if unit.text("id") == given:
             return unit
     for unit in found.units:
-        if _same_name(unit.get("id"), given) or _same_name(unit.get("name"), given):
+        if _same_name(unit.text("id"), given) or _same_name(unit.text("name"), given):
             return unit
-    ids = [u.get("id") for u in found.units]
-    names = {u.get("name"): u.get("id") for u in found.units}
+    ids = [u.text("id") for u in found.units]
+    names = {u.text("name"): u.text("id") for u in found.units}
     guess = did_you_mean(given, ids)
     if not guess and (name := closest(given, names)) is not None:
         guess = f" Mente du «{names[name]}» ({name})?"
@@ -144,7 +140,7 @@ def _move_to_newest(
 ) -> _Move | None:
     """Point the file at the newest round and make last round's «ny» areas «videreført»
     (all but the area at index ``skip``, which the edit removes)."""
-    old, new = found.ipo.get("edition"), found.newest.get("id")
+    old, new = found.ipo.text("edition"), found.newest.text("id")
     if old == new:
         return None
     at = found.ipo.at("edition")
@@ -152,13 +148,13 @@ def _move_to_newest(
     changed[at.line] = _replaced(lines[at.line - 1], at.column, old, new)
     continued = []
     for index, (area, item) in enumerate(zip(found.areas, doc.data["areas"], strict=True)):
-        if index == skip or area.get("status") != NEW:
+        if index == skip or area.text("status") != NEW:
             continue
         at = area.at("status")
         item["status"] = _like(item["status"], CONTINUED)
         changed[at.line] = _replaced(lines[at.line - 1], at.column, NEW, CONTINUED)
-        continued.append(area.get("name"))
-    return _Move(old, new, found.newest.get("title"), tuple(continued))
+        continued.append(area.text("name"))
+    return _Move(old, new, found.newest.text("title"), tuple(continued))
 
 
 def _like(old: Any, value: str) -> Any:
@@ -196,7 +192,7 @@ def _area_positions(areas: list[validate.Record], unit_ids: list[str], unit: str
     order = {u: i for i, u in enumerate(unit_ids)}
     position = 0
     for index, area in enumerate(areas):
-        if area.get("unit") == unit or order.get(area.get("unit"), -1) <= order[unit]:
+        if area.text("unit") == unit or order.get(area.text("unit"), -1) <= order[unit]:
             position = index + 1
     return position
 
@@ -215,11 +211,11 @@ def add_area(
         )
     found = _checked(sources)
     record = _unit(sources, found, unit)
-    unit_id = record.get("id")
+    unit_id = record.text("id")
     for area in found.areas:
-        if area.get("unit") == unit_id and _same_name(area.get("name"), name):
+        if area.text("unit") == unit_id and _same_name(area.text("name"), name):
             raise EditRefused(
-                f"{file}: området «{area.get('name')}» står allerede under enheten «{unit_id}» "
+                f"{file}: området «{area.text('name')}» står allerede under enheten «{unit_id}» "
                 f"(linje {area.at('name').line}). Ingenting er endret."
             )
 
@@ -231,18 +227,18 @@ def add_area(
     item = CommentedMap([("name", name), ("unit", unit_id), ("status", status)])
     if since is not None:
         item["since"] = since
-    position = _area_positions(found.areas, [u.get("id") for u in found.units], unit_id)
+    position = _area_positions(found.areas, [u.text("id") for u in found.units], unit_id)
     add_item(areas, position, item, blank_line=blank_lines_between(areas))
     written = _write(
         sources, render_file(sources, sources.ipo_areas, doc, Expected(changed=changed)), found
     )
-    line = _records(written.get("areas"))[position].at("name").line
+    line = written.records("areas")[position].at("name").line
     done = [
-        f"La til området «{name}» under enheten «{unit_id}» ({record.get('name')}) med status "
+        f"La til området «{name}» under enheten «{unit_id}» ({record.text('name')}) med status "
         f"«{status}» på linje {line} i {file}.",
         *_move_lines(file, move),
     ]
-    todo = [_check_lines(move, found.newest.get("id"))]
+    todo = [_check_lines(move, found.newest.text("id"))]
     if since is None:
         todo.append(
             "Oppstartsåret er ikke oppgitt; skriv «since: ÅÅÅÅ» under området hvis det er kjent."
@@ -284,19 +280,19 @@ def retire_area(sources: Sources, unit: str, name: str) -> Edited:
     name = _clean_name(name)
     found = _checked(sources)
     record = _unit(sources, found, unit)
-    unit_id = record.get("id")
-    in_unit = [(i, a) for i, a in enumerate(found.areas) if a.get("unit") == unit_id]
-    match = [(i, a) for i, a in in_unit if a.get("name") == name] or [
-        (i, a) for i, a in in_unit if _same_name(a.get("name"), name)
+    unit_id = record.text("id")
+    in_unit = [(i, a) for i, a in enumerate(found.areas) if a.text("unit") == unit_id]
+    match = [(i, a) for i, a in in_unit if a.text("name") == name] or [
+        (i, a) for i, a in in_unit if _same_name(a.text("name"), name)
     ]
     if not match:
         elsewhere = [
-            a.get("unit")
+            a.text("unit")
             for a in found.areas
-            if _same_name(a.get("name"), name) and a.get("unit") != unit_id
+            if _same_name(a.text("name"), name) and a.text("unit") != unit_id
         ]
         hint = f" «{name}» står under enheten {listing(elsewhere)}." if elsewhere else ""
-        names = [a.get("name") for _, a in in_unit]
+        names = [a.text("name") for _, a in in_unit]
         present = (
             f" Områdene under «{unit_id}»: {listing(names)}."
             if names
@@ -328,9 +324,11 @@ def retire_area(sources: Sources, unit: str, name: str) -> Edited:
     )
     gone = f"linje {first}" if first == last else f"linje {first}–{last}"
     done = [
-        f"Tok ut området «{area.get('name')}» under enheten «{unit_id}» ({gone} i {file}). "
-        f"Det vises ikke for «{found.newest.get('id')}»; tidligere rapporteringsrunder "
+        f"Tok ut området «{area.text('name')}» under enheten «{unit_id}» ({gone} i {file}). "
+        f"Det vises ikke for «{found.newest.text('id')}»; tidligere rapporteringsrunder "
         "viser det som før.",
         *_move_lines(file, move),
     ]
-    return Edited(file, done, area.get("name"), done, [_check_lines(move, found.newest.get("id"))])
+    return Edited(
+        file, done, area.text("name"), done, [_check_lines(move, found.newest.text("id"))]
+    )

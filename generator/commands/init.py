@@ -40,6 +40,7 @@ VSCODE_SETTINGS = {
     "yaml.schemas": {
         "./schemas/followups.schema.json": ["followups.yaml"],
         "./schemas/ipo_areas.schema.json": ["ipo_areas.yaml"],
+        "./schemas/privacy_exceptions.schema.json": ["privacy_exceptions.yaml"],
     },
     "yaml.validate": True,
     "yaml.hover": True,

@@ -247,7 +247,7 @@ def _ipo(text: str, name: str, exceptions: Path | None) -> IpoState | list[Probl
     if errors or not isinstance(record, validate.Record):
         return sorted(errors)
     units, areas = build_areas(record)
-    return IpoState(record.get("edition"), units, areas)
+    return IpoState(record.text("edition"), units, areas)
 
 
 def _no_history(edition: str, why: str) -> Missing:

@@ -27,35 +27,6 @@ from generator.data.validate import Record, check_file
 
 EXCEPTIONS_FILE = "privacy_exceptions.yaml"
 
-EXCEPTION = s.Obj(
-    noun="unntak",
-    label_field="value",
-    description="En verdi som ser ut som en personopplysning, men som skal publiseres.",
-    fields=(
-        s.Field(
-            "value",
-            s.Text(),
-            "Verdien nøyaktig slik den står i datafilen, for eksempel «22 66 90 00».",
-            required=True,
-        ),
-        s.Field(
-            "reason",
-            s.Text(),
-            "Hvorfor verdien kan publiseres, for eksempel «sentralbordet til politiet, "
-            "et offentlig nummer».",
-            required=True,
-        ),
-    ),
-)
-
-EXCEPTIONS = s.Obj(
-    noun="filen",
-    description="Verdier som ser ut som personopplysninger, men som er offentlige.",
-    fields=(
-        s.Field("exceptions", s.ListOf(EXCEPTION), "Unntakene, ett per verdi.", required=True),
-    ),
-)
-
 
 def _scalars(node: Node) -> Iterator[Scalar]:
     """Every scalar of the tree, keys included, without recursion (the
@@ -219,11 +190,14 @@ def load_exceptions(path: Path, name: str) -> tuple[Exceptions, list[Problem]]:
         node = load(path, name)
     except DataError as exc:
         return Exceptions({}), exc.problems
-    record, problems = check_file(node, EXCEPTIONS)
+    record, problems = check_file(node, s.PRIVACY_FILE)
     values: dict[str, Position] = {}
     if isinstance(record, Record):
-        for item in record.get("exceptions") or []:
-            value = item.get("value") if isinstance(item, Record) else None
+        items = record.get("exceptions")
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, Record):
+                continue
+            value = item.get("value")
             if isinstance(value, str) and isinstance(item.get("reason"), str):
                 values[normalise(value)] = item.at("value")
     return Exceptions(values), problems

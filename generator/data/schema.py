@@ -1,158 +1,91 @@
-"""The shape of the two data files, declared once.
+"""The shape of the data files, declared once.
 
-The validator walks these declarations and ``jsonschema.py`` turns them into
-the JSON Schemas that editors use, so the two cannot drift apart. Every field
-carries the Norwegian description that editors show on hover.
+The validator walks these declarations and ``json_schema.py`` turns them into
+the JSON Schemas that editors use, so the two cannot drift apart; each kind
+of value (``kinds.py``) owns its check and its part of the JSON Schema. Every
+field carries the Norwegian description that editors show on hover, and the
+label readers know it by; the model, the open data, the change summary and
+the edit commands take their field lists from here (``fields_of``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID_MAX_LENGTH = 64
-"""Ids become file and folder names in the built site, which have length limits."""
-
-WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+from generator.data.kinds import (
+    ID_MAX_LENGTH,
+    ID_PATTERN,
+    MAX_YEAR,
+    MIN_YEAR,
+    PAGE_PATTERN,
+    PREVIEW_PATTERN,
+    PUBLISHING_RESERVED,
+    WINDOWS_RESERVED,
+    Choice,
+    Date,
+    Field,
+    Flag,
+    Id,
+    Integer,
+    Kind,
+    ListOf,
+    Obj,
+    Option,
+    Page,
+    Scalar,
+    Text,
+    Use,
+    fields_of,
 )
-"""Names Windows refuses for a file or folder: an id becomes one, and a
-secretariat member on Windows could not check out the built site."""
 
-PUBLISHING_RESERVED: dict[str, str] = {
-    "latest": "lenken til den nyeste utgaven (latest)",
-    **{
-        name: "en mappe eller side på nettstedet"
-        for name in (
-            "index",
-            "404",
-            "assets",
-            "search",
-            "stylesheets",
-            "javascripts",
-            "data",
-            "schemas",
-            "endringer",
-            "ipo",
-            "oppfolgingspunkter",
-            "rapport",
-            "seminarer",
-            "tilgjengelighetserklaering",
-            "sitemap",
-            "versions",
-        )
-    },
-}
-"""Edition ids that publishing uses for something else: each edition becomes a
-folder at the root of the published site, beside mike's ``latest`` alias and
-the site's own folders."""
-
-PREVIEW_PATTERN = r"pr-[0-9]+"
-"""Folders of pull-request previews (``pr-12``): never an edition's id."""
-
-PAGE_PATTERN = r"^(?![/\\])(?!.*(^|/)\.)(?!.*\\)(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^/]+(/[^/]+)*\.md$"
-"""A hand-written page: a relative path to a ``.md`` file inside content/,
-with no ``..``, hidden file, backslash, absolute path or address (URL)."""
-
-MIN_YEAR = 1900
-MAX_YEAR = 2200
-"""Every date's year lies between these: further out is a typo (9999-12-31)."""
+__all__ = [
+    "ID_MAX_LENGTH",
+    "ID_PATTERN",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "PAGE_PATTERN",
+    "PREVIEW_PATTERN",
+    "PUBLISHING_RESERVED",
+    "WINDOWS_RESERVED",
+    "Choice",
+    "Date",
+    "Field",
+    "Flag",
+    "Id",
+    "Integer",
+    "Kind",
+    "ListOf",
+    "Obj",
+    "Option",
+    "Page",
+    "Scalar",
+    "Text",
+    "Use",
+    "fields_of",
+]
 
 EDITION_LEAD_DAYS = 366
 """An edition may be dated at most this many days after today: a round is
 dated when its statuses apply, and further ahead is a typo."""
 
 
-@dataclass(frozen=True)
-class Text:
-    """Free text, shown exactly as written."""
-
-    multiline: bool = False
-
-
-@dataclass(frozen=True)
-class Id:
-    """A stable identifier used in addresses: lowercase letters, digits, hyphens."""
-
-    file_name: bool = False
-    """True for ids that name a file or folder of the site (points, editions):
-    they must avoid ``WINDOWS_RESERVED``. References to them need not check again."""
-    publishing: bool = False
-    """True for edition ids, which must also avoid the names in ``PUBLISHING_RESERVED``."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """A hand-written Markdown page, by its path inside content/."""
-
-
-@dataclass(frozen=True)
-class Date:
-    """A calendar date written ÅÅÅÅ-MM-DD, in the years MIN_YEAR to MAX_YEAR."""
-
-
-@dataclass(frozen=True)
-class Integer:
-    minimum: int = 1
-    maximum: int = 1_000_000
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One of a fixed set of words; each value maps to its Norwegian meaning."""
-
-    values: dict[str, str]
-    noun: str
-    """What the value is called in messages, e.g. «tilstand»."""
-
-
-@dataclass(frozen=True)
-class Flag:
-    """Yes or no, written ``true`` or ``false``."""
-
-
-@dataclass(frozen=True)
-class ListOf:
-    item: Kind
-    min_items: int = 0
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: Kind
-    description: str
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class Obj:
-    fields: tuple[Field, ...]
-    noun: str
-    """How one item is named in messages, e.g. «oppfølgingspunkt»."""
-    label_field: str | None = None
-    """The field whose value identifies the item in messages."""
-    description: str = ""
-
-    def field(self, name: str) -> Field | None:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
-
-
-Kind = Text | Id | Page | Date | Integer | Choice | Flag | ListOf | Obj
-
-STATES: dict[str, str] = {
-    "planlagt": "Planlagt: arbeidet er bestemt, men ikke startet.",
-    "pågår": "Pågår: arbeidet er i gang og har et sluttpunkt.",
-    "løpende": "Løpende: fast, kontinuerlig arbeid uten et bestemt sluttpunkt.",
-    "fullført": "Fullført: det som ble bestemt, er gjennomført.",
-    "avsluttet": "Avsluttet: punktet er lukket uten å være gjennomført, for eksempel fordi det er erstattet eller ikke lenger er aktuelt. Forklar hvorfor i statusteksten.",
+STATES: dict[str, Option] = {
+    "planlagt": Option("Planlagt", "arbeidet er bestemt, men ikke startet", "planlagt"),
+    "pågår": Option("Pågår", "arbeidet er i gang og har et sluttpunkt", "pagar"),
+    "løpende": Option("Løpende", "fast, kontinuerlig arbeid uten et bestemt sluttpunkt", "lopende"),
+    "fullført": Option("Fullført", "det som ble bestemt, er gjennomført", "fullfort", closed=True),
+    "avsluttet": Option(
+        "Avsluttet",
+        "punktet er lukket uten å være gjennomført, for eksempel fordi det er erstattet eller "
+        "ikke lenger er aktuelt",
+        "avsluttet",
+        closed=True,
+        advice="Forklar hvorfor i statusteksten.",
+    ),
 }
-"""The five states of a follow-up point, in the order work moves through them."""
+"""The states of a follow-up point, in the order work moves through them."""
 
-CLOSED_STATES = frozenset({"fullført", "avsluttet"})
+CLOSED_STATES = frozenset(name for name, state in STATES.items() if state.closed)
 """States after which a point needs no new status."""
 
 PLACEHOLDER = "FYLL INN"
@@ -166,10 +99,17 @@ PLACEHOLDER_TEXT = (
 """The whole text ``new-round`` writes; the validator recognises what is left
 of it when only the marker was deleted or changed."""
 
-AREA_STATUSES: dict[str, str] = {
-    "ny": "Ny: området er tatt inn i innsatsen i denne utgaven.",
-    "videreført": "Videreført: området var med før og er fortsatt med.",
+AREA_STATUSES: dict[str, Option] = {
+    "ny": Option("Ny", "området er tatt inn i innsatsen i denne utgaven", "ny"),
+    "videreført": Option("Videreført", "området var med før og er fortsatt med", "viderefort"),
 }
+
+
+def _either(names: Iterable[str]) -> str:
+    """«a, b eller c», unquoted, for the descriptions."""
+    *first, last = names
+    return f"{', '.join(first)} eller {last}" if first else last
+
 
 STATUS = Obj(
     noun="status",
@@ -185,7 +125,7 @@ STATUS = Obj(
         Field(
             "state",
             Choice(STATES, "tilstand"),
-            "Tilstanden punktet har i denne runden: planlagt, pågår, løpende, fullført eller avsluttet.",
+            f"Tilstanden punktet har i denne runden: {_either(STATES)}.",
             required=True,
         ),
         Field(
@@ -198,6 +138,7 @@ STATUS = Obj(
             "reopened",
             Flag(),
             "Skriv «reopened: true» når punktet var fullført eller avsluttet i runden før og tas opp igjen med denne statusen (valgfritt). Uten den er en ny status etter fullført eller avsluttet en feil, så et lukket punkt ikke åpnes ved et uhell.",
+            open_data=False,
         ),
     ),
 )
@@ -212,32 +153,54 @@ FOLLOWUP = Obj(
             Id(file_name=True),
             'Fast og unik id som brukes i sidens adresse, for eksempel "2025-1". Endres ikke etter publisering. Navnene con, prn, aux, nul, com0–com9 og lpt0–lpt9 kan ikke brukes (Windows godtar dem ikke som filnavn).',
             required=True,
+            label="id",
+            compared=False,
         ),
         Field(
             "seminar",
             Id(),
             "Id-en til seminaret (under seminars) der punktet ble vedtatt.",
             required=True,
+            label="seminar",
+            compared=False,
         ),
-        Field("number", Integer(), "Punktets nummer innen seminaret: 1, 2, 3 ...", required=True),
-        Field("title", Text(), "Kort tittel som vises i lister og oversikter.", required=True),
+        Field(
+            "number",
+            Integer(),
+            "Punktets nummer innen seminaret: 1, 2, 3 ...",
+            required=True,
+            label="nummer",
+            compared=False,
+        ),
+        Field(
+            "title",
+            Text(),
+            "Kort tittel som vises i lister og oversikter.",
+            required=True,
+            label="tittel",
+        ),
         Field(
             "description",
             Text(multiline=True),
             "Vedtaksteksten, ordrett. Bruk | og skriv teksten på linjene under.",
             required=True,
+            label="vedtak",
         ),
         Field(
             "responsible",
             ListOf(Text(), min_items=1),
             "Hvem som har ansvaret for å følge opp punktet, for eksempel kommunen og politidistriktet, som en liste: [A, B].",
             required=True,
+            label="ansvarlig",
         ),
-        Field("tags", ListOf(Text()), "Stikkord for søk og filtrering (valgfritt)."),
+        Field(
+            "tags", ListOf(Text()), "Stikkord for søk og filtrering (valgfritt).", label="stikkord"
+        ),
         Field(
             "deadline",
             Date(),
             "Frist for punktet, ÅÅÅÅ-MM-DD (valgfritt). Punkt som ikke er fullført eller avsluttet når fristen er passert, merkes som forfalt.",
+            label="frist",
         ),
         Field(
             "statuses", ListOf(STATUS), "Status per rapporteringsrunde, eldste først; én per runde."
@@ -332,12 +295,27 @@ AREA = Obj(
     label_field="name",
     description="Et område med innsats i prioriterte områder (IPO).",
     fields=(
-        Field("name", Text(), "Områdets navn.", required=True),
-        Field("unit", Id(), "Id-en til enheten (under units) som har området.", required=True),
+        Field("name", Text(), "Områdets navn.", required=True, label="område"),
         Field(
-            "status", Choice(AREA_STATUSES, "områdestatus"), "ny eller videreført.", required=True
+            "unit",
+            Id(),
+            "Id-en til enheten (under units) som har området.",
+            required=True,
+            label="enhet",
         ),
-        Field("since", Integer(minimum=1900, maximum=2200), "Året innsatsen startet (valgfritt)."),
+        Field(
+            "status",
+            Choice(AREA_STATUSES, "områdestatus"),
+            f"{_either(AREA_STATUSES)}.",
+            required=True,
+            label="status",
+        ),
+        Field(
+            "since",
+            Integer(minimum=1900, maximum=2200),
+            "Året innsatsen startet (valgfritt).",
+            label="startår",
+        ),
     ),
 )
 
@@ -353,5 +331,34 @@ IPO_FILE = Obj(
         ),
         Field("units", ListOf(UNIT, min_items=1), "Enhetene i politidistriktet.", required=True),
         Field("areas", ListOf(AREA), "Områdene.", required=True),
+    ),
+)
+
+PRIVACY_EXCEPTION = Obj(
+    noun="unntak",
+    label_field="value",
+    description="En verdi som ser ut som en personopplysning, men som skal publiseres.",
+    fields=(
+        Field(
+            "value",
+            Text(),
+            "Verdien nøyaktig slik den står i datafilen, for eksempel «22 66 90 00».",
+            required=True,
+        ),
+        Field(
+            "reason",
+            Text(),
+            "Hvorfor verdien kan publiseres, for eksempel «sentralbordet til politiet, "
+            "et offentlig nummer».",
+            required=True,
+        ),
+    ),
+)
+
+PRIVACY_FILE = Obj(
+    noun="filen",
+    description="Verdier som ser ut som personopplysninger, men som er offentlige.",
+    fields=(
+        Field("exceptions", ListOf(PRIVACY_EXCEPTION), "Unntakene, ett per verdi.", required=True),
     ),
 )

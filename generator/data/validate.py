@@ -7,16 +7,16 @@ field, which the cross-reference checks and the model build on.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeAlias, TypeVar
 
 from generator.data import characters
 from generator.data import schema as s
+from generator.data.kinds import Refused, date_range_problem
 from generator.data.load import Cut, Mapping, Node, Scalar, Sequence, character_message
 from generator.data.problems import Position, Problem
 from generator.data.suggest import Budget, Index, closest, did_you_mean, listing, shown
@@ -37,34 +37,12 @@ class _Invalid:
         return "INVALID"
 
 
-INVALID: Any = _Invalid()
+INVALID = _Invalid()
 
-# fullmatch, with ASCII digits: «$» would let a trailing line break through,
-# and «\d» takes digits of every script («２０２６»).
-_ID = re.compile(s.ID_PATTERN.removeprefix("^").removesuffix("$"))
-_PREVIEW = re.compile(s.PREVIEW_PATTERN)
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_LOOSE_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_NORWEGIAN_DATE = re.compile(r"([0-9]{1,2})\. ?([0-9]{1,2})\. ?([0-9]{4})")
-_MONTH_ONLY = re.compile(r"([0-9]{4})-([0-9]{1,2})")
-_DIGITS = re.compile(r"[0-9]+")
-_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-_DRIVE = re.compile(r"[a-zA-Z]:")
-_MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
+
+Value: TypeAlias = "str | int | bool | dt.date | _Invalid | Record | list[Value]"
+"""A checked value: what a kind's ``check`` returns, a mapping, a list of them,
+or INVALID where the check failed."""
 
 
 @dataclass
@@ -73,7 +51,7 @@ class Record:
 
     kind: s.Obj
     pos: Position
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Value] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     items: dict[str, list[Position]] = field(default_factory=dict)
     """Where each item of a list field was written."""
@@ -82,11 +60,72 @@ class Record:
     item with an id that breaks a rule is still the item that references
     name, so they are not reported as pointing at nothing."""
 
-    def get(self, name: str) -> Any:
+    def get(self, name: str) -> Value | None:
+        """The value as checked: INVALID where the check failed, None where not written."""
         return self.values.get(name)
+
+    # Typed access for code that runs only on data that passed validation
+    # (the model, the edit commands): a value of another type is a bug, not
+    # a mistake in the data, and stops with TypeError.
+
+    def text(self, name: str) -> str:
+        return _typed(self, name, str)
+
+    def optional_text(self, name: str) -> str | None:
+        return None if self.get(name) is None else self.text(name)
+
+    def number(self, name: str) -> int:
+        return _typed(self, name, int)
+
+    def optional_number(self, name: str) -> int | None:
+        return None if self.get(name) is None else self.number(name)
+
+    def date(self, name: str) -> dt.date:
+        return _typed(self, name, dt.date)
+
+    def optional_date(self, name: str) -> dt.date | None:
+        return None if self.get(name) is None else self.date(name)
+
+    def flag(self, name: str) -> bool:
+        """An optional flag: False when not written."""
+        return self.get(name) is not None and _typed(self, name, bool)
+
+    def record(self, name: str) -> Record:
+        return _typed(self, name, Record)
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        """A list of texts; empty when not written."""
+        return tuple(_item(self, name, item, str) for item in self._list(name))
+
+    def records(self, name: str) -> list[Record]:
+        """A list of mappings; empty when not written."""
+        return [_item(self, name, item, Record) for item in self._list(name)]
+
+    def _list(self, name: str) -> list[Value]:
+        value = self.get(name)
+        return [] if value is None else _typed(self, name, list)
 
     def at(self, name: str) -> Position:
         return self.positions.get(name, self.pos)
+
+
+_T = TypeVar("_T")
+
+
+def _typed(record: Record, name: str, kind: type[_T]) -> _T:
+    value = record.get(name)
+    # bool is an int to Python; a flag is never a number here.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"{record.kind.noun} «{name}»: {value!r} is not a checked {kind.__name__}")
+    return value
+
+
+def _item(record: Record, name: str, value: Value, kind: type[_T]) -> _T:
+    if not isinstance(value, kind):
+        raise TypeError(
+            f"{record.kind.noun} «{name}»: item {value!r} is not a checked {kind.__name__}"
+        )
+    return value
 
 
 def _shape(node: Node) -> str:
@@ -97,20 +136,6 @@ def _shape(node: Node) -> str:
     return "en enkel verdi"
 
 
-def _describe(kind: s.Kind) -> str:
-    if isinstance(kind, s.Obj):
-        return f"et {kind.noun} med felt" if kind.noun != "status" else "en status med felt"
-    if isinstance(kind, s.ListOf):
-        return "en liste"
-    if isinstance(kind, s.Integer):
-        return "et helt tall"
-    if isinstance(kind, s.Date):
-        return "en dato (ÅÅÅÅ-MM-DD)"
-    if isinstance(kind, s.Flag):
-        return "true eller false"
-    return "en tekst"
-
-
 class Checker:
     """Walks one file's tree; ``problems`` fills up as it goes."""
 
@@ -118,14 +143,14 @@ class Checker:
         self.problems: list[Problem] = []
         self.budget = budget or Budget()
 
-    def error(self, pos: Position, where: str, message: str) -> Any:
+    def error(self, pos: Position, where: str, message: str) -> _Invalid:
         self.problems.append(Problem(pos, f"{where}{message}"))
         return INVALID
 
     def warn(self, pos: Position, where: str, message: str) -> None:
         self.problems.append(Problem(pos, f"{where}{message}", "warning"))
 
-    def check(self, node: Node, kind: s.Kind, where: str, name: str) -> Any:
+    def check(self, node: Node, kind: s.Kind, where: str, name: str) -> Value:
         if isinstance(kind, s.Obj):
             return self.check_obj(node, kind, where)
         if isinstance(kind, s.ListOf):
@@ -134,19 +159,19 @@ class Checker:
             return self.error(
                 node.pos,
                 where,
-                f"«{name}» skal være {_describe(kind)}, ikke {_shape(node)}. Skriv verdien rett "
+                f"«{name}» skal være {kind.describe()}, ikke {_shape(node)}. Skriv verdien rett "
                 "etter kolonet på samme linje; begynner den med [ eller {, eller inneholder den "
                 '«: », sett hele verdien i anførselstegn ("...").',
             )
         return self.check_scalar(node, kind, where, name)
 
-    def check_scalar(self, node: Scalar, kind: s.Kind, where: str, name: str) -> Any:
+    def check_scalar(self, node: Scalar, kind: s.Scalar, where: str, name: str) -> Value:
         # Format characters are reported by the loader where they stand; the
         # value is checked (and published) without them, so one mistake gives
         # one message.
         value = characters.without_format(node.value)
         pos = node.pos
-        if node.cut is not None and _wants_text(kind):
+        if node.cut is not None and kind.writes_text:
             # An error, not a warning: the rest of the text would be lost
             # from the published page without anyone noticing.
             cut_at, message = _cut_problem(node, node.cut, name)
@@ -158,101 +183,10 @@ class Checker:
                 f"feltet «{name}» er tomt: det står bare usynlige tegn der. Slett dem og skriv "
                 "inn en verdi.",
             )
-        if isinstance(kind, s.Text):
-            text = value.strip("\n") if kind.multiline else value.strip()
-            if not text.strip():
-                return self.error(pos, where, f"feltet «{name}» er tomt. Skriv inn en verdi.")
-            if not kind.multiline and _LINE_BREAK.search(text):
-                # A title or a name is one line everywhere it is shown, and a
-                # line break in it would start a new line in every log too.
-                return self.error(
-                    pos,
-                    where,
-                    f"«{name}» skal stå på én linje, men teksten har et linjeskift. Skriv hele "
-                    "teksten på én linje, uten \\n og uten | foran.",
-                )
-            return text
-        value = value.strip()
-        if isinstance(kind, s.Id):
-            problem = id_problem(value, name, kind)
-            return value if problem is None else self.error(pos, where, problem)
-        if isinstance(kind, s.Page):
-            problem = page_problem(value, name)
-            return value if problem is None else self.error(pos, where, problem)
-        if isinstance(kind, s.Integer):
-            # A leading zero is read as decimal (0150 is 150), as YAML 1.2 and
-            # editors do, never as YAML 1.1's octal.
-            if not _DIGITS.fullmatch(value):
-                return self.error(
-                    pos,
-                    where,
-                    f"«{shown(value)}» er ikke et gyldig tall i «{name}». Skriv et helt tall, "
-                    f"for eksempel {kind.minimum}.",
-                )
-            # Compared by length first: int() refuses more than 4,300 digits.
-            digits = value.lstrip("0") or "0"
-            if len(digits) > len(str(kind.maximum)) or not (
-                kind.minimum <= int(digits) <= kind.maximum
-            ):
-                return self.error(
-                    pos,
-                    where,
-                    f"«{name}» må være mellom {kind.minimum} og {kind.maximum}, ikke "
-                    f"{shown(digits)}.",
-                )
-            return int(digits)
-        if isinstance(kind, s.Date):
-            return self.check_date(value, pos, where, name)
-        if isinstance(kind, s.Choice):
-            if value not in kind.values:
-                hint = did_you_mean(value, kind.values, self.budget)
-                return self.error(
-                    pos,
-                    where,
-                    f"«{shown(value)}» er ikke en gyldig {kind.noun}.{hint} "
-                    f"Gyldige verdier: {listing(kind.values)}.",
-                )
-            return value
-        if isinstance(kind, s.Flag):
-            if value not in ("true", "false"):
-                return self.error(
-                    pos, where, f"«{name}» skal være true eller false, ikke «{shown(value)}»."
-                )
-            return value == "true"
-        raise TypeError(f"unknown kind {kind!r}")  # pragma: no cover - schema bug
+        result = kind.check(value, name, self.budget)
+        return self.error(pos, where, result.message) if isinstance(result, Refused) else result
 
-    def check_date(self, value: str, pos: Position, where: str, name: str) -> Any:
-        example = "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-01-30."
-        if m := _ISO_DATE.fullmatch(value):
-            year, month, day = int(m[1]), int(m[2]), int(m[3])
-            try:
-                date = dt.date(year, month, day)
-            except ValueError:
-                if not 1 <= month <= 12:
-                    why = f"måned {m[2]} finnes ikke (måneden står i midten og går fra 01 til 12)"
-                elif year < 1:
-                    why = "år 0000 finnes ikke"
-                else:
-                    last = calendar.monthrange(year, month)[1]
-                    why = f"{_MONTHS[month - 1]} {year} har bare {last} dager"
-                return self.error(
-                    pos, where, f"«{value}» i «{name}» er ikke en dato som finnes: {why}. {example}"
-                )
-            problem = date_range_problem(date, name)
-            return date if problem is None else self.error(pos, where, problem)
-        suggestion = ""
-        if m := _LOOSE_DATE.fullmatch(value):
-            suggestion = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
-        elif m := _NORWEGIAN_DATE.fullmatch(value):
-            suggestion = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
-        elif _MONTH_ONLY.fullmatch(value):
-            return self.error(pos, where, f"«{value}» i «{name}» mangler dag. {example}")
-        hint = f" Mente du {suggestion}?" if suggestion else ""
-        return self.error(
-            pos, where, f"«{shown(value)}» i «{name}» er ikke en gyldig dato.{hint} {example}"
-        )
-
-    def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Any:
+    def check_list(self, node: Node, kind: s.ListOf, where: str, name: str) -> Value:
         if isinstance(node, Scalar) and node.plain and node.value in _EMPTY:
             items: list[Node] = []
         elif isinstance(node, Mapping) and isinstance(kind.item, s.Obj) and node.items:
@@ -280,12 +214,12 @@ class Checker:
             return self.error(node.pos, where, _too_few(name, kind))
         return [self.check(item, kind.item, where, name) for item in items]
 
-    def check_obj(self, node: Node, kind: s.Obj, where: str) -> Any:
+    def check_obj(self, node: Node, kind: s.Obj, where: str) -> Record | _Invalid:
         if not isinstance(node, Mapping):
             return self.error(
                 node.pos,
                 where,
-                f"her skal det stå {_describe(kind)}, ikke {_shape(node)}. "
+                f"her skal det stå {kind.describe()}, ikke {_shape(node)}. "
                 f"Felt som hører til: {listing(f.name for f in kind.fields)}.",
             )
         record = Record(kind, node.pos)
@@ -316,7 +250,7 @@ class Checker:
                 )
                 continue
             record.positions[spec.name] = value.pos
-            if isinstance(value, Scalar) and value.cut is not None and _wants_text(spec.kind):
+            if isinstance(value, Scalar) and value.cut is not None and spec.kind.writes_text:
                 cut_at, message = _cut_problem(value, value.cut, spec.name)
                 record.values[spec.name] = self.error(cut_at, inner, message)
                 continue
@@ -351,13 +285,6 @@ class Checker:
                 )
                 record.values[spec.name] = INVALID
         return record
-
-
-def _wants_text(kind: s.Kind) -> bool:
-    """Whether a value of ``kind`` is text an editor writes, where a cut-off comment loses words."""
-    if isinstance(kind, s.ListOf):
-        return _wants_text(kind.item)
-    return isinstance(kind, s.Text | s.Page)
 
 
 def _kept(text: str) -> str:
@@ -430,83 +357,7 @@ def _too_few(name: str, kind: s.ListOf) -> str:
     )
 
 
-def id_problem(value: str, name: str, kind: s.Id, what: str | None = None) -> str | None:
-    """Why ``value`` cannot be an id, or None.
-
-    The one rule for ids: the validator asks here, and so do the commands
-    that make new ids, so a command never writes an id the validator then
-    refuses. ``what`` says how the id is used («som id for en runde»); the
-    default names the field.
-    """
-    what = what or f"i «{name}»"
-    example = "2026-06" if kind.publishing else "2025-1"
-    if not _ID.fullmatch(value):
-        return (
-            f"«{shown(value)}» kan ikke brukes {what}: bruk bare små bokstaver a–z, tall og "
-            f'bindestrek, for eksempel "{example}".'
-        )
-    if len(value) > s.ID_MAX_LENGTH:
-        return (
-            f"«{name}» er {len(value)} tegn lang; en id kan være høyst {s.ID_MAX_LENGTH} tegn, "
-            f'fordi den blir en del av sidens adresse. Bruk en kort id, for eksempel "{example}".'
-        )
-    if kind.file_name and value in s.WINDOWS_RESERVED:
-        return (
-            f"«{value}» kan ikke brukes {what}: id-en blir et fil- eller mappenavn, og Windows "
-            "godtar ikke navnene con, prn, aux, nul, com0–com9 og lpt0–lpt9. Velg en annen id, "
-            f'for eksempel "{example}".'
-        )
-    if kind.publishing:
-        why = s.PUBLISHING_RESERVED.get(value)
-        if why is None and _PREVIEW.fullmatch(value):
-            why = "forhåndsvisninger av endringsforslag (pull requests)"
-        if why is not None:
-            return (
-                f"«{value}» kan ikke brukes {what}: navnet brukes til {why} når nettstedet "
-                f'publiseres. Velg en annen id, for eksempel "{example}".'
-            )
-    return None
-
-
-def page_problem(value: str, name: str) -> str | None:
-    """Why ``value`` cannot name a hand-written page in content/, or None."""
-    where = f"«{shown(value)}» i «{name}»"
-    example = "for eksempel seminar-2026.md"
-    segments = value.split("/")
-    if "\\" in value:
-        return (
-            f"{where} inneholder \\. Skriv stien med /, {example} eller referater/seminar-2026.md."
-        )
-    if value.startswith(("/", "~")) or _DRIVE.match(value):
-        return (
-            f"{where} er en sti fra roten av disken. Skriv bare stien inne i content/, {example}."
-        )
-    if _URL.match(value):
-        return (
-            f"{where} er en nettadresse, men «{name}» skal være en side i mappen content/, "
-            f"{example}. Lenker til andre nettsteder kan stå i teksten på siden."
-        )
-    if ".." in segments:
-        return (
-            f"{where} peker ut av mappen content/ med «..». Siden må ligge i content/ eller en "
-            f"mappe under den; skriv stien inne i content/, {example}."
-        )
-    if any(segment in ("", ".") for segment in segments):
-        return f"{where} har tomme ledd eller «./». Skriv stien uten dem, {example}."
-    if any(segment.startswith(".") for segment in segments):
-        return (
-            f"{where} er en skjult fil (navnet begynner med punktum), og den publiseres ikke. "
-            f"Gi filen et vanlig navn, {example}."
-        )
-    if not value.endswith(".md"):
-        return (
-            f"{where} er ikke en Markdown-side. «{name}» skal være en .md-fil i content/, "
-            f"{example}."
-        )
-    return None
-
-
-def value_problems(value: str, kind: s.Kind, name: str) -> list[str]:
+def value_problems(value: str, kind: s.Scalar, name: str) -> list[str]:
     """What the loader and validator would say about ``value`` written into a field of ``kind``.
 
     The edit commands ask before they write a value given on the command
@@ -523,16 +374,6 @@ def value_problems(value: str, kind: s.Kind, name: str) -> list[str]:
     return messages + [p.message for p in checker.problems]
 
 
-def date_range_problem(date: dt.date, name: str) -> str | None:
-    """Why ``date`` is too far from today's world to be meant, or None."""
-    if s.MIN_YEAR <= date.year <= s.MAX_YEAR:
-        return None
-    return (
-        f"«{date.isoformat()}» i «{name}» har året {date.year}, som ikke kan stemme: datoene her "
-        f"ligger mellom år {s.MIN_YEAR} og {s.MAX_YEAR}. Sjekk årstallet."
-    )
-
-
 def edition_date_problem(date: dt.date, today: dt.date) -> str | None:
     """Why an edition cannot be dated ``date``, or None: a round is dated when its statuses apply."""
     if (problem := date_range_problem(date, "date")) is not None:
@@ -546,7 +387,7 @@ def edition_date_problem(date: dt.date, today: dt.date) -> str | None:
     )
 
 
-def check_file(node: Node, kind: s.Obj) -> tuple[Any, list[Problem]]:
+def check_file(node: Node, kind: s.Obj) -> tuple[Record | _Invalid, list[Problem]]:
     """Check one file's tree; returns its Record (or INVALID) and the problems."""
     checker = Checker()
     if not isinstance(node, Mapping):
@@ -560,7 +401,7 @@ def check_file(node: Node, kind: s.Obj) -> tuple[Any, list[Problem]]:
     return checker.check_obj(node, kind, ""), checker.problems
 
 
-def _records(value: Any) -> list[Record]:
+def _records(value: Value | None) -> list[Record]:
     if not isinstance(value, list):
         return []
     return [r for r in value if isinstance(r, Record)]
@@ -644,7 +485,7 @@ def placeholder_left(text: str) -> str | None:
     return None
 
 
-def unfilled_statuses(followups: Any) -> list[Problem]:
+def unfilled_statuses(followups: object) -> list[Problem]:
     """One error per status whose text still holds (part of) ``new-round``'s placeholder."""
     problems: list[Problem] = []
     if not isinstance(followups, Record):
@@ -670,7 +511,7 @@ def unfilled_statuses(followups: Any) -> list[Problem]:
     return problems
 
 
-def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Problem]:
+def check_pages(followups: object, page_exists: Callable[[str], bool]) -> list[Problem]:
     """Hand-written pages that seminars point to must exist in the content folder."""
     problems = []
     if isinstance(followups, Record):
@@ -688,7 +529,7 @@ def check_pages(followups: Any, page_exists: Callable[[str], bool]) -> list[Prob
 
 
 def cross_check(
-    followups: Any, ipo: Any, today: dt.date | None = None, budget: Budget | None = None
+    followups: object, ipo: object, today: dt.date | None = None, budget: Budget | None = None
 ) -> list[Problem]:
     """References between items and between the two files, and dates that contradict each other."""
     budget = budget or Budget()
@@ -740,7 +581,7 @@ def cross_check(
                         Problem(
                             area.at("name"),
                             f"{where}området står allerede under enheten «{unit}» som "
-                            f"«{shown(first.get('name'))}» (linje {first.at('name').line}); "
+                            f"«{shown(first.text('name'))}» (linje {first.at('name').line}); "
                             "navnene skiller seg bare i store og små bokstaver, mellomrom eller "
                             "tegnsetting. Mente du det samme området? Slett det ene, eller gi "
                             "dem navn som skiller seg tydelig.",
@@ -778,8 +619,9 @@ def _check_points(
     numbers: dict[tuple[str, int], Record] = {}
     used_numbers: dict[str, set[int]] = {}
     for point in points:
-        if isinstance(point.get("seminar"), str) and isinstance(point.get("number"), int):
-            used_numbers.setdefault(point.get("seminar"), set()).add(point.get("number"))
+        seminar, number = point.get("seminar"), point.get("number")
+        if isinstance(seminar, str) and isinstance(number, int):
+            used_numbers.setdefault(seminar, set()).add(number)
     free_numbers: dict[str, int] = {}
     edition_order = {key: index for index, key in enumerate(editions or {})}
     for point in points:
@@ -856,13 +698,13 @@ def _check_dates(
 ) -> list[Problem]:
     """Dates that cannot all be true: a seminar after the rounds that report on it, and the like."""
     problems: list[Problem] = []
-    for seminar in _records(followups.get("seminars")):
-        start, end = seminar.get("date"), seminar.get("end_date")
+    for record in _records(followups.get("seminars")):
+        start, end = record.get("date"), record.get("end_date")
         if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
             problems.append(
                 Problem(
-                    seminar.at("end_date"),
-                    f"Seminar «{seminar.get('id')}»: «end_date» ({end}) er før «date» ({start}).",
+                    record.at("end_date"),
+                    f"Seminar «{record.get('id')}»: «end_date» ({end}) er før «date» ({start}).",
                 )
             )
     edition_records = _records(followups.get("editions"))
@@ -899,18 +741,18 @@ def _check_dates(
                 )
             )
         for status in _records(point.get("statuses")):
-            edition = editions.get(status.get("edition"))
+            edition_id = status.get("edition")
+            edition = editions.get(edition_id) if isinstance(edition_id, str) else None
             if edition is None or not isinstance(date := edition.get("date"), dt.date):
                 continue
             if seminar not in earliest or date < earliest[seminar][0]:
-                earliest[seminar] = (date, edition.get("id"), str(point.get("id")))
+                earliest[seminar] = (date, str(edition_id), str(point.get("id")))
     for seminar_id, (date, edition_id, point_id) in earliest.items():
-        seminar = seminars[seminar_id]
-        decided = seminar.get("date")
+        decided = seminars[seminar_id].get("date")
         if isinstance(decided, dt.date) and date < decided:
             problems.append(
                 Problem(
-                    seminar.at("date"),
+                    seminars[seminar_id].at("date"),
                     f"Seminar «{seminar_id}»: datoen {decided} er etter rapporteringsrunden "
                     f"«{edition_id}» ({date}), som har en status for punkt «{point_id}» fra dette "
                     "seminaret. Et punkt kan ikke få status før det er vedtatt: rett datoen på "

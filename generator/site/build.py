@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.data import history, model, privacy, schema, snapshot, validate
+from generator.data import history, json_schema, model, privacy, schema, snapshot, validate
 from generator.data.load import Mapping, Node, Scalar, Sequence, parse, read
 from generator.data.problems import DataError, Problem
 from generator.site import collisions, render, write
@@ -169,7 +169,13 @@ def load_dataset(sources: Sources, *, drafts: bool = False) -> Loaded:
 def schema_files(sources: Sources) -> tuple[Path, ...]:
     """The JSON Schemas in ``schemas/`` beside the data files, published with the data."""
     folder = (sources.root or sources.followups.parent) / "schemas"
-    return tuple(sorted(folder.glob("*.json"))) if folder.is_dir() else ()
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        path
+        for path in sorted(folder.glob("*.json"))
+        if path.name not in json_schema.SCHEMA_FILES or path.name in json_schema.OPEN_DATA_SCHEMAS
+    )
 
 
 def history_paths(sources: Sources) -> history.DataPaths:

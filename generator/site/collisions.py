@@ -83,8 +83,7 @@ def point_problems(followups: object) -> list[Problem]:
     problems = []
     points = followups.get("followups")
     for point in points if isinstance(points, list) else ():
-        point_id = point.get("id") if isinstance(point, Record) else None
-        if not isinstance(point_id, str):
+        if not isinstance(point, Record) or not isinstance(point_id := point.get("id"), str):
             continue
         url = page_url(f"{POINTS}/{point_id}.md")
         if url in taken:

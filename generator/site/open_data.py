@@ -14,11 +14,13 @@ injection). The JSON keeps every text exactly as written.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
 
-from generator.data.model import Area, Dataset, Followup
+from generator.data import schema as s
+from generator.data.model import Dataset, Edition, Modelled, Seminar, Unit, field_value
 
 CSV_DELIMITER = ";"
 
@@ -31,20 +33,32 @@ def _drop_empty(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v is not None}
 
 
-def _followup_record(point: Followup) -> dict[str, Any]:
+def _json_value(kind: s.Kind, value: object) -> Any:
+    """A model value as the data file writes it: a referenced item by its id, dates as text."""
+    if value is None:
+        return None
+    if isinstance(kind, s.ListOf):
+        assert isinstance(value, tuple)
+        items = [_json_value(kind.item, item) for item in value]
+        # An empty optional list is left out like an unset field; a point
+        # with no statuses yet still says so.
+        return items if items or isinstance(kind.item, s.Obj) else None
+    if isinstance(kind, s.Obj):
+        assert isinstance(value, Modelled)
+        return record(value, kind)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Edition | Seminar | Unit):
+        return value.id  # the model holds the item an id refers to
+    return value
+
+
+def record(item: Modelled, kind: s.Obj) -> dict[str, Any]:
+    """One model object as a mapping of its open data fields, in the schema's order."""
     return _drop_empty(
         {
-            "id": point.id,
-            "seminar": point.seminar.id,
-            "number": point.number,
-            "title": point.title,
-            "description": point.description,
-            "responsible": list(point.responsible),
-            "tags": list(point.tags) if point.tags else None,
-            "deadline": point.deadline.isoformat() if point.deadline else None,
-            "statuses": [
-                {"edition": s.edition.id, "state": s.state, "text": s.text} for s in point.statuses
-            ],
+            spec.name: _json_value(spec.kind, field_value(item, spec.name))
+            for spec in s.fields_of(kind, "open_data")
         }
     )
 
@@ -52,38 +66,19 @@ def _followup_record(point: Followup) -> dict[str, Any]:
 def followups_document(data: Dataset) -> dict[str, Any]:
     """The follow-ups as a plain structure in the shape of ``followups.yaml``."""
     return {
-        "council": {"name": data.council.name, "members": list(data.council.members)},
-        "editions": [
-            {"id": e.id, "title": e.title, "date": e.date.isoformat()} for e in data.editions
-        ],
-        "seminars": [
-            _drop_empty(
-                {
-                    "id": s.id,
-                    "title": s.title,
-                    "date": s.date.isoformat() if s.date else None,
-                    "end_date": s.end_date.isoformat() if s.end_date else None,
-                    "page": s.page,
-                }
-            )
-            for s in data.seminars
-        ],
-        "followups": [_followup_record(p) for p in data.followups],
+        "council": record(data.council, s.COUNCIL),
+        "editions": [record(e, s.EDITION) for e in data.editions],
+        "seminars": [record(e, s.SEMINAR) for e in data.seminars],
+        "followups": [record(p, s.FOLLOWUP) for p in data.followups],
     }
-
-
-def _area_record(area: Area) -> dict[str, Any]:
-    return _drop_empty(
-        {"name": area.name, "unit": area.unit.id, "status": area.status, "since": area.since}
-    )
 
 
 def areas_document(data: Dataset) -> dict[str, Any]:
     """The priority areas in the shape of ``ipo_areas.yaml``."""
     return {
         "edition": data.ipo_edition.id,
-        "units": [{"id": u.id, "name": u.name} for u in data.units],
-        "areas": [_area_record(a) for a in data.areas],
+        "units": [record(u, s.UNIT) for u in data.units],
+        "areas": [record(a, s.AREA) for a in data.areas],
     }
 
 
@@ -114,29 +109,48 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _join(values: tuple[str, ...]) -> str:
-    return ", ".join(values)
+def _csv_value(kind: s.Kind, value: object) -> object:
+    """A model value as a spreadsheet reader wants it: a referenced item by its name."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Unit):
+        return value.name  # the model holds the item an id refers to
+    if isinstance(value, Edition | Seminar):
+        return value.title
+    if isinstance(kind, s.Text) and kind.multiline and isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _columns(kind: s.Obj) -> list[s.Field]:
+    return list(s.fields_of(kind, "csv"))
+
+
+def _cells(item: Modelled, columns: list[s.Field]) -> list[object]:
+    return [_csv_value(spec.kind, field_value(item, spec.name)) for spec in columns]
 
 
 def followups_csv(data: Dataset) -> bytes:
     """One row per point with its current status."""
-    header = [
-        "id", "seminar", "nummer", "tittel", "vedtak", "ansvarlig", "stikkord", "frist",
-        "tilstand", "rapporteringsrunde", "dato", "status",
-    ]  # fmt: skip
+    columns = _columns(s.FOLLOWUP)
+    header = [spec.label for spec in columns]
+    header += ["tilstand", "rapporteringsrunde", "dato", "status"]
     rows: list[list[object]] = []
     for p in data.followups:
         current = p.current
         rows.append(
             [
-                p.id, p.seminar.title, p.number, p.title, p.description.strip(),
-                _join(p.responsible), _join(p.tags), p.deadline.isoformat() if p.deadline else "",
+                *_cells(p, columns),
                 current.state if current else "",
                 current.edition.title if current else "",
                 current.edition.date.isoformat() if current else "",
                 current.text.strip() if current else "",
             ]
-        )  # fmt: skip
+        )
     return _csv(header, rows)
 
 
@@ -148,21 +162,19 @@ def statuses_csv(data: Dataset) -> bytes:
             p.id,
             p.number,
             p.title,
-            s.edition.title,
-            s.edition.date.isoformat(),
-            s.state,
-            s.text.strip(),
+            status.edition.title,
+            status.edition.date.isoformat(),
+            status.state,
+            status.text.strip(),
         ]
         for p in data.followups
-        for s in p.statuses
+        for status in p.statuses
     ]
     return _csv(header, rows)
 
 
 def areas_csv(data: Dataset) -> bytes:
-    header = ["område", "enhet", "status", "startår", "rapporteringsrunde"]
-    rows: list[list[object]] = [
-        [a.name, a.unit.name, a.status, a.since if a.since else "", data.ipo_edition.title]
-        for a in data.areas
-    ]
+    columns = _columns(s.AREA)
+    header = [*(spec.label for spec in columns), "rapporteringsrunde"]
+    rows: list[list[object]] = [[*_cells(a, columns), data.ipo_edition.title] for a in data.areas]
     return _csv(header, rows)

@@ -41,14 +41,14 @@ def url_part(value: str) -> Markup:
 
 
 def state_slug(state: str) -> str:
-    """A CSS-safe name for a state: «pågår» -> «pagar»."""
-    return state.translate(str.maketrans("åæøÅÆØ", "aaoAAO"))
+    """A CSS-safe name for a state, as the schema declares it: «pågår» -> «pagar»."""
+    return STATES[state].slug
 
 
 def state_badge(state: str) -> Markup:
     """A state as a badge: the name is always written, the colour only helps."""
     return Markup('<span class="state state--{}">{}</span>').format(
-        state_slug(state), state.capitalize()
+        state_slug(state), STATES[state].label
     )
 
 
@@ -151,7 +151,9 @@ def _reported_seminars(data: Dataset) -> int:
 
 def state_chart(data: Dataset, counts: Counter[str]) -> Markup:
     """The front page's bar chart of points per state."""
-    bars = [chart.Bar(s.capitalize(), counts[s], f"bar--{state_slug(s)}") for s in STATES]
+    bars = [
+        chart.Bar(state.label, counts[name], f"bar--{state.slug}") for name, state in STATES.items()
+    ]
     title = f"Oppfølgingspunkter etter tilstand, {data.latest_edition.title.lower()}"
     return chart.bar_chart(bars, "state-chart", title)
 

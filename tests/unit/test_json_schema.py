@@ -15,7 +15,7 @@ from generator.data import json_schema, schema
 from generator.data.load import parse
 from generator.data.problems import DataError
 from generator.data.validate import check_file
-from tests.conftest import OSLO, ROOT
+from tests.conftest import OSLO, ROOT, copy_project
 from tests.datafiles import FOLLOWUPS, IPO
 from tests.unit.test_validate import CASES
 
@@ -29,15 +29,19 @@ def test_shipped_schemas_are_generated_from_the_declarations() -> None:
 
 
 def test_data_files_point_editors_at_their_schema() -> None:
-    for data, filename in (("followups.yaml", "followups"), ("ipo_areas.yaml", "ipo_areas")):
+    for data, filename in (
+        ("followups.yaml", "followups"),
+        ("ipo_areas.yaml", "ipo_areas"),
+        ("privacy_exceptions.yaml", "privacy_exceptions"),
+    ):
         first = (OSLO / data).read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schemas/{filename}.schema.json"
 
 
 def test_every_field_and_state_is_described_in_norwegian() -> None:
     text = json_schema.render("followups.schema.json")
-    for state, meaning in schema.STATES.items():
-        assert state in text and meaning in text
+    for state, option in schema.STATES.items():
+        assert state in text and option.description in text
     document = json_schema.document("followups.schema.json")
     followup = document["properties"]["followups"]["anyOf"][0]["items"]
     assert all(p["description"] for p in followup["properties"].values())
@@ -53,6 +57,18 @@ def _as_editor_sees_it(text: str) -> Any:
     return yaml.load(io.StringIO(text))
 
 
+EXCEPTIONS = {
+    "shipped": (OSLO / "privacy_exceptions.yaml").read_text(encoding="utf-8"),
+    "one": 'exceptions:\n  - value: "22 66 90 00"\n    reason: Sentralbordet.\n',
+    "no reason": 'exceptions:\n  - value: "22 66 90 00"\n',
+    "empty reason": 'exceptions:\n  - value: "22 66 90 00"\n    reason: " "\n',
+    "unknown key": 'exceptions:\n  - value: "22 66 90 00"\n    reason: R.\n    why: R.\n',
+    "no list": "exceptions:\n  value: x\n",
+    "missing": "unntak: []\n",
+}
+"""Exceptions files, valid and broken, that the validator and the schema must judge alike."""
+
+
 def _fixtures() -> list[tuple[str, str, str]]:
     """(name, file kind, text) for the shipped data, the test data and every broken case."""
     found = [
@@ -61,6 +77,7 @@ def _fixtures() -> list[tuple[str, str, str]]:
         ("small followups", "followups", FOLLOWUPS),
         ("small ipo", "ipo", IPO),
     ]
+    found += [(f"exceptions: {name}", "exceptions", text) for name, text in EXCEPTIONS.items()]
     for name, (followups, ipo, _) in CASES.items():
         if followups != FOLLOWUPS:
             found.append((name, "followups", followups))
@@ -81,6 +98,7 @@ def _parses(text: str) -> bool:
 KINDS = {
     "followups": (schema.FOLLOWUPS_FILE, "followups.schema.json"),
     "ipo": (schema.IPO_FILE, "ipo_areas.schema.json"),
+    "exceptions": (schema.PRIVACY_FILE, "privacy_exceptions.schema.json"),
 }
 
 
@@ -118,3 +136,14 @@ def test_cli_schema_check_reports_stale_files(tmp_path: Path) -> None:
     assert "JSON-skjemaene er utdaterte" in result.stderr
     assert run_generator("schema", "--out", str(tmp_path), cwd=tmp_path).returncode == 0
     assert run_generator("schema", "--check", "--out", str(tmp_path), cwd=tmp_path).returncode == 0
+
+
+def test_only_the_open_data_schemas_are_published(tmp_path: Path) -> None:
+    """The exceptions file's schema helps editors; it describes no download."""
+    from generator.site.build import Sources, schema_files
+
+    project = copy_project(tmp_path)
+    assert [p.name for p in schema_files(Sources.in_folder(project))] == list(
+        json_schema.OPEN_DATA_SCHEMAS
+    )
+    assert (project / "schemas" / "privacy_exceptions.schema.json").exists()

@@ -1022,3 +1022,27 @@ def test_a_long_value_is_shortened_with_its_own_commas_kept() -> None:
     value = "Oslo, Bergen, " * 20
     assert suggest.shown(value) == f"{value[:60]}… (280 tegn)"
     assert suggest.shown("x" * 1234) == f"{'x' * 60}… (1 234 tegn)"
+
+
+def test_checked_records_give_typed_values() -> None:
+    """The model reads checked values through typed accessors; a value of
+    another type is a bug and stops, instead of reaching a page."""
+    from generator.data import schema
+    from generator.data.load import parse
+
+    record, problems = validate.check_file(parse(F, "followups.yaml"), schema.FOLLOWUPS_FILE)
+    assert not [p for p in problems if p.severity == "error"]
+    assert isinstance(record, validate.Record)
+    point = record.records("followups")[0]
+    assert isinstance(point.text("id"), str)
+    assert isinstance(point.number("number"), int)
+    assert point.texts("responsible") and all(
+        isinstance(n, str) for n in point.texts("responsible")
+    )
+    assert point.optional_text("nothing-here") is None
+    assert record.records("editions")[0].date("date") > dt.date(2000, 1, 1)
+    assert point.records("statuses")[0].flag("reopened") is False
+    with pytest.raises(TypeError, match="is not a checked int"):
+        point.number("title")
+    with pytest.raises(TypeError, match="is not a checked str"):
+        point.text("number")
