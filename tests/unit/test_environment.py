@@ -147,7 +147,9 @@ def test_check_stops_with_the_sentence_and_exit_code_1(
     assert stopped.value.code == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == environment.package_problem(["babel"]) + "\n"
+    expected = environment.package_problem(["babel"])
+    assert expected is not None and expected.startswith("Python finner ikke pakken «babel»")
+    assert captured.err == expected + "\n"
 
 
 def test_check_passes_quietly_when_all_is_there(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,7 @@ def test_shared_is_stable_and_changes_with_config_pages_and_pins(tmp_path: Path)
     first = fingerprint.shared(config, content, requirements)
     assert first == fingerprint.shared(config, content, requirements)
 
-    changes = [
+    changes: list[Callable[[], object]] = [
         lambda: config.write_text("site_name: y\n", encoding="utf-8"),
         lambda: (content / "om" / "index.md").write_text("# Om oss\n", encoding="utf-8"),
         lambda: (content / "ny.md").write_text("", encoding="utf-8"),

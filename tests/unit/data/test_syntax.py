@@ -228,7 +228,7 @@ class _Error(yaml.MarkedYAMLError):
 
 
 def _error(problem: str, column: int = 0) -> yaml.MarkedYAMLError:
-    mark = yaml.Mark("f", 0, 0, column, None, None)
+    mark = yaml.Mark("f", 0, 0, column, "", 0)
     return _Error(problem=problem, problem_mark=mark)
 
 

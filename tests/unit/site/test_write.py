@@ -145,7 +145,7 @@ def test_write_atomic_leaves_nothing_behind_when_writing_fails(
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(write.os, "replace", fail)
+    monkeypatch.setattr("generator.site.write.os.replace", fail)
     with pytest.raises(OSError):
         write.write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
