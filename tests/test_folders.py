@@ -10,13 +10,12 @@ for the built site (``--site-dir``), whose old contents a build replaces.
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from generator.site import folders, write
+from generator.site import folders
 
 from .conftest import copy_project, run_generator
 
@@ -157,7 +156,7 @@ def test_the_site_folder_is_never_taken_for_the_pages(tmp_path: Path) -> None:
     assert (project / "site" / "index.html").is_file()
 
 
-def test_a_new_empty_or_older_folder_is_taken_and_marked(tmp_path: Path) -> None:
+def test_an_empty_folder_and_the_builds_own_folders_are_taken_and_marked(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project / "sider").mkdir()
     _set_option(project, "generated_dir", "sider")
@@ -165,41 +164,6 @@ def test_a_new_empty_or_older_folder_is_taken_and_marked(tmp_path: Path) -> None
     assert folders.owned(project / "sider", folders.GENERATED)
     assert folders.owned(project / "build" / "cache", folders.CACHE)
     assert folders.owned(project / "site", folders.SITE)
-    # What an older version left (Markdown only, no mark) is recognised.
-    older = tmp_path / "older"
-    older.mkdir()
-    (older / "endringer").mkdir()
-    (older / "index.md").write_text("x", encoding="utf-8")
-    (older / "endringer" / "index.md").write_text("x", encoding="utf-8")
-    write.sync({"index.md": "ny"}, older)
-    assert sorted(p.name for p in older.iterdir()) == [folders.MARKER, "index.md"]
-
-
-def test_the_pages_folder_is_emptied_without_following_links(tmp_path: Path) -> None:
-    out = tmp_path / "generated"
-    write.sync({"a/index.md": "a", "index.md": "i"}, out)
-    pages = tmp_path / "content"
-    pages.mkdir()
-    (pages / "om.md").write_text("# Om\n", encoding="utf-8")
-    (out / "b").symlink_to(pages, target_is_directory=True)
-    (out / "a").rename(out / "a-old")
-    (out / "a").symlink_to(pages, target_is_directory=True)
-    report = write.sync({"a/index.md": "a", "index.md": "i"}, out)
-    assert (pages / "om.md").read_text(encoding="utf-8") == "# Om\n"
-    assert sorted(os.listdir(pages)) == ["om.md"]
-    assert (out / "a").is_dir() and not (out / "a").is_symlink()
-    assert not os.path.lexists(out / "b")
-    assert "b" in report.removed
-
-
-def test_sync_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
-    out = tmp_path / "pages"
-    out.mkdir()
-    (out / "min-fil.txt").write_text("behold", encoding="utf-8")
-    with pytest.raises(folders.FolderRefused) as refused:
-        write.sync({"index.md": "x"}, out, shown="pages")
-    assert refused.value.message.startswith("generated_dir: mappen «pages» finnes allerede")
-    assert (out / "min-fil.txt").read_text(encoding="utf-8") == "behold"
 
 
 SITE_ADVICE = "Velg en egen mappe som bare generatoren bruker, for eksempel «site»."

@@ -22,8 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import folders, swap
-
 from .conftest import ROOT, copy_project, run_generator
 from .test_links import broken_links
 
@@ -170,40 +168,3 @@ def test_a_killed_build_leaves_a_whole_site(
     assert result.returncode == 0, result.stdout + result.stderr
     assert tree(project / "site") == new_site
     assert _staging(project) == [], "the next build did not clean up after the killed one"
-
-
-def test_without_an_atomic_exchange_a_site_moved_aside_is_put_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Where renameat2 is missing, the two-step swap can be cut between its steps."""
-    monkeypatch.setattr(swap, "_renameat2", None)
-    target = tmp_path / "site"
-    target.mkdir()
-    folders.mark(target, folders.SITE)
-    (target / "index.html").write_text("gammel")
-    new = swap.staging(target)
-    (new / "index.html").write_text("ny")
-    # Die right after the first rename, as SIGKILL would.
-    finished = subprocess.Popen(["true"])
-    finished.wait()  # a process id that no longer runs
-    aside = tmp_path / f".site.{finished.pid}.old"
-    target.rename(aside)
-    swap.recover(target)
-    assert (target / "index.html").read_text() == "gammel"
-    swap.replace(new, target)
-    assert (target / "index.html").read_text() == "ny"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-
-
-def test_the_exchange_is_atomic_on_this_system(tmp_path: Path) -> None:
-    a, b = tmp_path / "a", tmp_path / "b"
-    a.mkdir()
-    b.mkdir()
-    (a / "a").touch()
-    (b / "b").touch()
-    if not swap.exchange(a, b):
-        pytest.skip(
-            "renameat2(RENAME_EXCHANGE) is not available here; the fallback is tested above"
-        )
-    assert [p.name for p in a.iterdir()] == ["b"]
-    assert [p.name for p in b.iterdir()] == ["a"]

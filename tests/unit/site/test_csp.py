@@ -1,4 +1,5 @@
-"""The policy hashes exactly the inline scripts the theme's templates write."""
+"""generator/site/csp.py: the policy hashes exactly the inline scripts the theme's
+templates write."""
 
 from __future__ import annotations
 
