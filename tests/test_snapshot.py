@@ -2,7 +2,7 @@
 
 ``snapshot.as_of`` is pure: these tests give it the state (``EditionState``)
 by hand. The reading of that state from git is tested in
-``tests/unit/test_history.py``; here a small git history checks that a build
+``tests/unit/data/test_history.py``; here a small git history checks that a build
 finds it, and that a build without history says what it guessed.
 """
 

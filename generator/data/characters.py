@@ -16,7 +16,7 @@ from typing import Literal
 
 # Unicode's «Cf» (format) category as of Unicode 14.0 (Python 3.11). Written
 # out because computing it takes a scan of every code point at each start;
-# tests/unit/test_characters.py fails when a newer Python knows more.
+# tests/unit/data/test_characters.py fails when a newer Python knows more.
 FORMAT_RANGES: tuple[tuple[int, int], ...] = (
     (0x00AD, 0x00AD),
     (0x0600, 0x0605),

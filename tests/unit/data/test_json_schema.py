@@ -17,7 +17,7 @@ from generator.data.problems import DataError
 from generator.data.validate import check_file
 from tests.conftest import OSLO, ROOT, copy_project
 from tests.datafiles import FOLLOWUPS, IPO
-from tests.unit.test_validate import CASES
+from tests.unit.data.test_validate import CASES
 
 
 def test_shipped_schemas_are_generated_from_the_declarations() -> None:

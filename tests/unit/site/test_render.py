@@ -1,6 +1,6 @@
 """Golden files of the generated Markdown: review changes in the diff.
 
-Run ``pytest tests/unit/test_golden.py --update-goldens`` after a deliberate
+Run ``pytest tests/unit/site/test_render.py --update-goldens`` after a deliberate
 change to a template, then read the diff of tests/golden/expected/.
 """
 
@@ -14,7 +14,7 @@ import pytest
 from generator.site.build import Sources, load_dataset
 from generator.site.render import render_site
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 EXPECTED = GOLDEN / "expected"
 TODAY = dt.date(2026, 2, 1)
 
