@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from generator.argparse_nb import NorwegianParser
 from generator.commands import change_summary, publish
 from generator.commands.edit_followups import Edited
-from generator.data import json_schema, problem_text, schema
+from generator.data import json_schema, kinds, problem_text, schema
 from generator.data.model import Edition
 from generator.data.problems import DataError, Problem
 from generator.data.suggest import count, listing
@@ -269,17 +269,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(value: str) -> dt.date | None:
-    """argparse type for ÅÅÅÅ-MM-DD; its message is shown as is. Empty (a form's
-    field left blank) means the default."""
-    if not value.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-06-15"
-        ) from None
+def _date(option: str) -> Callable[[str], dt.date | None]:
+    """argparse type for a date option, by the data files' rules and in their
+    words; argparse shows the message as is. Empty (a form's field left blank)
+    means the default."""
+
+    def parse(value: str) -> dt.date | None:
+        if not value.strip():
+            return None
+        try:
+            return kinds.parse_date(value, option)
+        except kinds.NotADate as exc:
+            raise argparse.ArgumentTypeError(exc.message) from None
+
+    return parse
 
 
 def _refused(message: str, problems: list[Problem]) -> int:
@@ -670,7 +673,10 @@ def parser() -> argparse.ArgumentParser:
         help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»",
     )
     r.add_argument(
-        "--date", type=_date, metavar="DATO", help="datoen statusen gjelder fra (standard: i dag)"
+        "--date",
+        type=_date("--date"),
+        metavar="DATO",
+        help="datoen statusen gjelder fra (standard: i dag)",
     )
     r.set_defaults(func=cmd_edit)
 
@@ -718,7 +724,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--edition-title", metavar="TITTEL", help="tittel for første runde")
     i.add_argument(
         "--edition-date",
-        type=_date,
+        type=_date("--edition-date"),
         metavar="DATO",
         help="dato for første runde (standard: i dag)",
     )
