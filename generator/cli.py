@@ -9,27 +9,36 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import errors
 from generator.argparse_nb import NorwegianParser
 from generator.commands import change_summary, publish
 from generator.commands.edit_followups import Edited
-from generator.data import json_schema, problem_text, schema
+from generator.data import json_schema, kinds, problem_text, schema
 from generator.data.model import Edition
 from generator.data.problems import DataError, Problem
 from generator.data.suggest import count, listing
+from generator.environment import package_problem
+from generator.errors import (
+    EXIT_CRASH,
+    EXIT_ENVIRONMENT,
+    EXIT_OK,
+    DataFailure,
+    EnvironmentFailure,
+    Failure,
+    UsageFailure,
+)
 from generator.site import addresses, folders, swap
 from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
 from generator.site.write import write_atomic
 
 if TYPE_CHECKING:
     from generator.commands.pull_request import Proposal
-
-EXIT_OK = 0
-EXIT_DATA = 1
 
 
 def _sources(args: argparse.Namespace) -> Sources:
@@ -53,19 +62,61 @@ def _data_files_env(args: argparse.Namespace) -> dict[str, str]:
     }
 
 
-def _print_problems(exc_problems: list[Problem], fmt: str) -> None:
+def _print_problems(problems: Sequence[Problem], fmt: str) -> None:
     if fmt == "github":
-        print(problem_text.as_github(exc_problems))
+        print(problem_text.as_github(problems))
     else:
-        print(problem_text.as_text(exc_problems), file=sys.stderr)
+        print(problem_text.as_text(problems), file=sys.stderr)
+
+
+def _print_message(message: str) -> None:
+    """A failure's message on stderr, each line safe to print in a workflow's log."""
+    if message:
+        lines = message.splitlines()
+        print("\n".join(problem_text.safe_text(line) for line in lines), file=sys.stderr)
+
+
+def report(exc: Failure, args: argparse.Namespace) -> None:
+    """How most commands fail: the message, then the problems as text, on stderr."""
+    _print_message(exc.message)
+    if exc.problems:
+        _print_problems(exc.problems, "text")
+
+
+def _report_validate(exc: Failure, args: argparse.Namespace) -> None:
+    """The problems in the format asked for: GitHub reads annotations from stdout."""
+    _print_message(exc.message)
+    if exc.problems:
+        _print_problems(exc.problems, args.format)
+
+
+def _report_publish(exc: Failure, args: argparse.Namespace) -> None:
+    """Nothing on gh-pages changed when publish or preview fails: say so with the reason."""
+    nothing = "Ingenting er fjernet" if getattr(args, "remove", False) else "Ingenting er publisert"
+    if exc.problems:
+        report(exc, args)
+        print(f"{nothing}: rett feilene over først.", file=sys.stderr)
+    else:
+        _print_message(f"{nothing}. {exc.message}")
+
+
+def _report_pull_request(exc: Failure, args: argparse.Namespace) -> None:
+    """In a workflow: an annotation on stdout, where GitHub reads workflow commands,
+    and the job summary; the log gets the text."""
+    from generator.commands.pull_request import annotation, failed, refused
+
+    if isinstance(exc, UsageFailure):
+        report(exc, args)
+        return
+    print(annotation(exc.message))
+    if isinstance(exc, DataFailure):
+        print(refused(exc, os.environ), file=sys.stderr)
+    else:
+        print(failed(exc, os.environ), file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    try:
-        loaded = load_dataset(_sources(args))
-    except DataError as exc:
-        _print_problems(exc.problems, args.format)
-        return EXIT_DATA
+    loaded = load_dataset(_sources(args))
     if loaded.warnings:
         _print_problems(loaded.warnings, args.format)
     elif args.format == "text":
@@ -103,24 +154,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
 
     try:
-        folders.check_place("--out", out, root, guards, shown=args.out)
-        _, written = generate(
-            sources, out, option="--out", shown=args.out, before_write=take_folder
-        )
-    except DataError as exc:
-        _print_problems(exc.problems, "text")
-        return EXIT_DATA
-    except folders.FolderRefused as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_DATA
-    except OSError as exc:
-        print(
-            folders.cannot_write(
-                f"mappen «{args.out}»", exc, "Gjør mappen skrivbar, eller velg en annen med --out."
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_DATA
+        with folders.writing(
+            f"mappen «{args.out}»", "Gjør mappen skrivbar, eller velg en annen med --out."
+        ):
+            folders.check_place("--out", out, root, guards, shown=args.out)
+            _, written = generate(
+                sources, out, option="--out", shown=args.out, before_write=take_folder
+            )
     finally:
         lock.release()
     print(
@@ -151,56 +191,32 @@ def cmd_site(args: argparse.Namespace) -> int:
     ``site/`` is replaced only after MkDocs succeeded, so a failed or
     interrupted build leaves the previous site as it was.
     """
-    if cmd_validate(argparse.Namespace(**{**vars(args), "format": "text"})) != EXIT_OK:
-        return EXIT_DATA
-    try:
-        addresses.site_url(os.environ)
-    except addresses.AddressError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_DATA
+    cmd_validate(argparse.Namespace(**{**vars(args), "format": "text"}))
+    addresses.site_url(os.environ)
     root = Path(args.root).resolve()
     target = root / args.site_dir
-    try:
+    with folders.writing(
+        f"«{folders.relative_name(target.parent, root)}», der det nye nettstedet lages før det "
+        f"erstatter «{args.site_dir}»",
+        "Gjør mappen skrivbar og bygg på nytt.",
+    ):
         swap.recover(target)  # what an interrupted build may have left
         swap.prepare(target, root, _site_guards(args, root))
         staging = swap.staging(target)
-    except folders.FolderRefused as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_DATA
-    except OSError as exc:
-        print(
-            folders.cannot_write(
-                f"«{folders.relative_name(target.parent, root)}», der det nye nettstedet lages før det "
-                f"erstatter «{args.site_dir}»",
-                exc,
-                "Gjør mappen skrivbar og bygg på nytt.",
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_DATA
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
     command += ["--config-file", str(root / args.config)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **_data_files_env(args)}
     try:
         result = subprocess.run(command, cwd=root, env=env)
         if result.returncode != 0:
-            print("Bygget feilet; den forrige versjonen av nettstedet er beholdt.", file=sys.stderr)
-            return result.returncode
-        try:
+            # MkDocs has said why above; its refusals are nearly always the
+            # data's or the hand-written pages' (--strict), so: 1.
+            raise DataFailure("Bygget feilet; den forrige versjonen av nettstedet er beholdt.")
+        with folders.writing(
+            f"«{args.site_dir}»",
+            "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe med --site-dir.",
+        ):
             swap.replace(staging, target)
-        except folders.FolderRefused as exc:
-            print(exc.message, file=sys.stderr)
-            return EXIT_DATA
-        except OSError as exc:
-            print(
-                folders.cannot_write(
-                    f"«{args.site_dir}»",
-                    exc,
-                    "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe med --site-dir.",
-                ),
-                file=sys.stderr,
-            )
-            return EXIT_DATA
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
     print(f"Nettstedet er bygget i {target}.")
@@ -228,6 +244,15 @@ dirty build, so strict mode (on in mkdocs.yml for ``make site``) would abort
 each one: hence --no-strict. bench/run.py measures the same command."""
 
 
+def _address_refused(host: str, port: int, error: OSError) -> Failure:
+    """A port another program holds is the machine's (3); an address that is not
+    this machine's, or a port only root may use, is the command line's (2)."""
+    from generator.site import live_preview
+
+    kind = EnvironmentFailure if error.errno == errno.EADDRINUSE else UsageFailure
+    return kind(live_preview.address_message(host, port, error))
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """The preview: MkDocs' server, with a word instead of a traceback for a bad address."""
     import click
@@ -235,15 +260,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from generator.site import live_preview
 
-    try:
-        host, port = live_preview.parse_address(args.addr)
-    except live_preview.AddressError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_DATA
+    host, port = live_preview.parse_address(args.addr)
     refused = live_preview.check_address(host, port)
     if refused is not None:
-        print(live_preview.address_message(host, port, refused), file=sys.stderr)
-        return EXIT_DATA
+        raise _address_refused(host, port, refused)
     root = Path(args.root)
     command = [
         *SERVE_ARGS,
@@ -259,9 +279,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as exc:  # the address was taken while the first build ran
         if exc.errno not in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL):
             raise
-        print(live_preview.address_message(host, port, exc), file=sys.stderr)
-        return EXIT_DATA
-    except click.ClickException as exc:
+        raise _address_refused(host, port, exc) from exc
+    except click.ClickException as exc:  # MkDocs' own refusals, in its words and codes
         exc.show()
         return exc.exit_code
     except (KeyboardInterrupt, click.exceptions.Abort):
@@ -269,28 +288,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(value: str) -> dt.date | None:
-    """argparse type for ÅÅÅÅ-MM-DD; its message is shown as is. Empty (a form's
-    field left blank) means the default."""
-    if not value.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-06-15"
-        ) from None
+def _date(option: str) -> Callable[[str], dt.date | None]:
+    """argparse type for a date option, by the data files' rules and in their
+    words; argparse shows the message as is. Empty (a form's field left blank)
+    means the default."""
 
+    def parse(value: str) -> dt.date | None:
+        if not value.strip():
+            return None
+        try:
+            return kinds.parse_date(value, option)
+        except kinds.NotADate as exc:
+            raise argparse.ArgumentTypeError(exc.message) from None
 
-def _refused(message: str, problems: list[Problem]) -> int:
-    print(problem_text.safe_text(message), file=sys.stderr)
-    if problems:
-        print(problem_text.as_text(problems), file=sys.stderr)
-    return EXIT_DATA
+    return parse
 
 
 def _edit(args: argparse.Namespace) -> Edited:
-    """Run the editing command ``args`` names; raises EditRefused."""
+    """Run the editing command ``args`` names; raises Refused."""
     from generator.commands.edit_followups import new_followup, new_round
     from generator.commands.edit_ipo import add_area, retire_area
 
@@ -306,13 +321,7 @@ def _edit(args: argparse.Namespace) -> Edited:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """new-round, new-followup and ipo-area: edit a data file, or say why not."""
-    from generator.commands.edit_followups import EditRefused
-
-    try:
-        done = _edit(args)
-    except EditRefused as exc:
-        return _refused(exc.message, exc.problems)
-    print(done.printed())
+    print(_edit(args).printed())
     return EXIT_OK
 
 
@@ -350,8 +359,7 @@ def _proposal(args: argparse.Namespace, done: Edited) -> Proposal:
 
 def cmd_pull_request(args: argparse.Namespace) -> int:
     """Run an editing command on a new branch and open a pull request (GitHub workflows)."""
-    from generator.commands.edit_followups import EditRefused
-    from generator.commands.pull_request import ChangeFailed, annotation, failed, propose, refused
+    from generator.commands.pull_request import propose
 
     inner = parser().parse_args(
         [
@@ -367,22 +375,8 @@ def cmd_pull_request(args: argparse.Namespace) -> int:
         ]
     )
     if inner.command not in ("new-round", "new-followup", "ipo-area"):
-        print(
-            "pull-request kan bare brukes med new-round, new-followup og ipo-area.",
-            file=sys.stderr,
-        )
-        return EXIT_DATA
-    try:
-        text, _ = propose(_sources(inner), lambda: _edit(inner), lambda d: _proposal(inner, d))
-    except EditRefused as exc:
-        # GitHub reads workflow commands from the step's output.
-        print(annotation(exc.message))
-        print(refused(exc, os.environ), file=sys.stderr)
-        return EXIT_DATA
-    except ChangeFailed as exc:
-        print(annotation(str(exc)))
-        print(failed(exc, os.environ), file=sys.stderr)
-        return EXIT_DATA
+        raise UsageFailure("pull-request kan bare brukes med new-round, new-followup og ipo-area.")
+    text, _ = propose(_sources(inner), lambda: _edit(inner), lambda d: _proposal(inner, d))
     print(text)
     return EXIT_OK
 
@@ -400,23 +394,20 @@ def _year(value: str) -> int | None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from generator.commands.init import InitRefused, council_from_options, init
+    from generator.commands.init import council_from_options, init
 
     target = Path(args.root) / args.dir
-    try:
-        council = council_from_options(
-            args.name,
-            args.member,
-            args.unit,
-            args.edition,
-            args.edition_title,
-            args.edition_date or dt.date.today(),
-            args.seminar,
-            args.seminar_title,
-        )
-        written = init(target, council)
-    except InitRefused as exc:
-        return _refused(exc.message, exc.problems)
+    council = council_from_options(
+        args.name,
+        args.member,
+        args.unit,
+        args.edition,
+        args.edition_title,
+        args.edition_date or dt.date.today(),
+        args.seminar,
+        args.seminar_title,
+    )
+    written = init(target, council)
     print(f"Nytt nettsted for {council.name} er laget i {target}: {', '.join(written)}.")
     print(f"Bygg det med: cd {target} && python -m generator site")
     return EXIT_OK
@@ -438,13 +429,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
             write_atomic(target, text.encode("utf-8"))
             print(f"Skrev {target}.")
     if stale:
-        print(
+        raise DataFailure(
             "JSON-skjemaene er utdaterte: "
             + ", ".join(stale)
-            + ". Kjør «python -m generator schema» og legg dem til.",
-            file=sys.stderr,
+            + ". Kjør «python -m generator schema» og legg dem til."
         )
-        return EXIT_DATA
     return EXIT_OK
 
 
@@ -487,17 +476,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
     """Publish the editions that changed, or the ones asked for (see ``publish``)."""
     options = _publish_options(args, edition=args.edition, every=args.all)
     print("Kontrollerer og bygger …", file=sys.stderr)
-    try:
-        # mike runs MkDocs with this process's environment: build from these files.
-        with _environment(_data_files_env(args)):
-            done = publish.publish(options)
-    except DataError as exc:
-        _print_problems(exc.problems, "text")
-        print("Ingenting er publisert: rett feilene over først.", file=sys.stderr)
-        return EXIT_DATA
-    except publish.PublishError as exc:
-        print(f"Ingenting er publisert. {exc}", file=sys.stderr)
-        return EXIT_DATA
+    # mike runs MkDocs with this process's environment: build from these files.
+    with _environment(_data_files_env(args)):
+        done = publish.publish(options)
     where = f"{done.remote}/{done.branch}"
     if done.published:
         print(
@@ -521,21 +502,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
 def cmd_preview(args: argparse.Namespace) -> int:
     """Publish or remove the hidden preview version of a pull request (``pr-N``)."""
     options = _publish_options(args)
-    nothing = "Ingenting er fjernet" if args.remove else "Ingenting er publisert"
-    try:
-        if args.remove:
-            removed = publish.remove_preview(options, args.number)
-        else:
-            print("Kontrollerer og bygger …", file=sys.stderr)
-            with _environment(_data_files_env(args)):
-                done = publish.preview(options, args.number)
-    except DataError as exc:
-        _print_problems(exc.problems, "text")
-        print(f"{nothing}: rett feilene over først.", file=sys.stderr)
-        return EXIT_DATA
-    except publish.PublishError as exc:
-        print(f"{nothing}. {exc}", file=sys.stderr)
-        return EXIT_DATA
+    if args.remove:
+        removed = publish.remove_preview(options, args.number)
+    else:
+        print("Kontrollerer og bygger …", file=sys.stderr)
+        with _environment(_data_files_env(args)):
+            done = publish.preview(options, args.number)
     if args.remove:
         where = f"{removed.remote}/{removed.branch}"
         if removed.existed:
@@ -571,27 +543,32 @@ def cmd_diff(args: argparse.Namespace) -> int:
     root = Path(args.root)
     try:
         before = change_summary.at_revision(root, args.base, sources)
-    except change_summary.RevisionError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_DATA
-    except DataError as exc:
-        print(f"Datafilene i «{args.base}» har feil; kan ikke sammenligne.", file=sys.stderr)
-        _print_problems(exc.problems, "text")
-        return EXIT_DATA
+    except DataError as exc:  # the base's problems, which the change may not be to blame for
+        raise DataFailure(
+            f"Datafilene i «{args.base}» har feil; kan ikke sammenligne.", exc.problems
+        ) from exc
     try:
         after = load_dataset(sources).data
-    except DataError as exc:
+    except DataError:
+        # The summary goes to the pull request's page (stdout); the problems to the log.
         print(
             "## Endringer for leserne\n\nDatafilene har feil, så endringen kan ikke vises. "
             "Se feilene i valideringen."
         )
-        _print_problems(exc.problems, "text")
-        return EXIT_DATA
+        raise
     print(change_summary.as_markdown(change_summary.compare(before, after), args.base), end="")
     return EXIT_OK
 
 
 _CONFIG_HELP = "MkDocs-oppsettet (standard: mkdocs.yml)"
+
+EXIT_CODES = """\
+avslutningskoder:
+  0  ferdig
+  1  datafilene eller det du skrev inn har feil; meldingen sier hva som må rettes
+  2  kommandolinjen har feil: et ukjent valg eller en verdi valget ikke tar
+  3  maskinen, git eller en innstilling stoppet kommandoen, eller verktøyet selv
+     feilet (meldingen sier hvilket); kjør med --debug for detaljene"""
 
 
 def _git_options(command: argparse.ArgumentParser) -> None:
@@ -616,6 +593,14 @@ def parser() -> argparse.ArgumentParser:
     p = NorwegianParser(
         prog="python -m generator",
         description="Kontroller datafilene og bygg nettstedet for oppfølgingspunkter.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(report=report)
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        help="vis hele sporingen (traceback) når kommandoen stopper, for den som retter feil",
     )
     p.add_argument(
         "--root", default=".", metavar="MAPPE", help="mappen med datafilene og mkdocs.yml"
@@ -636,7 +621,7 @@ def parser() -> argparse.ArgumentParser:
         default="text",
         help="text (standard) eller github (merknader på linjene i GitHub)",
     )
-    v.set_defaults(func=cmd_validate)
+    v.set_defaults(func=cmd_validate, report=_report_validate)
 
     b = sub.add_parser("build", help="lag Markdown-sidene fra datafilene")
     b.add_argument(
@@ -670,7 +655,10 @@ def parser() -> argparse.ArgumentParser:
         help="tittel; for en id som 2026-06 blir den «Status pr juni 2026»",
     )
     r.add_argument(
-        "--date", type=_date, metavar="DATO", help="datoen statusen gjelder fra (standard: i dag)"
+        "--date",
+        type=_date("--date"),
+        metavar="DATO",
+        help="datoen statusen gjelder fra (standard: i dag)",
     )
     r.set_defaults(func=cmd_edit)
 
@@ -718,7 +706,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--edition-title", metavar="TITTEL", help="tittel for første runde")
     i.add_argument(
         "--edition-date",
-        type=_date,
+        type=_date("--edition-date"),
         metavar="DATO",
         help="dato for første runde (standard: i dag)",
     )
@@ -741,7 +729,7 @@ def parser() -> argparse.ArgumentParser:
     )
     which.add_argument("--all", action="store_true", help="publiser alle rundene på nytt")
     _git_options(pub)
-    pub.set_defaults(func=cmd_publish)
+    pub.set_defaults(func=cmd_publish, report=_report_publish)
 
     pre = sub.add_parser(
         "preview",
@@ -750,7 +738,7 @@ def parser() -> argparse.ArgumentParser:
     pre.add_argument("number", metavar="nummer", help="nummeret på endringen (pull request)")
     pre.add_argument("--remove", action="store_true", help="fjern forhåndsvisningen")
     _git_options(pre)
-    pre.set_defaults(func=cmd_preview)
+    pre.set_defaults(func=cmd_preview, report=_report_publish)
 
     d = sub.add_parser(
         "diff", help="vis hva endringen siden en git-revisjon betyr for leserne (Markdown)"
@@ -772,13 +760,38 @@ def parser() -> argparse.ArgumentParser:
         metavar="kommando",
         help="new-round, new-followup eller ipo-area med sine valg",
     )
-    pr.set_defaults(func=cmd_pull_request)
+    pr.set_defaults(func=cmd_pull_request, report=_report_pull_request)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; the one place that turns what stopped it into output and an exit code."""
     # Material's notice about MkDocs 2 speaks to the tool's developers, not to
     # the secretariat running a command; the Makefile turns it off the same way.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except Failure as exc:
+        if args.debug:
+            traceback.print_exc()
+        args.report(exc, args)
+        return exc.exit_code
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        missing = _missing_package(exc)
+        if missing is not None:
+            print(missing, file=sys.stderr)
+            return EXIT_ENVIRONMENT
+        print(errors.crashed(exc), file=sys.stderr)
+        return EXIT_CRASH
+
+
+def _missing_package(exc: Exception) -> str | None:
+    """What to do about a package a command loads only when it needs it
+    (WeasyPrint for the PDF): the environment's fault, unless it is our own."""
+    if not isinstance(exc, ModuleNotFoundError):
+        return None
+    package = (exc.name or "generator").split(".")[0]
+    return None if package == "generator" else package_problem([package])

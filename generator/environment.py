@@ -130,4 +130,4 @@ def check():  # type: () -> None
     problem = version_problem() or package_problem(missing_packages())
     if problem is not None:
         sys.stderr.write(problem + "\n")
-        sys.exit(1)
+        sys.exit(3)  # errors.EXIT_ENVIRONMENT, which this Python may not be able to import

@@ -76,8 +76,14 @@ def test_every_help_text_is_norwegian(name: str) -> None:
         (["validate", "--foo"], "python -m generator: feil: ukjente argumenter: --foo"),
         (
             ["new-round", "2026-06", "--date", "15.06.2026"],
-            "python -m generator new-round: feil: --date: «15.06.2026» er ikke en gyldig dato; "
-            "skriv ÅÅÅÅ-MM-DD, for eksempel 2026-06-15",
+            "python -m generator new-round: feil: --date: «15.06.2026» i «--date» er ikke en "
+            "gyldig dato. Mente du 2026-06-15? Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-01-30.",
+        ),
+        (
+            # The validator's rules, range included: the year is refused before the edit.
+            ["new-round", "2099-06", "--date", "9999-12-31"],
+            "python -m generator new-round: feil: --date: «9999-12-31» i «--date» har året 9999, "
+            "som ikke kan stemme: datoene her ligger mellom år 1900 og 2200. Sjekk årstallet.",
         ),
         (
             ["ipo-area", "add", "--unit", "vest", "--name", "X", "--since", "i fjor"],

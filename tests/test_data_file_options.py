@@ -72,7 +72,7 @@ def test_publish_hands_the_files_to_mike(
     monkeypatch.setattr(publish, "publish", fake_publish)
     monkeypatch.delenv(FOLLOWUPS_ENV, raising=False)
     args = ["--root", str(project), "--followups", "andre/punkter.yaml"]
-    assert cli.main([*args, "--ipo-areas", "andre/omrader.yaml", "publish"]) == 1
+    assert cli.main([*args, "--ipo-areas", "andre/omrader.yaml", "publish"]) == 3
     assert seen == {
         FOLLOWUPS_ENV: str((project / "andre" / "punkter.yaml").resolve()),
         IPO_AREAS_ENV: str((project / "andre" / "omrader.yaml").resolve()),

@@ -52,7 +52,7 @@ def generator(
 
 def test_without_the_environment_it_says_to_run_make_site_first(tmp_path: Path) -> None:
     result = generator(BASE_PYTHON, checkout(tmp_path), "validate", "--format", "github")
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stdout == ""
     assert result.stderr == (
         "Python finner ikke pakken «babel», som verktøyet trenger. Kjør «make site» først: den "
@@ -64,7 +64,7 @@ def test_without_the_environment_it_says_to_run_make_site_first(tmp_path: Path) 
 
 def test_with_the_environment_not_in_use_it_gives_the_activate_command(tmp_path: Path) -> None:
     result = generator(BASE_PYTHON, checkout(tmp_path, venv=True), "new-round", "2026-06")
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr == (
         "Python finner ikke pakken «babel», som verktøyet trenger: prosjektets miljø (.venv) er "
         "ikke i bruk. Aktiver det med «source .venv/bin/activate» og prøv igjen, eller kjør "
@@ -78,7 +78,7 @@ def test_in_an_environment_that_was_not_finished_it_says_make_venv(tmp_path: Pat
         [str(BASE_PYTHON), "-m", "venv", "--without-pip", ".venv"], cwd=project, check=True
     )
     result = generator(project / ".venv" / "bin" / "python", project, "validate")
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr == (
         "Python finner ikke pakken «babel», som verktøyet trenger: miljøet i .venv er ikke ferdig "
         "installert. Kjør «make venv», så installeres det som mangler.\n"
@@ -92,7 +92,7 @@ def test_a_python_older_than_3_11_says_which_is_needed(tmp_path: Path, venv: boo
     fake.mkdir()
     (fake / "sitecustomize.py").write_text(FAKE_VERSION, encoding="utf-8")
     result = generator(BASE_PYTHON, project, "validate", path=str(fake))
-    assert result.returncode == 1
+    assert result.returncode == 3
     start = (
         f"Verktøyet trenger Python 3.11 eller nyere, men dette er Python 3.10.12 ({BASE_PYTHON})."
     )

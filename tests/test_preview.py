@@ -140,7 +140,7 @@ def test_the_live_reload_script_and_no_other_gets_through_the_policy() -> None:
 )
 def test_a_bad_address_is_one_line(tmp_path: Path, value: str, message: str) -> None:
     result = run_generator("serve", "--addr", value, cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", message + "\n")
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", message + "\n")
 
 
 def test_a_busy_port_is_one_line_with_the_fix(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_a_busy_port_is_one_line_with_the_fix(tmp_path: Path) -> None:
         while live_preview.check_address("127.0.0.1", free) is not None:
             free += 1
         result = run_generator("serve", "--addr", f"127.0.0.1:{port}", cwd=copy_project(tmp_path))
-    assert result.returncode == 1
+    assert result.returncode == 3  # another program holds the port
     assert result.stdout == ""
     assert result.stderr == (
         f"Adressen 127.0.0.1:{port} er allerede i bruk, kanskje av en annen forhåndsvisning. "
@@ -224,7 +224,7 @@ def test_a_package_loaded_late_that_is_missing_is_one_sentence(tmp_path: Path) -
         text=True,
         timeout=120,
     )
-    assert result.returncode == 1
+    assert result.returncode == 3  # the environment's, not the data's
     assert result.stderr.startswith("Python finner ikke pakken «watchdog», som verktøyet trenger")
     assert "Traceback" not in result.stderr
     assert len(result.stderr.splitlines()) == 1

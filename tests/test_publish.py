@@ -470,7 +470,7 @@ def test_refuses_a_dirty_tree(clone: Path) -> None:
     om.write_text(om.read_text(encoding="utf-8") + "\nEn setning til.\n", encoding="utf-8")
     (clone / "utkast.md").write_text("Ikke lagt til\n", encoding="utf-8")
     result = run_publish(cwd=clone)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr == (
         "Kontrollerer og bygger …\n"
         "Ingenting er publisert. Arbeidsmappen har endringer som ikke er committet:\n"
@@ -483,7 +483,7 @@ def test_refuses_a_dirty_tree(clone: Path) -> None:
 
 def test_refuses_a_site_url_that_is_not_an_address(clone: Path) -> None:
     result = run_publish(cwd=clone, env={"SITE_URL": "politiradet.example.org"})
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr == (
         "Kontrollerer og bygger …\n"
         "Ingenting er publisert. Miljøvariabelen SITE_URL er «politiradet.example.org», som "
@@ -507,7 +507,7 @@ def test_refuses_when_gh_pages_is_behind_the_remote(published: Published, restor
     pushed = remote_refs(published.remote)
     local = git("rev-parse", "gh-pages", cwd=restored)
     result = run_publish(cwd=restored)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr.endswith(
         "Ingenting er publisert. Den lokale grenen gh-pages er bak origin/gh-pages: noen har "
         "publisert siden sist. Hent den nyeste versjonen med\n"
@@ -527,7 +527,7 @@ def test_refuses_a_broken_versions_json(published: Published, restored: Path) ->
     git("fetch", "--quiet", "origin", "gh-pages:gh-pages", cwd=restored)
     broken = git("rev-parse", "gh-pages", cwd=restored)
     result = run_publish("--edition", "2026-06", cwd=restored)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr == (
         "Kontrollerer og bygger …\n"
         "Ingenting er publisert. Filen versions.json på grenen gh-pages kan ikke leses: linje 2, "
@@ -547,7 +547,7 @@ def test_refuses_to_rebuild_old_editions_from_a_shallow_clone(
     git("clone", "--quiet", "--depth", "1", "--branch", "main", url, str(shallow), cwd=tmp_path)
     before = remote_refs(published.remote)
     result = run_publish(cwd=shallow)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr == (
         "Kontrollerer og bygger …\n"
         "Ingenting er publisert. Rapporteringsrunden «2025-10» kan ikke bygges på nytt slik den "
@@ -584,7 +584,7 @@ def test_failed_build_leaves_gh_pages_untouched(clone: Path) -> None:
 
 def test_refuses_without_identity(clone: Path) -> None:
     result = run_publish(cwd=clone, identity=False)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert (
         "Ingenting er publisert. Mangler navn og e-postadresse for git-committene som publiseres. "
         "Oppgi dem med --name og --email, med miljøvariablene GIT_AUTHOR_NAME og GIT_AUTHOR_EMAIL, "
@@ -597,7 +597,7 @@ def test_identity_from_options(clone: Path) -> None:
     result = run_publish(
         "--name", "A", "--email", "a@example.org", "--remote", "upstream", cwd=clone, identity=False
     )
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "Fant ikke git-fjernlageret «upstream» (kjente fjernlagre: «origin»)." in result.stderr
 
 
@@ -695,7 +695,7 @@ def test_rejected_push_puts_local_gh_pages_back(published: Published, clone: Pat
     finally:
         hook.unlink()
         git("reset", "--quiet", "--hard", "HEAD~1", cwd=clone)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "Ingenting er publisert. git push --quiet origin" in result.stderr
     assert "gh-pages er låst" in result.stderr
     # The clone fixture checks that local gh-pages is back where it was.
@@ -838,14 +838,14 @@ def test_a_preview_is_never_in_the_version_selector(
 def test_preview_refuses_a_number_that_is_not_one(clone: Path) -> None:
     for number in ("7a", "-7", "７", "7; rm -rf ."):
         result = run_generator("preview", number, cwd=clone)
-        assert result.returncode == 1, number
+        assert result.returncode == 2, number
         assert result.stderr == (
             "Kontrollerer og bygger …\n"
             f"Ingenting er publisert. «{number}» er ikke nummeret på en endring (pull request). "
             "Oppgi bare sifre, for eksempel «make preview PR=12».\n"
         )
     removed = run_generator("preview", "--remove", "x", cwd=clone)
-    assert removed.returncode == 1
+    assert removed.returncode == 2
     assert removed.stderr.startswith("Ingenting er fjernet. «x» er ikke nummeret på en endring")
 
 
@@ -934,7 +934,7 @@ def test_publishing_gives_up_after_losing_three_races(published: Published, rest
         + "exit 1\n",
     )
     result = run_generator("preview", "9", cwd=restored)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr == (
         "Kontrollerer og bygger …\n"
         "Ingenting er publisert. Noen andre publiserte til origin/gh-pages samtidig, 3 ganger på "

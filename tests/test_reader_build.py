@@ -18,8 +18,8 @@ def test_a_today_that_is_not_a_date_stops_the_build_with_a_norwegian_message(
     result = run_generator("site", cwd=project)
     assert result.returncode != 0
     assert (
-        "today: «neste tirsdag» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD."
-        in result.stdout + result.stderr
+        "«neste tirsdag» i «today» er ikke en gyldig dato. "
+        "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-01-30." in result.stdout + result.stderr
     )
     assert "Traceback" not in result.stdout + result.stderr
     assert not (project / "site").exists()

@@ -54,7 +54,7 @@ def test_an_unwritable_project_folder_is_named(
 ) -> None:
     project = copy_project(tmp_path)
     monkeypatch.setattr(swap.tempfile, "mkdtemp", _read_only)
-    assert cli.main(["--root", str(project), "site"]) == 1
+    assert cli.main(["--root", str(project), "site"]) == 3
     err = capsys.readouterr().err
     assert err.endswith(
         "Kan ikke skrive i «.», der det nye nettstedet lages før det erstatter «site»: "
@@ -150,7 +150,7 @@ def test_a_read_only_site_gives_one_line(tmp_path: Path) -> None:
     code, output = _in_namespace(
         project, "mount --bind site site; mount -o remount,bind,ro site", tmp_path / "out.txt"
     )
-    assert code == 1
+    assert code == 3
     assert _lines(output)[-1] == (
         "Kan ikke skrive i «site»: filsystemet er skrivebeskyttet. Gjør mappen skrivbar, eller "
         "bygg nettstedet til en annen mappe med --site-dir."
@@ -167,7 +167,7 @@ def test_a_read_only_project_gives_one_line(tmp_path: Path) -> None:
     code, output = _in_namespace(
         project, "mount --bind . .; mount -o remount,bind,ro .", tmp_path / "out.txt"
     )
-    assert code == 1
+    assert code == 3
     assert _lines(output) == [
         "Kan ikke skrive i «.», der det nye nettstedet lages før det erstatter «site»: "
         "filsystemet er skrivebeskyttet. Gjør mappen skrivbar og bygg på nytt."

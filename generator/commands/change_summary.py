@@ -16,12 +16,13 @@ from pathlib import Path
 
 from generator.data import schema
 from generator.data.model import Area, Dataset, Edition, Followup, Status, field_value
+from generator.errors import EnvironmentFailure
 from generator.site import escape
 from generator.site.build import Sources, load_dataset
 from generator.site.render import norwegian_date
 
 
-class RevisionError(Exception):
+class RevisionError(EnvironmentFailure):
     """The base revision cannot be read from git."""
 
 

@@ -31,19 +31,15 @@ from generator.data import kinds, schema, validate
 from generator.data.load import Node, parse
 from generator.data.problems import DataError, Problem
 from generator.data.suggest import count, did_you_mean, listing
+from generator.errors import Refused
 from generator.site.build import Sources, check_sources
 from generator.site.write import write_atomic
 
 _MONTH_ID = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class EditRefused(Exception):
-    """The edit was not made; ``message`` says why and ``problems`` what to fix first."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = problems or []
+EditRefused = Refused
+"""The edit was not made; ``message`` says why and ``problems`` what to fix first."""
 
 
 @dataclass

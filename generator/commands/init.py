@@ -23,7 +23,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.commands.edit_followups import default_title
 from generator.data import json_schema, privacy, schema
-from generator.data.problems import DataError, Problem
+from generator.data.problems import DataError
+from generator.errors import Refused
 from generator.site import escape
 from generator.site.build import Sources, load_dataset
 from generator.site.write import default_mode
@@ -81,11 +82,8 @@ repos:
 """``.pre-commit-config.yaml``: the validator runs whenever a data file is committed."""
 
 
-class InitRefused(Exception):
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = problems or []
+InitRefused = Refused
+"""No folder was made; ``message`` says why and ``problems`` what to fix first."""
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,8 @@ from typing import Any, TypeVar
 from generator.commands import fingerprint
 from generator.data import history
 from generator.data.model import Dataset, Edition
-from generator.data.snapshot import UnknownEdition, find_edition
+from generator.data.snapshot import find_edition
+from generator.errors import DataFailure, EnvironmentFailure, UsageFailure
 from generator.site import addresses, download_files, downloads, render
 from generator.site.build import (
     Sources,
@@ -86,8 +87,13 @@ _PR_NUMBER = re.compile(r"[0-9]{1,9}")
 T = TypeVar("T")
 
 
-class PublishError(Exception):
-    """Publishing was refused or failed; the message says why and what to do."""
+class PublishError(EnvironmentFailure):
+    """Publishing failed or was refused for the state of git or gh-pages; the
+    message says why and what to do."""
+
+
+class PublishRefused(DataFailure):
+    """Publishing was refused for what the data files hold."""
 
 
 class _Raced(Exception):
@@ -372,7 +378,9 @@ def _mike(root: Path, env: Mapping[str, str], *args: str) -> None:
     result = subprocess.run([*MIKE, *args], cwd=root, capture_output=True, text=True, env=dict(env))
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()
-        raise PublishError(f"Byggingen eller publiseringen med mike feilet:\n{output}")
+        # Validation passed before mike ran, so what MkDocs refuses now is nearly
+        # always a hand-written page (--strict): the secretariat's, as in `site`.
+        raise PublishRefused(f"Byggingen eller publiseringen med mike feilet:\n{output}")
 
 
 def _mike_env(env: Mapping[str, str], who: Identity) -> dict[str, str]:
@@ -386,13 +394,6 @@ def _mike_env(env: Mapping[str, str], who: Identity) -> dict[str, str]:
         # mike runs `mkdocs` by name: use the one next to this Python.
         "PATH": bin_dir + os.pathsep + env.get("PATH", ""),
     }
-
-
-def _site_url(env: Mapping[str, str]) -> str:
-    try:
-        return addresses.site_url(env)
-    except addresses.AddressError as exc:
-        raise PublishError(str(exc)) from None
 
 
 class _Branch:
@@ -512,15 +513,12 @@ def _refusal(missing: history.Missing) -> PublishError:
 def plan(options: Options, data: Dataset) -> Plan:
     """The editions to consider, each older one with its state read from git."""
     if options.edition:
-        try:
-            editions: tuple[Edition, ...] = (find_edition(data, options.edition),)
-        except UnknownEdition as exc:
-            raise PublishError(str(exc)) from None
+        editions: tuple[Edition, ...] = (find_edition(data, options.edition),)
     else:
         editions = data.editions
     for edition in editions:
         if edition.id in TAKEN:
-            raise PublishError(
+            raise PublishRefused(
                 f"Rapporteringsrunden «{edition.id}» kan ikke publiseres under det navnet: "
                 f"«{edition.id}» er allerede i bruk på nettstedet ({', '.join(sorted(TAKEN))}). "
                 "Gi runden en annen id i followups.yaml (for eksempel året og måneden, "
@@ -576,19 +574,17 @@ def _prepare(options: Options, env: Mapping[str, str]) -> tuple[Identity, str]:
 def publish(options: Options, env: Mapping[str, str] | None = None) -> Published:
     """Check everything, then deploy the editions that need it and push gh-pages once.
 
-    Raises ``DataError`` (from validation) or ``PublishError``.
+    Raises ``DataError`` (from validation), ``UnknownEdition``, ``PublishRefused``
+    or ``PublishError``.
     """
     env = dict(os.environ if env is None else env)
     root, branch = options.root, options.branch
     data = load_dataset(options.sources).data
     if options.edition:
-        try:
-            find_edition(data, options.edition)
-        except UnknownEdition as exc:
-            raise PublishError(str(exc)) from None
+        find_edition(data, options.edition)
     who, remote = _prepare(options, env)
     require_clean_tree(root)
-    site_url = _site_url(env)
+    site_url = addresses.site_url(env)
     chosen = plan(options, data)
     prints = fingerprints(options, data, chosen.editions, chosen.states, site_url)
     sync_branch(root, remote, branch)
@@ -666,7 +662,7 @@ def publish(options: Options, env: Mapping[str, str] | None = None) -> Published
 def preview_version(number: str) -> str:
     """``pr-N`` for a pull request number (digits only)."""
     if not _PR_NUMBER.fullmatch(number):
-        raise PublishError(
+        raise UsageFailure(
             f"«{number}» er ikke nummeret på en endring (pull request). Oppgi bare sifre, "
             "for eksempel «make preview PR=12»."
         )
@@ -689,7 +685,7 @@ def preview(options: Options, number: str, env: Mapping[str, str] | None = None)
     data = load_dataset(options.sources).data
     edition = data.latest_edition
     who, remote = _prepare(options, env)
-    site_url = _site_url(env)
+    site_url = addresses.site_url(env)
     sync_branch(root, remote, branch)
     run_env = {
         **_mike_env(env, who),

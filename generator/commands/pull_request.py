@@ -26,9 +26,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.commands.edit_followups import Edited, EditRefused
+from generator.commands.edit_followups import Edited
 from generator.data import problem_text
 from generator.data.problems import Problem
+from generator.errors import EnvironmentFailure, Failure
 from generator.site.build import Sources, check_sources
 
 GUIDE = "docs/veiledning.md"
@@ -62,7 +63,7 @@ class Proposal:
     """The pull request's title and the commit's first line."""
 
 
-class ChangeFailed(Exception):
+class ChangeFailed(EnvironmentFailure):
     """The change could not be proposed; the message says why and what to do."""
 
 
@@ -217,7 +218,7 @@ def annotation(message: str) -> str:
     return f"::error title=Endringen ble ikke laget::{problem_text.escape_data(first)}"
 
 
-def refused(exc: EditRefused, env: Mapping[str, str]) -> str:
+def refused(exc: Failure, env: Mapping[str, str]) -> str:
     """Write the job summary for a refused edit; the text to print (with ``annotation``)."""
     problems = problem_text.as_text(exc.problems) if exc.problems else ""
     _summary(
@@ -318,8 +319,8 @@ def propose(
     return "\n".join(lines), address
 
 
-def failed(exc: ChangeFailed, env: Mapping[str, str]) -> str:
+def failed(exc: Failure, env: Mapping[str, str]) -> str:
     """Write the job summary when git or gh failed; the text to print (with ``annotation``)."""
-    message = str(exc)
+    message = exc.message
     _summary(env, "### Endringen ble ikke ferdig\n\n" + _text(message) + "\n")
     return "\n".join(problem_text.safe_text(line) for line in message.splitlines())

@@ -30,13 +30,14 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from generator.data.suggest import count
+from generator.errors import DataFailure
 
 # (mapping, sequence, offset) as ruamel.yaml's ``indent`` takes them; the
 # first is the style of the shipped files and of ``init``.
 _STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1), (3, 3, 0), (3, 5, 2))
 
 
-class FormatError(Exception):
+class FormatError(DataFailure):
     """The file cannot be edited without changing lines the tool did not add."""
 
 

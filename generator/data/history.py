@@ -237,7 +237,7 @@ def _ipo(text: str, name: str, exceptions: Path | None) -> IpoState | list[Probl
     try:
         node = parse(text, name)
     except DataError as exc:
-        return exc.problems
+        return list(exc.problems)
     record, problems = validate.check_file(node, schema.IPO_FILE)
     problems += validate.cross_check(validate.INVALID, record)
     if exceptions is not None:

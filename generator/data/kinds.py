@@ -221,6 +221,29 @@ class Date(_Scalar):
         return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
 
 
+class NotADate(ValueError):
+    """``parse_date`` refused a value; the message says why, naming the field or option."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def parse_date(value: str, name: str) -> dt.date:
+    """The date in ``value``, by the data files' rules (``Date.check``), for the
+    field or option ``name``; NotADate saying why not and what to write.
+
+    The one date parser: a date an option (``--date``) or mkdocs.yml's ``today``
+    takes is one the data file takes, and each says the same about one that is
+    wrong. ``date.fromisoformat`` is not it: it also takes ``20260615`` and
+    ``2026-W24-1``, which no reader of the data file would recognise.
+    """
+    checked = Date().check(value, name, Budget())
+    if isinstance(checked, Refused):
+        raise NotADate(checked.message)
+    return checked
+
+
 @dataclass(frozen=True)
 class Integer(_Scalar):
     """A whole number between ``minimum`` and ``maximum``."""

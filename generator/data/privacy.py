@@ -189,7 +189,7 @@ def load_exceptions(path: Path, name: str) -> tuple[Exceptions, list[Problem]]:
     try:
         node = load(path, name)
     except DataError as exc:
-        return Exceptions({}), exc.problems
+        return Exceptions({}), list(exc.problems)
     record, problems = check_file(node, s.PRIVACY_FILE)
     values: dict[str, Position] = {}
     if isinstance(record, Record):

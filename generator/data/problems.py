@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, NamedTuple
+
+from generator.errors import DataFailure
 
 Severity = Literal["error", "warning"]
 
@@ -34,20 +37,25 @@ class Problem(NamedTuple):
         return f"{self.position}: {label}: {self.message}"
 
 
-class DataError(Exception):
-    """Raised when the data files cannot be used; carries every problem found."""
+class DataError(DataFailure):
+    """Raised when the data files cannot be used; carries every problem found.
+
+    Its message is empty: the problems, each with its file and line, say it all.
+    """
 
     def __init__(
         self,
-        problems: list[Problem],
+        problems: Iterable[Problem],
         partial: object = None,
         repaired: frozenset[int] = frozenset(),
     ) -> None:
-        super().__init__(f"{len(problems)} problem(er) i datafilene")
-        self.problems = sorted(problems)
+        super().__init__("", problems)
         self.partial = partial
         """What could still be read despite the problems (a loader's node tree),
         so that later checks can report their problems in the same run."""
         self.repaired = repaired
         """Lines the loader changed to read past a syntax error: what later
         checks find on them follows from the change, not from the editor."""
+
+    def __str__(self) -> str:
+        return f"{len(self.problems)} problem(er) i datafilene"

@@ -31,9 +31,10 @@ import datetime as dt
 
 from generator.data.history import EditionState
 from generator.data.model import Dataset, Edition, Followup, Seminar
+from generator.errors import DataFailure
 
 
-class UnknownEdition(ValueError):
+class UnknownEdition(DataFailure):
     """The requested edition is not in the data file."""
 
     def __init__(self, edition_id: str, known: tuple[Edition, ...]) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from generator.errors import EnvironmentFailure
+
 SITE_URL = "SITE_URL"
 STABLE_FILES = "SITE_STABLE_FILES"
 """Set to «1» by ``publish`` for a published edition: the newest edition's
@@ -20,7 +22,7 @@ PREVIEW = "SITE_PREVIEW"
 """Set to «1» by ``publish`` for a pull request's preview version."""
 
 
-class AddressError(ValueError):
+class AddressError(EnvironmentFailure):
     """SITE_URL is not an address; the message says what to write."""
 
 

@@ -75,16 +75,16 @@ def _check(
     try:
         text = read(path, name)
     except DataError as exc:
-        return validate.INVALID, exc.problems
+        return validate.INVALID, list(exc.problems)
     try:
         node = parse(text, name)
     except DataError as exc:
         if not isinstance(exc.partial, Mapping | Sequence | Scalar):
-            return validate.INVALID, exc.problems
+            return validate.INVALID, list(exc.problems)
         texts.append((exc.partial, text))
         repaired[name] = exc.repaired
         record, problems = validate.check_file(exc.partial, kind)
-        return record, exc.problems + _not_repaired(problems, repaired)
+        return record, [*exc.problems, *_not_repaired(problems, repaired)]
     texts.append((node, text))
     return validate.check_file(node, kind)
 

@@ -23,8 +23,11 @@ import errno
 import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.errors import EnvironmentFailure
 
 MARKER = ".council-followups"
 GENERATED, CACHE, SITE = "genererte sider", "mellomlager", "nettsted"
@@ -40,12 +43,8 @@ def marker_text(kind: str) -> str:
     )
 
 
-class FolderRefused(Exception):
+class FolderRefused(EnvironmentFailure):
     """A folder setting that is unsafe, or a folder that is not the generator's."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -273,3 +272,12 @@ def project_guards(
 def cannot_write(what: str, exc: OSError, fix: str) -> str:
     """One line for a folder the build could not write: which, why, what to do."""
     return f"Kan ikke skrive i {what}: {reason(exc)}. {fix}"
+
+
+@contextmanager
+def writing(what: str, fix: str) -> Iterator[None]:
+    """An OSError in the block becomes an EnvironmentFailure saying ``cannot_write``."""
+    try:
+        yield
+    except OSError as exc:
+        raise EnvironmentFailure(cannot_write(what, exc, fix)) from exc

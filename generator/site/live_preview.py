@@ -39,6 +39,7 @@ from markupsafe import escape
 from generator.data import schema
 from generator.data.model import Dataset
 from generator.data.problems import Problem
+from generator.errors import UsageFailure
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
 
@@ -208,7 +209,7 @@ def attach(server: Any, state: State, on_build_error: Callable[[Exception], str]
     server.builder = builder
 
 
-class AddressError(Exception):
+class AddressError(UsageFailure):
     """The preview's address is unusable; the message says what to do."""
 
 

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.data import problem_text
+from generator.data import kinds, problem_text
 from generator.data.model import Dataset
 from generator.data.problems import DataError, Problem
 from generator.data.schema import PLACEHOLDER
@@ -115,9 +115,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         if value is None or isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise Abort(f"today: «{value}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.") from None
+            return kinds.parse_date(str(value), "today")
+        except kinds.NotADate as exc:
+            raise Abort(exc.message) from None
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")))

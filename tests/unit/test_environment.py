@@ -138,13 +138,13 @@ def test_the_tools_packages_are_installed_here() -> None:
     assert environment.missing_packages() == []
 
 
-def test_check_stops_with_the_sentence_and_exit_code_1(
+def test_check_stops_with_the_sentence_and_exit_code_3(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(environment, "missing_packages", lambda: ["babel"])
     with pytest.raises(SystemExit) as stopped:
         environment.check()
-    assert stopped.value.code == 1
+    assert stopped.value.code == 3  # the environment's, not the data's
     captured = capsys.readouterr()
     assert captured.out == ""
     expected = environment.package_problem(["babel"])

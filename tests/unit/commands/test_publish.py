@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands import publish
+from generator.errors import UsageFailure
 from generator.site import addresses, download_files
 from generator.site.build import Sources, load_dataset
 from tests.conftest import copy_project
@@ -121,7 +122,7 @@ def test_preview_versions(number: str) -> None:
 
 @pytest.mark.parametrize("number", ["", "pr-12", "12\n", "1 2", "１２", "1e3", "-1", "1234567890"])
 def test_preview_numbers_are_digits_only(number: str) -> None:
-    with pytest.raises(publish.PublishError) as caught:
+    with pytest.raises(UsageFailure) as caught:
         publish.preview_version(number)
     assert str(caught.value) == (
         f"«{number}» er ikke nummeret på en endring (pull request). Oppgi bare sifre, "
@@ -284,7 +285,7 @@ def test_an_edition_named_like_the_sites_own_folders_is_refused(repo: Path, name
     data = load_dataset(sources).data
     renamed = dataclasses.replace(data, editions=(dataclasses.replace(data.editions[0], id=name),))
     options = publish.Options(root=project, sources=sources, config_file=project / "mkdocs.yml")
-    with pytest.raises(publish.PublishError) as caught:
+    with pytest.raises(publish.PublishRefused) as caught:
         publish.plan(options, renamed)
     assert str(caught.value) == (
         f"Rapporteringsrunden «{name}» kan ikke publiseres under det navnet: «{name}» er allerede "

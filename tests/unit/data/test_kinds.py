@@ -153,3 +153,72 @@ def test_fields_of_keeps_the_declared_order(use: k.Use) -> None:
     )
     expected = {"open_data": ["a", "c"], "csv": ["a"], "compared": ["a"]}[use]
     assert [f.name for f in k.fields_of(kind, use)] == expected
+
+
+# --- parse_date: the one date parser, for the data, the date options and today ---
+
+HINT = "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-01-30."
+
+
+def test_parse_date_reads_yyyy_mm_dd() -> None:
+    assert k.parse_date("2026-06-15", "date") == dt.date(2026, 6, 15)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        # Python's date.fromisoformat takes these two; nobody writes them in the data.
+        ("20260615", f"«20260615» i «--date» er ikke en gyldig dato. {HINT}"),
+        ("2026-W24-1", f"«2026-W24-1» i «--date» er ikke en gyldig dato. {HINT}"),
+        (
+            "15.06.2026",
+            f"«15.06.2026» i «--date» er ikke en gyldig dato. Mente du 2026-06-15? {HINT}",
+        ),
+        ("2026-06", f"«2026-06» i «--date» mangler dag. {HINT}"),
+        (
+            "2026-02-30",
+            "«2026-02-30» i «--date» er ikke en dato som finnes: februar 2026 har bare 28 dager. "
+            + HINT,
+        ),
+        (
+            "1800-01-01",
+            "«1800-01-01» i «--date» har året 1800, som ikke kan stemme: datoene her ligger "
+            "mellom år 1900 og 2200. Sjekk årstallet.",
+        ),
+    ],
+)
+def test_parse_date_refuses_anything_else_naming_the_option(value: str, message: str) -> None:
+    with pytest.raises(k.NotADate) as refused:
+        k.parse_date(value, "--date")
+    assert refused.value.message == message
+
+
+@pytest.mark.parametrize("value", ["20260615", "2026-W24-1", "2026-6-15"])
+def test_the_command_line_takes_exactly_what_the_data_file_takes(value: str) -> None:
+    """``--date`` and the validator share the parser: one refuses what the other refuses."""
+    from generator.cli import parser
+    from generator.data import validate
+
+    assert validate.value_problems(value, k.Date(), "--date") == [_message(value)]
+    with pytest.raises(SystemExit) as stopped:
+        parser().parse_args(["new-round", "2026-06", "--date", value])
+    assert stopped.value.code == 2
+
+
+def _message(value: str) -> str:
+    with pytest.raises(k.NotADate) as refused:
+        k.parse_date(value, "--date")
+    return refused.value.message
+
+
+@pytest.mark.parametrize("value", ["20260615", "2026-W24-1"])
+def test_mkdocs_today_takes_exactly_what_the_data_file_takes(value: str) -> None:
+    from mkdocs.exceptions import Abort
+
+    from generator.site.plugin import FollowupsPlugin
+
+    plugin = FollowupsPlugin()
+    plugin.load_config({"today": value})
+    with pytest.raises(Abort) as stopped:
+        plugin._today()
+    assert str(stopped.value) == _message(value).replace("«--date»", "«today»")
