@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from generator.data import kinds
 from generator.data.model import Dataset
 from generator.site import addresses, download_files, downloads, render, selections
 from generator.site.addresses import BOKMAL, Addresses, Slugs
@@ -132,3 +133,54 @@ def test_another_table_moves_every_page_and_file() -> None:
                  "endringer/index.md", "endringer.xml", "/data/", "tilgjengelighetserklaering.md",
                  "rapport/index.md", "/utvalg/", "#utgave-"):  # fmt: skip
         assert not re.search("(?<!x-)" + re.escape(word), text), word
+
+
+def test_every_folder_at_the_root_is_reserved_from_edition_ids() -> None:
+    """Each edition becomes a folder at the published site's root: an edition id
+    must not take a page's or file's place there (``kinds.PUBLISHING_RESERVED``)."""
+    at = BOKMAL
+    data = _two_editions()
+    paths = [
+        *render.render_site(data, dt.date(2026, 6, 1)),
+        *(d.path for d in downloads.listing(data, ("a.json",))),
+        addresses.SITEMAP,
+        *(at.theme()[name] for name in ("feed", "accessibility", "data")),
+    ]
+    roots = {path.split("/")[0].split(".")[0] for path in paths}
+    assert roots - set(kinds.PUBLISHING_RESERVED) == set()
+
+
+SPELT_ELSEWHERE = {
+    "generator/data/kinds.py": "the data may not know the site; the test above keeps it whole",
+    "generator/data/load.py": "a message names the feed's file as the secretariat sees it",
+}
+"""Files that write an address out, and why."""
+
+
+def test_theme_partials_and_templates_spell_no_address() -> None:
+    """Addresses come from ``addresses.py`` through the render context (templates)
+    and ``council_addresses`` (theme): none is written out elsewhere."""
+    spelt = re.compile(
+        r"oppfolgingspunkter/|/oppfolgingspunkter\b|endringer\.xml|endringer/|"
+        r"tilgjengelighetserklaering|seminarer/|rapport/|ipo/index|data/index|'data/'|"
+        r"utvalg/|sortert-etter|#utgave-|sitemap\.xml\b"
+    )
+    package = ROOT / "generator"
+    allowed = {package / "site" / "addresses.py", *(ROOT / name for name in SPELT_ELSEWHERE)}
+    checked = [
+        *(package / "templates").glob("*.j2"),
+        *(package / "templates" / "init").glob("*.j2"),
+        *(package / "theme").rglob("*.html"),
+        *(package / "theme").rglob("*.js"),
+        *package.rglob("*.py"),
+        *(ROOT / "sitecheck").rglob("*.py"),
+        *(ROOT / "bench").rglob("*.py"),
+    ]
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in checked
+        if path not in allowed
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if spelt.search(line)
+    ]
+    assert found == []
