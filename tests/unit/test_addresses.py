@@ -110,9 +110,7 @@ OTHER = Addresses(
 
 def _two_editions() -> Dataset:
     fixture = FIXTURES / "two-editions"
-    return load_dataset(
-        Sources(fixture / "followups.yaml", fixture / "ipo_areas.yaml", fixture)
-    ).data
+    return load_dataset(Sources.in_folder(fixture)).data
 
 
 def test_another_table_moves_every_page_and_file() -> None:
