@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.site.addresses import BOKMAL, link
+
 from . import report, synth
 from .child import OURS
 
@@ -149,7 +151,7 @@ def _dirty_build(project: Path, shape: synth.Shape) -> dict[str, Any]:
     result = run_child("build", str(project), "--dirty")
     after = _snapshot(site)
     changed = sorted(k for k in after if before.get(k) != after[k])
-    page = site / "oppfolgingspunkter" / shape.marker_point / "index.html"
+    page = site / link(BOKMAL.point(shape.marker_point)) / "index.html"
     return {
         "wall": result["wall"],
         "build_in_process": result["build_in_process"],
@@ -236,7 +238,7 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
     """
     port = _free_port()
     followups = project / "followups.yaml"
-    url = f"http://127.0.0.1:{port}/oppfolgingspunkter/{shape.marker_point}/"
+    url = f"http://127.0.0.1:{port}/{link(BOKMAL.point(shape.marker_point))}"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:
         proc = subprocess.Popen(

@@ -33,7 +33,7 @@ from generator.errors import (
     Failure,
     UsageFailure,
 )
-from generator.site import addresses, folders, swap
+from generator.site import addresses, folders, publish_env, swap
 from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
 from generator.site.write import write_atomic
 
@@ -192,7 +192,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     interrupted build leaves the previous site as it was.
     """
     cmd_validate(argparse.Namespace(**{**vars(args), "format": "text"}))
-    addresses.site_url(os.environ)
+    publish_env.site_url(os.environ)
     root = Path(args.root).resolve()
     target = root / args.site_dir
     with folders.writing(
@@ -491,7 +491,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         print(f"Uendret siden forrige publisering: {_titles(done.unchanged)}.")
     if done.root_files:
         print(
-            f"De faste adressene (endringer.xml og data/ ved siden av versions.json) "
+            f"De faste adressene ({addresses.BOKMAL.feed} og {addresses.BOKMAL.data_folder}/ "
+            "ved siden av versions.json) "
             f"viser nå {done.latest}."
         )
     for missing in done.skipped:

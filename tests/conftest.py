@@ -245,7 +245,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="rewrite tests/golden/expected from the current templates",
+        help="rewrite tests/golden/expected and mkdocs.yml from the current templates",
     )
 
 

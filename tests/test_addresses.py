@@ -9,6 +9,7 @@ import pytest
 
 from generator.data.problems import DataError
 from generator.site import selections
+from generator.site.addresses import BOKMAL
 from generator.site.build import load_dataset
 
 from .conftest import copy_project, run_generator
@@ -34,7 +35,7 @@ def test_reordering_points_never_moves_a_partys_page(tmp_path: Path) -> None:
     assert first == second
     assert first["Oslo kommune"] != first["Oslo kommunë"]
     for page in first.values():
-        assert page.startswith(f"{selections.FOLDER}/ansvarlig-oslo-kommune-"), page
+        assert page.startswith(f"{BOKMAL.selections_folder}/ansvarlig-oslo-kommune-"), page
 
 
 def test_a_name_no_other_shares_keeps_its_plain_slug() -> None:

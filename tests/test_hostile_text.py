@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from generator.site import render, selections
+from generator.site.addresses import BOKMAL
 from generator.site.build import Sources, load_dataset
 
 from . import hostile_data, htmlcheck
@@ -78,7 +79,7 @@ def _placeholders(site: Path) -> Callable[[str], str]:
 
 # Pages whose rows the data puts in order (sorted by title): the same links,
 # in another order than the twin's.
-ORDERED_BY_DATA = {f"{selections.FOLDER}/sortert-etter-tittel/index.html"}
+ORDERED_BY_DATA = {f"{BOKMAL.selections_folder}/sortert-etter-tittel/index.html"}
 
 # Attributes whose values the templates fill with slugs of responsible parties
 # (the overview's filter): compared with the twin's after numbering the slugs.
@@ -97,7 +98,7 @@ def test_pages_named_after_data_are_pure_slugs(hostile_site: Path) -> None:
     """Every responsible party has its own listing page, named ``[a-z0-9-]`` only."""
     parties = _parties(hostile_site)
     assert len(parties) == len(PAYLOADS)
-    folder = hostile_site / selections.FOLDER
+    folder = hostile_site / BOKMAL.selections_folder
     named = sorted(p.name for p in folder.iterdir() if p.name.startswith("ansvarlig-"))
     assert named == sorted(f"ansvarlig-{p.slug}" for p in parties)
     for name in named:
@@ -161,7 +162,7 @@ def test_the_comparison_finds_markup_links_and_pages_the_templates_did_not_write
     number_hostile, number_twin = _placeholders(hostile_site), _placeholders(twin_site)
     assert _differences(hostile, twin, number_hostile, number_twin) == []
     slugs = [p.slug for p in _parties(hostile_site)]
-    listing = f"{selections.FOLDER}/ansvarlig-{slugs[0]}/index.html"
+    listing = f"{BOKMAL.selections_folder}/ansvarlig-{slugs[0]}/index.html"
     overview = "oppfolgingspunkter/index.html"
 
     def changed(path: str, old: str, new: str) -> list[str]:
@@ -279,7 +280,10 @@ def test_responsible_listing_pages_show_the_name_literally(hostile_site: Path) -
     parties = {p.name: p for p in _parties(hostile_site)}
     for number, payload in enumerate(map(hostile_data.one_line, PAYLOADS), start=1):
         page = (
-            hostile_site / selections.FOLDER / f"ansvarlig-{parties[payload].slug}" / "index.html"
+            hostile_site
+            / BOKMAL.selections_folder
+            / f"ansvarlig-{parties[payload].slug}"
+            / "index.html"
         )
         assert htmlcheck.read(page).title == f"Oppfølgingspunkter: {payload} - {SITE_NAME}"
         visible = htmlcheck.article(page).visible
@@ -391,7 +395,7 @@ def test_a_very_long_responsible_name_gets_a_short_page_name(tmp_path: Path) -> 
     long = "Enhet " + "a" * 300
     names = (long, long + " b", "<b>" + "x" * 300)
     site = _build(tmp_path, names)
-    pages = sorted(p.name for p in (site / selections.FOLDER).glob("ansvarlig-*"))
+    pages = sorted(p.name for p in (site / BOKMAL.selections_folder).glob("ansvarlig-*"))
     assert len(pages) == len(names), pages
     for page in pages:
         assert hostile_data.SLUG.fullmatch(page) and len(page) < 100, page

@@ -187,6 +187,28 @@ def test_init_config_matches_the_shipped_one_but_for_the_council() -> None:
     assert files["templates/redirect.html.j2"] == (package / "redirect.html.j2").read_text("utf-8")
 
 
+OSLO_SITE = init.SiteConfig(
+    "Politirådet i Oslo",
+    about_title="Om politirådet",
+    seminar_pages=(("Seminaret 2026", "seminar-2026.md"),),
+    redirect_template="generator/templates/redirect.html.j2",
+)
+"""This repository's own council, as its mkdocs.yml names it."""
+
+
+def test_shipped_config_is_the_one_init_writes_for_oslo(request: pytest.FixtureRequest) -> None:
+    """One template makes both, so a setting cannot reach one site and miss the
+    other; the navigation's addresses come from ``addresses``."""
+    expected = init.mkdocs_config(OSLO_SITE)
+    shipped = ROOT / "mkdocs.yml"
+    if request.config.getoption("--update-goldens"):
+        shipped.write_text(expected, encoding="utf-8")
+    assert shipped.read_text(encoding="utf-8") == expected, (
+        "mkdocs.yml is generator/templates/init/mkdocs.yml.j2 rendered for Oslo: change the "
+        "template (or OSLO_SITE), then run pytest tests/test_init.py --update-goldens"
+    )
+
+
 @pytest.mark.parametrize(
     "option,value,shown",
     [

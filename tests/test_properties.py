@@ -28,6 +28,7 @@ from generator.data import characters, kinds, model, privacy, schema, validate
 from generator.data.load import Scalar
 from generator.data.problems import DataError, Position
 from generator.site import escape, render, selections
+from generator.site.addresses import BOKMAL
 from generator.site.build import Sources, load_dataset
 
 from . import hostile_data, htmlcheck
@@ -467,7 +468,7 @@ def _dataset(text: list[str]) -> model.Dataset:
 
 # Rows the data puts in order (sorted by title): the same links as the twin's,
 # in another order.
-ORDERED_BY_DATA = {f"{selections.FOLDER}/sortert-etter-tittel.md"}
+ORDERED_BY_DATA = {f"{BOKMAL.selections_folder}/sortert-etter-tittel.md"}
 # Attributes the templates fill with slugs of responsible parties.
 SLUG_ATTRIBUTES = {("tr", "data-responsible"), ("option", "value")}
 
@@ -523,7 +524,7 @@ def test_the_structure_shows_other_parties_and_markup_let_through() -> None:
     assert escaped in pages[listing]
     leaked = _structure(data, {**pages, listing: pages[listing].replace(escaped, text[0], 1)})
     assert [p for p in leaked if leaked[p][0] != twin[p][0]] == [
-        f"{selections.FOLDER}/ansvarlig-#0.md"
+        f"{BOKMAL.selections_folder}/ansvarlig-#0.md"
     ]
 
 

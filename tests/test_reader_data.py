@@ -128,16 +128,6 @@ def test_csv_opens_in_excel_with_norwegian_letters(two_editions: Dataset) -> Non
     assert "Østbyen;Enhet nord;ny;2026" in areas
 
 
-def test_page_root_follows_directory_urls() -> None:
-    assert render.page_root("index.md") == ""
-    assert render.page_root("oppfolgingspunkter/index.md") == "../"
-    assert render.page_root("oppfolgingspunkter/2025-1.md") == "../../"
-    assert (
-        render.page_url("oppfolgingspunkter/utvalg/tilstand-pagar.md")
-        == "oppfolgingspunkter/utvalg/tilstand-pagar/"
-    )
-
-
 def test_report_title_reads_like_the_councils_attachment(shipped: Dataset) -> None:
     assert (
         render.report_title(shipped)

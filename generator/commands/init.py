@@ -26,6 +26,7 @@ from generator.data import json_schema, privacy, schema
 from generator.data.problems import DataError
 from generator.errors import Refused
 from generator.site import escape
+from generator.site.addresses import BOKMAL
 from generator.site.build import Sources, load_dataset
 from generator.site.write import default_mode
 
@@ -80,6 +81,41 @@ repos:
         pass_filenames: false
 """
 """``.pre-commit-config.yaml``: the validator runs whenever a data file is committed."""
+
+
+ABOUT_PAGE = "om.md"
+"""The hand-written page about the council that ``init`` writes into content/."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What a council's mkdocs.yml says that is its own; every other line is the
+    same for every council, so the shipped mkdocs.yml and the one ``init``
+    writes come from one template (``mkdocs_config``)."""
+
+    name: str
+    about_title: str = "Om rådet"
+    """The navigation's name for the page about the council (``ABOUT_PAGE``)."""
+    seminar_pages: tuple[tuple[str, str], ...] = ()
+    """(title, file in content/) of hand-written pages listed under «Seminarer»."""
+    redirect_template: str = "templates/redirect.html.j2"
+    """mike's redirect page, relative to mkdocs.yml; ``init`` copies it there."""
+
+
+def mkdocs_config(site: SiteConfig) -> str:
+    """A council's mkdocs.yml; the navigation's addresses come from ``addresses``."""
+    return (
+        _environment()
+        .get_template("mkdocs.yml.j2")
+        .render(
+            name=site.name,
+            about_title=site.about_title,
+            about_page=ABOUT_PAGE,
+            seminar_pages=site.seminar_pages,
+            redirect_template=site.redirect_template,
+            addresses=BOKMAL,
+        )
+    )
 
 
 InitRefused = Refused
@@ -242,17 +278,18 @@ def files_for(council: Council) -> dict[str, str]:
         "edition_date": council.edition_date.isoformat(),
         "seminar_id": council.seminar_id,
         "seminar_title": council.seminar_title,
+        "addresses": BOKMAL,
     }
     rendered = {
         target: env.get_template(template).render(**context)
         for target, template in (
             ("followups.yaml", "followups.yaml.j2"),
             ("ipo_areas.yaml", "ipo_areas.yaml.j2"),
-            ("mkdocs.yml", "mkdocs.yml.j2"),
-            ("content/om.md", "om.md.j2"),
+            (f"content/{ABOUT_PAGE}", "om.md.j2"),
             (".gitignore", "gitignore.j2"),
         )
     }
+    rendered["mkdocs.yml"] = mkdocs_config(SiteConfig(council.name))
     # Copied as it is: it holds template syntax for mike, not for us.
     package = resources.files("generator") / "templates"
     rendered["templates/redirect.html.j2"] = (package / "redirect.html.j2").read_text("utf-8")

@@ -37,7 +37,7 @@ edition again never moves it back, and neither does publishing from an old
 commit whose data does not know the edition that ``latest`` points to now.
 Whenever ``latest`` ends on this data's newest edition, that edition's feed
 and open data are also written at the root of gh-pages, beside versions.json
-(``/endringer.xml``, ``/data/...``): addresses that never change and always
+(the feed and the open data, see ``ROOT_PATHS``): addresses that never change and always
 serve the newest edition. They are written with git plumbing on a temporary
 index; the branch is never checked out.
 """
@@ -61,7 +61,7 @@ from generator.data import history
 from generator.data.model import Dataset, Edition
 from generator.data.snapshot import find_edition
 from generator.errors import DataFailure, EnvironmentFailure, UsageFailure
-from generator.site import addresses, download_files, downloads, render
+from generator.site import addresses, download_files, publish_env, render
 from generator.site.build import (
     Sources,
     at_edition,
@@ -78,9 +78,9 @@ ATTEMPTS = 3
 REDIRECT_TEMPLATE = Path(__file__).parent.parent / "templates" / "redirect.html.j2"
 # mike's own entry point; the package has no __main__.
 MIKE = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())"]
-ROOT_PATHS = (downloads.FEED, downloads.SITEMAP, downloads.DATA_DIR)
+ROOT_PATHS = (addresses.BOKMAL.feed, addresses.SITEMAP, addresses.BOKMAL.data_folder)
 """What publish owns at the root of gh-pages, replaced as a whole."""
-TAKEN = frozenset({LATEST, downloads.DATA_DIR})
+TAKEN = frozenset({LATEST, addresses.BOKMAL.data_folder})
 """Names at the root of gh-pages that an edition's version folder would collide with."""
 _PR_NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -584,12 +584,12 @@ def publish(options: Options, env: Mapping[str, str] | None = None) -> Published
         find_edition(data, options.edition)
     who, remote = _prepare(options, env)
     require_clean_tree(root)
-    site_url = addresses.site_url(env)
+    site_url = publish_env.site_url(env)
     chosen = plan(options, data)
     prints = fingerprints(options, data, chosen.editions, chosen.states, site_url)
     sync_branch(root, remote, branch)
     newest = data.latest_edition
-    base_env = {**_mike_env(env, who), addresses.STABLE_FILES: "1"}
+    base_env = {**_mike_env(env, who), publish_env.STABLE_FILES: "1"}
     common = ["--config-file", str(options.config_file), "--remote", remote, "--branch", branch]
     template = ["--template", str(REDIRECT_TEMPLATE)]
     forced = bool(options.edition or options.every)
@@ -685,13 +685,13 @@ def preview(options: Options, number: str, env: Mapping[str, str] | None = None)
     data = load_dataset(options.sources).data
     edition = data.latest_edition
     who, remote = _prepare(options, env)
-    site_url = addresses.site_url(env)
+    site_url = publish_env.site_url(env)
     sync_branch(root, remote, branch)
     run_env = {
         **_mike_env(env, who),
         "SITE_EDITION": edition.id,
-        addresses.PREVIEW: "1",
-        addresses.STABLE_FILES: "",
+        publish_env.PREVIEW: "1",
+        publish_env.STABLE_FILES: "",
     }
     common = ["--config-file", str(options.config_file), "--remote", remote, "--branch", branch]
 

@@ -10,8 +10,7 @@ collision is an error that names both sides:
   page (``index`` is the overview), checked with the data (``point_problems``);
 - from ``content/``: a page or file at an address the generator, MkDocs or
   the theme uses, in a folder the generator keeps for itself, or at the same
-  address as another hand-written file (``oppfolgingspunkter.md`` and
-  ``oppfolgingspunkter/index.md``) (``content_problems``).
+  address as another hand-written file (``om.md`` and ``om/index.md``) (``content_problems``).
 """
 
 from __future__ import annotations
@@ -21,71 +20,69 @@ from dataclasses import dataclass
 
 from generator.data.problems import Problem
 from generator.data.validate import Record
-from generator.site import downloads, selections
+from generator.site.addresses import BOKMAL, SITEMAP, Addresses, page_url
 
-POINTS = "oppfolgingspunkter"
 
-_PAGES = {
-    "index.md": "forsiden",
-    selections.OVERVIEW: "oversikten over alle oppfølgingspunktene",
-    "endringer/index.md": "siden «Endringer»",
-    "rapport/index.md": "rapporten",
-    "ipo/index.md": "siden om IPO-områdene",
-    "seminarer/index.md": "siden «Seminarer»",
-    "data/index.md": "siden «Åpne data»",
-    "tilgjengelighetserklaering.md": "tilgjengelighetserklæringen",
-}
-"""Generated pages by their file, as a message names them."""
+def _pages(at: Addresses) -> dict[str, str]:
+    """Generated pages by their file, as a message names them."""
+    return {
+        at.front: "forsiden",
+        at.overview: "oversikten over alle oppfølgingspunktene",
+        at.changes: "siden «Endringer»",
+        at.report: "rapporten",
+        at.ipo: "siden om IPO-områdene",
+        at.seminars: "siden «Seminarer»",
+        at.data: "siden «Åpne data»",
+        at.accessibility: "tilgjengelighetserklæringen",
+    }
 
-RESERVED_FOLDERS = {
-    f"{downloads.DATA_DIR}/": "nedlastingsfilene (åpne data)",
-    "rapport/": "rapporten og PDF-en av den",
-    f"{POINTS}/": "sidene for oppfølgingspunktene og utvalgene av dem",
-    "search/": "søket",
-}
-"""Folders whose every file the generator or MkDocs makes: nothing from content/ goes there."""
+
+def reserved_folders(at: Addresses = BOKMAL) -> dict[str, str]:
+    """Folders whose every file the generator or MkDocs makes: nothing from content/ goes there."""
+    return {
+        f"{at.data_folder}/": "nedlastingsfilene (åpne data)",
+        f"{at.report_folder}/": "rapporten og PDF-en av den",
+        f"{at.points_folder}/": "sidene for oppfølgingspunktene og utvalgene av dem",
+        "search/": "søket",
+    }
+
 
 MKDOCS_FILES = {
-    "sitemap.xml": "oversikten over sidene som MkDocs lager for søkemotorer",
-    "sitemap.xml.gz": "oversikten over sidene som MkDocs lager for søkemotorer",
+    SITEMAP: "oversikten over sidene som MkDocs lager for søkemotorer",
+    f"{SITEMAP}.gz": "oversikten over sidene som MkDocs lager for søkemotorer",
     "404.html": "siden «Fant ikke siden» som MkDocs lager",
     "search/search_index.json": "søkeindeksen som MkDocs lager",
 }
 """What MkDocs itself writes into every site, as a message names it."""
 
 
-def page_url(path: str) -> str:
-    """A page's address (``use_directory_urls``): «a/index.md» -> «a/», «a/b.md» -> «a/b/»."""
-    if path == "index.md" or path.endswith("/index.md"):
-        return path.removesuffix("index.md")
-    return path.removesuffix(".md") + "/"
-
-
-def describe_generated(path: str) -> str:
+def describe_generated(path: str, at: Addresses = BOKMAL) -> str:
     """A generated page as a message names it."""
-    if path in _PAGES:
-        return _PAGES[path]
-    if path.startswith(f"{selections.FOLDER}/"):
+    pages = _pages(at)
+    if path in pages:
+        return pages[path]
+    if path.startswith(f"{at.selections_folder}/"):
         return "et utvalg av oppfølgingspunktene"
-    if path.startswith(f"{POINTS}/") and path.count("/") == 1:
-        return f"siden for oppfølgingspunkt «{path[len(POINTS) + 1 : -3]}»"
+    folder = f"{at.points_folder}/"
+    if path.startswith(folder) and path.count("/") == 1:
+        return f"siden for oppfølgingspunkt «{path[len(folder) : -3]}»"
     return f"siden «{path}»"
 
 
-def point_problems(followups: object) -> list[Problem]:
+def point_problems(followups: object, at: Addresses = BOKMAL) -> list[Problem]:
     """A point whose id gives its page the address of another generated page."""
     if not isinstance(followups, Record):
         return []
     taken = {
-        page_url(selections.OVERVIEW): describe_generated(selections.OVERVIEW),
-        f"{selections.FOLDER}/": "utvalgene og sorteringene av oppfølgingspunktene",
+        page_url(at.overview): describe_generated(at.overview, at),
+        f"{at.selections_folder}/": "utvalgene og sorteringene av oppfølgingspunktene",
     }
     problems = []
     points = followups.get("followups")
     for point in points if isinstance(points, list) else ():
         if not isinstance(point, Record) or not isinstance(point_id := point.get("id"), str):
             continue
-        url = page_url(f"{POINTS}/{point_id}.md")
+        url = page_url(at.point(point_id))
         if url in taken:
             problems.append(
                 Problem(
@@ -110,6 +107,7 @@ def content_problems(
     content: Iterable[tuple[str, str, str]],
     generated: Mapping[str, str],
     made: Iterable[Taken],
+    at: Addresses = BOKMAL,
 ) -> list[str]:
     """One message per collision of a hand-written file.
 
@@ -118,11 +116,13 @@ def content_problems(
     of each generated page to its file in the generated folder; ``made`` are
     the other addresses the build writes (downloads, MkDocs', the theme's).
     """
+    pages = _pages(at)
+    reserved_by = reserved_folders(at)
     owners: dict[str, str] = {}
     for address, path in generated.items():
         owners[address] = (
-            f"{describe_generated(path)}, som lages fra datafilene"
-            if path in _PAGES or path.startswith(f"{POINTS}/")
+            f"{describe_generated(path, at)}, som lages fra datafilene"
+            if path in pages or path.startswith(f"{at.points_folder}/")
             else f"siden «{path}», som lages fra datafilene"
         )
     for item in made:
@@ -137,7 +137,7 @@ def content_problems(
                 "den ene kan vises. Gi den ene et annet navn, eller slett den."
             )
         seen.setdefault(address, name)
-        reserved = next((f for f in RESERVED_FOLDERS if address.startswith(f)), None)
+        reserved = next((f for f in reserved_by if address.startswith(f)), None)
         if address in owners:
             messages.append(
                 f"{name} får samme adresse på nettstedet («{url}») som {owners[address]}, og "
@@ -146,7 +146,7 @@ def content_problems(
         elif reserved is not None:
             messages.append(
                 f"{name} ligger i mappen «{reserved}», som er satt av til "
-                f"{RESERVED_FOLDERS[reserved]}. Flytt filen til en annen mappe i content/."
+                f"{reserved_by[reserved]}. Flytt filen til en annen mappe i content/."
             )
         elif address + "/" in folders:
             messages.append(

@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.data.model import Dataset
-from generator.site import downloads, feed, folders, open_data, pdf, render
+from generator.site import addresses, feed, folders, open_data, pdf, render
+from generator.site.addresses import BOKMAL, Addresses
 from generator.site.edition_changes import edition_changes
 from generator.site.write import write_atomic
 
@@ -59,6 +60,7 @@ def files(
     pages_url: str | None = None,
     with_pdf: bool = True,
     cache_dir: Path | None = None,
+    at: Addresses = BOKMAL,
 ) -> dict[str, bytes]:
     """Relative path in the site -> content, for every non-page file.
 
@@ -70,45 +72,50 @@ def files(
     """
     base = as_directory(site_url)
     pages = base if pages_url is None else pages_url
+    changes = pages + addresses.link(at.changes)
     result = {
-        downloads.FOLLOWUPS_JSON: open_data.as_json(open_data.followups_document(data)),
-        downloads.AREAS_JSON: open_data.as_json(open_data.areas_document(data)),
-        downloads.FOLLOWUPS_CSV: open_data.followups_csv(data),
-        downloads.STATUSES_CSV: open_data.statuses_csv(data),
-        downloads.AREAS_CSV: open_data.areas_csv(data),
-        downloads.FEED: feed.atom(
+        at.followups_json: open_data.as_json(open_data.followups_document(data)),
+        at.areas_json: open_data.as_json(open_data.areas_document(data)),
+        at.followups_csv: open_data.followups_csv(data),
+        at.statuses_csv: open_data.statuses_csv(data),
+        at.areas_csv: open_data.areas_csv(data),
+        at.feed: feed.atom(
             data,
             edition_changes(data),
             f"{data.council.name}: endringer i oppfølgingspunktene",
             base,
             lambda edition_id: (
-                f"{pages}endringer/" + (f"#utgave-{edition_id}" if edition_id else "")
+                changes + (f"#{at.edition_anchor(edition_id)}" if edition_id else "")
             ),
-            lambda point_id: pages + render.page_url(f"oppfolgingspunkter/{point_id}.md"),
+            lambda point_id: pages + addresses.link(at.point(point_id)),
         ),
     }
     if with_pdf:
-        result[downloads.report_pdf(data)] = report_pdf(data, cache_dir)
+        result[at.report_pdf(data.latest_edition.id)] = report_pdf(data, cache_dir)
     for schema in schemas:
-        result[f"{downloads.SCHEMA_DIR}/{schema.name}"] = schema.read_bytes()
+        result[at.schema(schema.name)] = schema.read_bytes()
     return result
 
 
 def stable_files(
-    data: Dataset, schemas: tuple[Path, ...], site_url: str, version: str
+    data: Dataset,
+    schemas: tuple[Path, ...],
+    site_url: str,
+    version: str,
+    at: Addresses = BOKMAL,
 ) -> dict[str, bytes]:
     """The newest edition's feed and open data for the root of the published
     site, beside versions.json, at addresses that never change.
 
     The feed's links lead into the edition's own version (``version/``), which
     stays where it is when a newer edition takes over the root. A sitemap
-    index lies beside the feed: Material fetches «sitemap.xml» next to every
+    index lies beside the feed: Material fetches the sitemap next to every
     ``<link rel=alternate>``, and search engines find the newest edition's
     sitemap through it.
     """
     base = as_directory(site_url)
-    content = files(data, schemas, base, pages_url=f"{base}{version}/", with_pdf=False)
-    content[downloads.SITEMAP] = sitemap_index(base, version)
+    content = files(data, schemas, base, pages_url=f"{base}{version}/", with_pdf=False, at=at)
+    content[addresses.SITEMAP] = sitemap_index(base, version)
     return content
 
 
@@ -120,7 +127,7 @@ def sitemap_index(site_url: str, version: str) -> bytes:
     index = ET.Element(f"{{{ns}}}sitemapindex")
     if site_url:
         entry = ET.SubElement(index, f"{{{ns}}}sitemap")
-        ET.SubElement(entry, f"{{{ns}}}loc").text = f"{site_url}{version}/{downloads.SITEMAP}"
+        ET.SubElement(entry, f"{{{ns}}}loc").text = f"{site_url}{version}/{addresses.SITEMAP}"
     ET.indent(index)
     document: bytes = ET.tostring(index, encoding="utf-8", xml_declaration=True)
     return document + b"\n"

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import EnvironmentFailure
+from generator.site.addresses import BOKMAL, SITEMAP
 
 MARKER = ".council-followups"
 GENERATED, CACHE, SITE = "genererte sider", "mellomlager", "nettsted"
@@ -203,7 +204,8 @@ def older_site(folder: Path) -> bool:
     """A site an older version built: MkDocs' sitemap beside our feed and open data."""
     return not (folder / MARKER).exists() and all(
         (folder / name).is_file()
-        for name in ("sitemap.xml", "endringer.xml", "data/oppfolgingspunkter.json")
+        # Older versions made bokmål sites only.
+        for name in (SITEMAP, BOKMAL.feed, BOKMAL.followups_json)
     )
 
 

@@ -32,7 +32,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 from markupsafe import escape
 
@@ -40,6 +39,7 @@ from generator.data import schema
 from generator.data.model import Dataset
 from generator.data.problems import Problem
 from generator.errors import UsageFailure
+from generator.site.addresses import BOKMAL, link
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
 
@@ -110,7 +110,7 @@ class State:
             )
         if unfilled:
             links = "".join(
-                f'<li><a href="{escape(base)}oppfolgingspunkter/{quote(u.point)}/">'
+                f'<li><a href="{escape(base)}{link(BOKMAL.point(u.point))}">'
                 f"{escape(u.label)}</a></li>"
                 for u in unfilled
             )

@@ -39,6 +39,7 @@ from generator.site import (
     downloads,
     folders,
     live_preview,
+    publish_env,
     rawhtml,
     theme,
 )
@@ -225,7 +226,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         version = os.environ.get("MIKE_DOCS_VERSION")
         if not version:
             config.extra.pop("version", None)
-        elif os.environ.get(addresses.PREVIEW) == "1" and isinstance(
+        elif os.environ.get(publish_env.PREVIEW) == "1" and isinstance(
             config.extra.get("version"), dict
         ):
             # Material shows the outdated banner on every version that does not
@@ -235,7 +236,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             config.extra["version"]["default"] = [*defaults, f"^{re.escape(version)}$"]
         # Set by `publish` for a published edition (never for a preview or a
         # plain build): the root of the site has the newest feed and data.
-        self._stable_files = bool(version) and os.environ.get(addresses.STABLE_FILES) == "1"
+        self._stable_files = bool(version) and os.environ.get(publish_env.STABLE_FILES) == "1"
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -347,6 +348,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 + problem_text.as_text(self._not_allowed)
             )
         env.globals["council_stable_feed"] = self._stable_files
+        # The theme's partials link to pages and files by these, never by name.
+        env.globals["council_addresses"] = addresses.BOKMAL.theme()
         return env
 
     def _clashes(self, files: Files, pages: list[File], config: MkDocsConfig) -> list[str]:

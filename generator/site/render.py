@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from generator.data.model import Dataset, Followup, Status
 from generator.data.schema import AREA_STATUSES, STATES
-from generator.site import chart, collisions, downloads, escape, selections
+from generator.site import addresses, chart, downloads, escape, selections
+from generator.site.addresses import BOKMAL, Addresses
 from generator.site.edition_changes import edition_changes
 
 LOCALE = "nb_NO"
@@ -113,36 +114,12 @@ def environment() -> Environment:
     env.filters["state_slug"] = state_slug
     env.filters["html_date"] = lambda d: escape.html(norwegian_date(d))
     env.globals["listings"] = selections
-    env.globals["downloads"] = downloads
-    env.globals["point_page"] = point_page
     env.globals["badge"] = state_badge
     env.globals["overdue"] = overdue_mark
-    env.filters["page_url"] = page_url
+    env.filters["page_url"] = addresses.link
     env.globals["STATES"] = STATES
     env.globals["AREA_STATUSES"] = AREA_STATUSES
     return env
-
-
-def point_page(point: Followup) -> str:
-    """Where a point's page lives, relative to the docs folder."""
-    return f"oppfolgingspunkter/{point.id}.md"
-
-
-def page_url(path: str) -> Markup:
-    """A generated page's address relative to the site root, quoted for a link."""
-    return Markup(quote(collisions.page_url(path), safe="/"))
-
-
-def page_root(path: str) -> str:
-    """From a page's address back to the site root, for links in raw HTML.
-
-    MkDocs rewrites only Markdown links; links inside HTML blocks (tables with
-    data attributes, downloads that are not pages) need this prefix. Assumes
-    ``use_directory_urls`` (MkDocs' default): «a/b.md» is served at «a/b/».
-    """
-    parts = path.split("/")
-    depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
-    return "../" * depth
 
 
 def _reported_seminars(data: Dataset) -> int:
@@ -185,6 +162,7 @@ def render_site(
     schema_names: tuple[str, ...] = (),
     *,
     stable_files: bool = False,
+    at: Addresses = BOKMAL,
 ) -> dict[str, str]:
     """All generated pages: path relative to the docs folder -> Markdown.
 
@@ -192,6 +170,7 @@ def render_site(
     Schema files the open data page links to. ``stable_files``: the site is a
     published version with the newest edition's feed and open data beside
     it, one level up (``publish``); the open data page points readers there.
+    ``at`` gives every page its address and every link its target.
     """
     env = environment()
     # Computed once: the selection pages would otherwise each scan every point.
@@ -204,7 +183,9 @@ def render_site(
         "party_slugs": {p.name: p.slug for p in parties},
         # On a published edition the feed to subscribe to is the one beside
         # versions.json, which always serves the newest edition.
-        "feed": ("../" if stable_files else "") + downloads.FEED,
+        "feed": (addresses.STABLE_ROOT if stable_files else "") + at.feed,
+        "addresses": at,
+        "stable_root": Markup(addresses.STABLE_ROOT),
     }
     latest = data.latest_edition
     counts = Counter(p.current.state for p in data.followups if p.current)
@@ -220,43 +201,43 @@ def render_site(
         # does the same for Markdown links, which MkDocs resolves by source file.
         pages[path] = env.get_template(template).render(
             **common,
-            root=Markup(page_root(path)),
-            docs_root=Markup("../" * path.count("/")),
+            root=Markup(addresses.page_root(path)),
+            docs_root=Markup(addresses.docs_root(path)),
             positions=positions,
             **context,
         )
 
     history = edition_changes(data)
     add(
-        "index.md",
+        at.front,
         "index.md.j2",
         latest=latest,
         counts=counts,
         chart=state_chart(data, counts),
         latest_changes=history[0],
     )
-    for listing in selections.listings(data):
+    for listing in selections.listings(data, at):
         add(listing.path, "overview.md.j2", listing=listing)
-    add("ipo/index.md", "ipo.md.j2")
-    add("seminarer/index.md", "seminars.md.j2")
-    add("endringer/index.md", "changes.md.j2", history=history)
+    add(at.ipo, "ipo.md.j2")
+    add(at.seminars, "seminars.md.j2")
+    add(at.changes, "changes.md.j2", history=history)
     add(
-        "rapport/index.md",
+        at.report,
         "report.md.j2",
         title=report_title(data),
         report_seminar_headings=_reported_seminars(data) > 1,
     )
     add(
-        "data/index.md",
+        at.data,
         "data.md.j2",
-        files=downloads.listing(data, schema_names),
-        stable=downloads.stable_listing(schema_names) if stable_files else (),
+        files=downloads.listing(data, schema_names, at),
+        stable=downloads.stable_listing(schema_names, at) if stable_files else (),
     )
-    add("tilgjengelighetserklaering.md", "accessibility.md.j2")
+    add(at.accessibility, "accessibility.md.j2")
     points = data.followups
     for index, point in enumerate(points):
         add(
-            point_page(point),
+            at.point(point.id),
             "followup.md.j2",
             point=point,
             previous=points[index - 1] if index > 0 else None,

@@ -16,9 +16,7 @@ from dataclasses import dataclass
 
 from generator.data.model import Dataset, Followup
 from generator.data.schema import STATES
-
-OVERVIEW = "oppfolgingspunkter/index.md"
-FOLDER = "oppfolgingspunkter/utvalg"
+from generator.site.addresses import BOKMAL, Addresses
 
 SORT_KEYS: dict[str, str] = {
     "nummer": "nummer",
@@ -76,8 +74,12 @@ class Listing:
     """What was picked, e.g. «tilstand: pågår»; None for the whole list."""
 
 
-def sort_page(key: str) -> str:
-    return OVERVIEW if key == "nummer" else f"{FOLDER}/sortert-etter-{key}.md"
+OVERVIEW_ORDER = "nummer"
+"""The overview's own order: sorted by it, the overview is the page."""
+
+
+def sort_page(key: str, at: Addresses = BOKMAL) -> str:
+    return at.overview if key == OVERVIEW_ORDER else at.sorted_page(key)
 
 
 @dataclass(frozen=True)
@@ -137,30 +139,30 @@ def party_slugs(names: Iterable[str]) -> dict[str, str]:
     return {name: result[name] for name in dict.fromkeys(names)}
 
 
-def state_page(state: str) -> str:
-    return f"{FOLDER}/tilstand-{slug(state)}.md"
+def state_page(state: str, at: Addresses = BOKMAL) -> str:
+    return at.state_page(slug(state))
 
 
-def seminar_page(seminar_id: str) -> str:
-    return f"{FOLDER}/seminar-{seminar_id}.md"
+def seminar_page(seminar_id: str, at: Addresses = BOKMAL) -> str:
+    return at.seminar_page(seminar_id)
 
 
-def responsible_page(party: Party) -> str:
-    return f"{FOLDER}/ansvarlig-{party.slug}.md"
+def responsible_page(party: Party, at: Addresses = BOKMAL) -> str:
+    return at.responsible_page(party.slug)
 
 
-def listings(data: Dataset) -> tuple[Listing, ...]:
+def listings(data: Dataset, at: Addresses = BOKMAL) -> tuple[Listing, ...]:
     """The overview itself first, then every other order and selection."""
     points = data.followups
     pages = [
-        Listing(sort_page(key), "Oppfølgingspunkter", sort_points(points, key), key)
+        Listing(sort_page(key, at), "Oppfølgingspunkter", sort_points(points, key), key)
         for key in SORT_KEYS
     ]
     for state in STATES:
         chosen = tuple(p for p in points if p.current and p.current.state == state)
         pages.append(
             Listing(
-                state_page(state),
+                state_page(state, at),
                 f"Oppfølgingspunkter: {state}",
                 chosen,
                 "nummer",
@@ -171,7 +173,7 @@ def listings(data: Dataset) -> tuple[Listing, ...]:
         chosen = data.followups_of(seminar)
         pages.append(
             Listing(
-                seminar_page(seminar.id),
+                seminar_page(seminar.id, at),
                 f"Oppfølgingspunkter: {seminar.title}",
                 chosen,
                 "nummer",
@@ -182,7 +184,7 @@ def listings(data: Dataset) -> tuple[Listing, ...]:
         chosen = tuple(p for p in points if party.name in p.responsible)
         pages.append(
             Listing(
-                responsible_page(party),
+                responsible_page(party, at),
                 f"Oppfølgingspunkter: {party.name}",
                 chosen,
                 "nummer",

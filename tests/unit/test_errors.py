@@ -19,7 +19,7 @@ from generator.commands import change_summary, edit_followups, init, publish, pu
 from generator.commands.yaml_roundtrip import FormatError
 from generator.data.problems import DataError, Position, Problem
 from generator.data.snapshot import UnknownEdition
-from generator.site import addresses, folders, live_preview
+from generator.site import folders, live_preview, publish_env
 from tests.conftest import ROOT, copy_project, run_generator
 
 PROBLEM = Problem(Position("followups.yaml", 3, 5), "«title» mangler.")
@@ -43,7 +43,7 @@ PROBLEM = Problem(Position("followups.yaml", 3, 5), "«title» mangler.")
         (publish.PublishError("nei"), 3),
         (pull_request.ChangeFailed("nei"), 3),
         (change_summary.RevisionError("nei"), 3),
-        (addresses.AddressError("nei"), 3),
+        (publish_env.AddressError("nei"), 3),
     ],
     ids=lambda value: type(value).__name__ if isinstance(value, Exception) else str(value),
 )

@@ -12,7 +12,7 @@ import pytest
 
 from generator.commands import publish
 from generator.errors import UsageFailure
-from generator.site import addresses, download_files
+from generator.site import download_files, publish_env
 from generator.site.build import Sources, load_dataset
 from tests.conftest import copy_project
 from tests.gitenv import git_env
@@ -207,8 +207,8 @@ def test_asking_for_an_edition_without_history_is_refused(
     ],
 )
 def test_site_url(value: str, expected: str) -> None:
-    assert addresses.site_url({"SITE_URL": value}) == expected
-    assert addresses.site_url({}) == ""
+    assert publish_env.site_url({"SITE_URL": value}) == expected
+    assert publish_env.site_url({}) == ""
 
 
 @pytest.mark.parametrize(
@@ -216,8 +216,8 @@ def test_site_url(value: str, expected: str) -> None:
     ["x.github.io/repo", "ftp://x.org/", "https://", "https://x.org/?a=1", "https://x.org/#a"],
 )
 def test_site_url_must_be_an_address(value: str) -> None:
-    with pytest.raises(addresses.AddressError) as caught:
-        addresses.site_url({"SITE_URL": value})
+    with pytest.raises(publish_env.AddressError) as caught:
+        publish_env.site_url({"SITE_URL": value})
     assert str(caught.value) == (
         f"Miljøvariabelen SITE_URL er «{value}», som ikke er en nettadresse. Skriv hele adressen "
         "til nettstedet, for eksempel https://politiradet.github.io/oppfolging/, eller fjern "
