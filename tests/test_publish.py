@@ -640,6 +640,11 @@ def test_version_selector_lists_editions_and_keeps_the_page(
     current = page.locator(".md-version__current")
     current.wait_for()
     assert current.inner_text() == "Status pr januar 2026"
+    # Named by what it shows, in the catalogue's words (version-label.js).
+    page.wait_for_function(
+        "() => document.querySelector('.md-version__current').getAttribute('aria-label')"
+        " === 'Velg rapporteringsrunde: Status pr januar 2026'"
+    )
     outdated.wait_for(state="visible")
     assert "Du ser en eldre rapporteringsrunde." in outdated.inner_text()
 

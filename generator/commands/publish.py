@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator import words
 from generator.commands import fingerprint
 from generator.data import history
 from generator.data.model import Dataset, Edition
@@ -78,7 +79,11 @@ ATTEMPTS = 3
 REDIRECT_TEMPLATE = Path(__file__).parent.parent / "templates" / "redirect.html.j2"
 # mike's own entry point; the package has no __main__.
 MIKE = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())"]
-ROOT_PATHS = (addresses.BOKMAL.feed, addresses.SITEMAP, addresses.BOKMAL.data_folder)
+ROOT_PATHS = (
+    *dict.fromkeys(addresses.for_words(words.of(language)).feed for language in words.languages()),
+    addresses.SITEMAP,
+    addresses.BOKMAL.data_folder,
+)
 """What publish owns at the root of gh-pages, replaced as a whole."""
 TAKEN = frozenset({LATEST, addresses.BOKMAL.data_folder})
 """Names at the root of gh-pages that an edition's version folder would collide with."""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from generator import words
 from generator.data.suggest import Budget, did_you_mean, listing, shown
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -50,6 +51,8 @@ PUBLISHING_RESERVED: dict[str, str] = {
             "versions",
         )
     },
+    # The same folders in the other languages' words: «endringar», «seminar» ...
+    **{name: "en mappe eller side på nettstedet" for name in words.site_folders()},
 }
 """Edition ids that publishing uses for something else: each edition becomes a
 folder at the root of the published site, beside mike's ``latest`` alias and

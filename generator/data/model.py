@@ -57,6 +57,8 @@ NOTHING_MORE = More()
 class Council:
     name: str
     members: tuple[str, ...]
+    language: str | None = None
+    """The reader's language, a catalogue in generator/words; None for the default (nb)."""
     more: More = NOTHING_MORE
 
 
@@ -258,7 +260,10 @@ def build(followups: Record, ipo: Record, unfilled: Collection[Position] = ()) -
     units, areas = build_areas(ipo)
     return Dataset(
         council=Council(
-            council.text("name"), council.texts("members"), _more(council, s.COUNCIL, Council)
+            council.text("name"),
+            council.texts("members"),
+            council.optional_text("language"),
+            _more(council, s.COUNCIL, Council),
         ),
         editions=tuple(editions.values()),
         seminars=tuple(seminars.values()),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator import words
 from generator.data.kinds import (
     ID_MAX_LENGTH,
     ID_PATTERN,
@@ -103,6 +104,13 @@ AREA_STATUSES: dict[str, Option] = {
     "ny": Option("Ny", "området er tatt inn i innsatsen i denne utgaven", "ny"),
     "videreført": Option("Videreført", "området var med før og er fortsatt med", "viderefort"),
 }
+
+
+LANGUAGES: dict[str, Option] = {
+    code: Option(name.capitalize(), f"nettstedets egne ord på {name}", code)
+    for code, name in words.languages().items()
+}
+"""The reader's languages: one for each catalogue in generator/words."""
 
 
 def _either(names: Iterable[str]) -> str:
@@ -256,6 +264,12 @@ COUNCIL = Obj(
     fields=(
         Field("name", Text(), "Rådets navn, slik det skal stå på nettstedet.", required=True),
         Field("members", ListOf(Text(), min_items=1), "Partene i rådet.", required=True),
+        Field(
+            "language",
+            Choice(LANGUAGES, "språk"),
+            f"Språket nettstedet skrives på: {_either(LANGUAGES)} (valgfritt; standard er "
+            f"{words.DEFAULT}). Dataene vises slik de er skrevet.",
+        ),
     ),
 )
 

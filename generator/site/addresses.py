@@ -12,10 +12,19 @@ language gets another table, and every address follows.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from markupsafe import Markup
+
+from generator import words
+from generator.words import Words
+
+if TYPE_CHECKING:
+    from generator.data.model import Dataset
 
 FRONT = "index.md"
 SITEMAP = "sitemap.xml"
@@ -231,3 +240,26 @@ class Addresses:
 
 BOKMAL = Addresses(Slugs())
 """Today's site: every council's site is in bokmål."""
+
+
+@functools.cache
+def for_words(catalogue: Words) -> Addresses:
+    """The addresses of a site in ``catalogue``'s language: its ``slugs`` fill
+    the table (generator/words), so a nynorsk site has nynorsk addresses."""
+    return Addresses(Slugs(**{f.name: catalogue.slug(f.name) for f in dataclasses.fields(Slugs)}))
+
+
+def of(data: Dataset) -> Addresses:
+    """The addresses of the council's language."""
+    return for_words(words_of(data))
+
+
+def words_of(data: Dataset) -> Words:
+    """The catalogue of the council's language."""
+    return words.of(data.council.language)
+
+
+def nav(catalogue: Words) -> list[dict[str, str]]:
+    """The generated pages' entries of a site's navigation (mkdocs.yml ``nav``),
+    labelled in ``catalogue``'s language; a council adds its own pages among them."""
+    return [{catalogue(f"nav.{key}"): path} for key, path in for_words(catalogue).nav().items()]

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import words
 from generator.data import history, json_schema, model, privacy, schema, snapshot, validate
 from generator.data.load import Mapping, Node, Scalar, Sequence, parse, read
 from generator.data.problems import DataError, Problem
-from generator.site import collisions, render, write
+from generator.data.validate import Record
+from generator.site import addresses, collisions, render, write
 
 FOLLOWUPS_ENV = "SITE_FOLLOWUPS"
 """Set by ``python -m generator site`` and ``publish`` for MkDocs: the
@@ -125,7 +127,7 @@ def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     )
     problems += ipo_problems
     later = validate.cross_check(followups, ipo)
-    later += collisions.point_problems(followups)
+    later += collisions.point_problems(followups, _addresses_of(followups))
     content = sources.content
     if content is not None:
         later += validate.check_pages(followups, lambda page: (content / page).is_file())
@@ -260,3 +262,14 @@ def generate(
     # The caller publishes the same data as files (open data, feed, PDF).
     synced = write.sync(pages, out_dir, option=option, shown=shown)
     return Loaded(data, loaded.warnings, notes, loaded.unfilled), synced
+
+
+def _addresses_of(followups: object) -> addresses.Addresses:
+    """The addresses of the language the data names, before it has a model:
+    the default when it names none or one that does not exist (the validator
+    reports that)."""
+    council = followups.get("council") if isinstance(followups, Record) else None
+    language = council.get("language") if isinstance(council, Record) else None
+    if isinstance(language, str) and language in words.languages():
+        return addresses.for_words(words.of(language))
+    return addresses.BOKMAL

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.data.model import Dataset
 from generator.site import addresses, feed, folders, open_data, pdf, render
-from generator.site.addresses import BOKMAL, Addresses
+from generator.site.addresses import Addresses
 from generator.site.edition_changes import edition_changes
 from generator.site.write import write_atomic
 
@@ -60,7 +60,7 @@ def files(
     pages_url: str | None = None,
     with_pdf: bool = True,
     cache_dir: Path | None = None,
-    at: Addresses = BOKMAL,
+    at: Addresses | None = None,
 ) -> dict[str, bytes]:
     """Relative path in the site -> content, for every non-page file.
 
@@ -72,7 +72,9 @@ def files(
     """
     base = as_directory(site_url)
     pages = base if pages_url is None else pages_url
-    changes = pages + addresses.link(at.changes)
+    w = addresses.words_of(data)
+    at = at or addresses.for_words(w)
+    changes = pages + str(addresses.link(at.changes))
     result = {
         at.followups_json: open_data.as_json(open_data.followups_document(data)),
         at.areas_json: open_data.as_json(open_data.areas_document(data)),
@@ -82,12 +84,11 @@ def files(
         at.feed: feed.atom(
             data,
             edition_changes(data),
-            f"{data.council.name}: endringer i oppfølgingspunktene",
             base,
             lambda edition_id: (
                 changes + (f"#{at.edition_anchor(edition_id)}" if edition_id else "")
             ),
-            lambda point_id: pages + addresses.link(at.point(point_id)),
+            lambda point_id: pages + str(addresses.link(at.point(point_id))),
         ),
     }
     if with_pdf:
@@ -102,7 +103,7 @@ def stable_files(
     schemas: tuple[Path, ...],
     site_url: str,
     version: str,
-    at: Addresses = BOKMAL,
+    at: Addresses | None = None,
 ) -> dict[str, bytes]:
     """The newest edition's feed and open data for the root of the published
     site, beside versions.json, at addresses that never change.

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.data.model import Dataset
-from generator.site.addresses import BOKMAL, Addresses
+from generator.site import addresses
+from generator.site.addresses import Addresses
+from generator.words import Words
 
 
 @dataclass(frozen=True)
@@ -17,42 +19,45 @@ class Download:
     description: str
 
 
-def _open_data(at: Addresses) -> list[Download]:
+def _open_data(at: Addresses, w: Words) -> list[Download]:
     return [
-        Download(at.followups_json, "Oppfølgingspunkter med all status", "JSON",
-                 "Alle punktene med hele statushistorikken, i samme form som datafilen."),
-        Download(at.followups_csv, "Oppfølgingspunkter med siste status", "CSV",
-                 "Én rad per punkt med gjeldende tilstand og statustekst."),
-        Download(at.statuses_csv, "Alle statuser", "CSV",
-                 "Én rad per status per rapporteringsrunde, eldste først."),
-        Download(at.areas_json, "IPO-områder", "JSON", "Enhetene og områdene, i samme form som datafilen."),
-        Download(at.areas_csv, "IPO-områder", "CSV", "Én rad per område."),
-        Download(at.feed, "Endringer per rapporteringsrunde", "Atom",
-                 "Nyhetsstrøm med statusene fra hver rapporteringsrunde."),
+        Download(at.followups_json, w("downloads.followups_json"), "JSON", w("downloads.followups_json_text")),
+        Download(at.followups_csv, w("downloads.followups_csv"), "CSV", w("downloads.followups_csv_text")),
+        Download(at.statuses_csv, w("downloads.statuses_csv"), "CSV", w("downloads.statuses_csv_text")),
+        Download(at.areas_json, w("downloads.areas_json"), "JSON", w("downloads.areas_json_text")),
+        Download(at.areas_csv, w("downloads.areas_csv"), "CSV", w("downloads.areas_csv_text")),
+        Download(at.feed, w("downloads.feed"), "Atom", w("downloads.feed_text")),
     ]  # fmt: skip
 
 
-def _schemas(schema_names: tuple[str, ...], at: Addresses) -> list[Download]:
+def _schemas(schema_names: tuple[str, ...], at: Addresses, w: Words) -> list[Download]:
     return [
-        Download(at.schema(name), name, "JSON Schema", "Beskriver feltene i JSON-filene.")
+        Download(at.schema(name), name, "JSON Schema", w("downloads.schema_text"))
         for name in schema_names
     ]
 
 
 def listing(
-    data: Dataset, schema_names: tuple[str, ...], at: Addresses = BOKMAL
+    data: Dataset, schema_names: tuple[str, ...], at: Addresses | None = None
 ) -> tuple[Download, ...]:
-    """Every downloadable file, in the order the open data page lists them."""
+    """Every downloadable file, in the order the open data page lists them;
+    ``at`` defaults to the addresses of the council's language."""
+    w = addresses.words_of(data)
+    at = at or addresses.for_words(w)
     report = Download(
         at.report_pdf(data.latest_edition.id),
         data.latest_edition.title,
         "PDF",
-        "Statusrapporten for utskrift.",
+        w("downloads.report_text"),
     )
-    return (*_open_data(at), report, *_schemas(schema_names, at))
+    return (*_open_data(at, w), report, *_schemas(schema_names, at, w))
 
 
-def stable_listing(schema_names: tuple[str, ...], at: Addresses = BOKMAL) -> tuple[Download, ...]:
+def stable_listing(
+    data: Dataset, schema_names: tuple[str, ...], at: Addresses | None = None
+) -> tuple[Download, ...]:
     """The files a published site also keeps at its root for the newest edition,
     at addresses that never change (``publish``): the feed and the open data."""
-    return (*_open_data(at), *_schemas(schema_names, at))
+    w = addresses.words_of(data)
+    at = at or addresses.for_words(w)
+    return (*_open_data(at, w), *_schemas(schema_names, at, w))

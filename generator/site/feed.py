@@ -12,9 +12,12 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
+from generator import words
 from generator.data.model import Dataset
 from generator.site.edition_changes import EditionChanges
 from generator.site.escape import html, paragraphs
+from generator.site.selections import state_label
+from generator.words import Words
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -23,26 +26,25 @@ def _timestamp(day: dt.date) -> str:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).isoformat()
 
 
-def _entry_html(changes: EditionChanges, point_link: Callable[[str], str]) -> str:
+def _entry_html(w: Words, changes: EditionChanges, point_link: Callable[[str], str]) -> str:
     items = []
     for change in changes.updates:
         point, after, before = change.point, change.after, change.before
         moved = ""
         if before is None:
-            moved = " (ny)"
+            moved = w("feed.new")
         elif before.state != after.state:
-            moved = f" (før: {html(before.state_label)})"
+            moved = w("feed.before", state=html(state_label(w, before.state)))
         items.append(
             f'<li><a href="{html(point_link(point.id))}">{point.number}. {html(point.title)}</a>: '
-            f"<strong>{html(after.state_label)}</strong>{moved}{paragraphs(after.text)}</li>"
+            f"<strong>{html(state_label(w, after.state))}</strong>{moved}{paragraphs(after.text)}</li>"
         )
-    return f"<ul>{''.join(items)}</ul>" if items else "<p>Ingen endringer.</p>"
+    return f"<ul>{''.join(items)}</ul>" if items else f"<p>{html(w('feed.none'))}</p>"
 
 
 def atom(
     data: Dataset,
     history: tuple[EditionChanges, ...],
-    feed_title: str,
     base_url: str,
     changes_link: Callable[[str], str],
     point_link: Callable[[str], str],
@@ -52,7 +54,8 @@ def atom(
     feed = ET.Element(f"{{{ATOM}}}feed")
     if base_url:
         feed.set("{http://www.w3.org/XML/1998/namespace}base", base_url)
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = feed_title
+    w = words.of(data.council.language)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = w("feed.title", council=data.council.name)
     # Named after the council, not the address: each edition's feed and the
     # one at the site's root are the same feed to a reader, whose entries
     # keep their ids when the feed moves or the site gets an address.
@@ -77,7 +80,7 @@ def atom(
             href=changes_link(edition.id),
         )
         content = ET.SubElement(entry, f"{{{ATOM}}}content", type="html")
-        content.text = _entry_html(changes, point_link)
+        content.text = _entry_html(w, changes, point_link)
     ET.indent(feed)
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return document + b"\n"

@@ -19,6 +19,7 @@ import io
 import json
 from typing import Any
 
+from generator import words
 from generator.data import schema as s
 from generator.data.model import Dataset, Edition, Modelled, Seminar, Unit, field_value
 
@@ -134,11 +135,24 @@ def _cells(item: Modelled, columns: list[s.Field]) -> list[object]:
     return [_csv_value(spec.kind, field_value(item, spec.name)) for spec in columns]
 
 
+def _header(data: Dataset, kind: str, columns: list[s.Field], more: list[str]) -> list[str]:
+    """The columns' names in the council's language: the schema's fields by the
+    catalogue's ``csv.<kind>.<field>``, then the columns the file adds (``csv.<name>``)."""
+    w = words.of(data.council.language)
+    named = [w.get(f"csv.{kind}.{spec.name}", spec.label) for spec in columns]
+    return named + [w(f"csv.{name}") for name in more]
+
+
+def _label(w: words.Words, kind: str, obj: s.Obj, name: str) -> str:
+    spec = obj.field(name)
+    assert spec is not None, f"{kind} has no field {name}"
+    return w.get(f"csv.{kind}.{name}", spec.label)
+
+
 def followups_csv(data: Dataset) -> bytes:
     """One row per point with its current status."""
     columns = _columns(s.FOLLOWUP)
-    header = [spec.label for spec in columns]
-    header += ["tilstand", "rapporteringsrunde", "dato", "status"]
+    header = _header(data, "followup", columns, ["state", "edition", "date", "status"])
     rows: list[list[object]] = []
     for p in data.followups:
         current = p.current
@@ -156,7 +170,11 @@ def followups_csv(data: Dataset) -> bytes:
 
 def statuses_csv(data: Dataset) -> bytes:
     """One row per status of every point, oldest first: the whole history."""
-    header = ["id", "nummer", "tittel", "rapporteringsrunde", "dato", "tilstand", "status"]
+    w = words.of(data.council.language)
+    header = [
+        *(_label(w, "followup", s.FOLLOWUP, name) for name in ("id", "number", "title")),
+        *(w(f"csv.{name}") for name in ("edition", "date", "state", "status")),
+    ]
     rows: list[list[object]] = [
         [
             p.id,
@@ -175,6 +193,6 @@ def statuses_csv(data: Dataset) -> bytes:
 
 def areas_csv(data: Dataset) -> bytes:
     columns = _columns(s.AREA)
-    header = [*(spec.label for spec in columns), "rapporteringsrunde"]
+    header = _header(data, "area", columns, ["edition"])
     rows: list[list[object]] = [[*_cells(a, columns), data.ipo_edition.title] for a in data.areas]
     return _csv(header, rows)

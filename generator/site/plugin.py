@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -25,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator import words
 from generator.data import kinds, problem_text
 from generator.data.model import Dataset
 from generator.data.problems import DataError, Problem
@@ -44,6 +46,7 @@ from generator.site import (
     theme,
 )
 from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
+from generator.words import Words
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
 
@@ -103,6 +106,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _lock: folders.Lock | None = None
     _known: csp.KnownScripts = csp.KnownScripts(())
     _not_allowed: list[Problem]
+    _language: Words = words.of()
     _preview: live_preview.State | None = None
     """In ``mkdocs serve``: what the preview shows (see ``preview``)."""
 
@@ -214,8 +218,31 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     def on_shutdown(self) -> None:
         self._release()
 
+    def _words(self, config: MkDocsConfig) -> Words:
+        """The council's language, read before the data is loaded: Material's
+        language and search are set up in ``on_config``, before the pages.
+        A value that is not a language counts as the default here; the data's
+        validation reports it."""
+        try:
+            tree = yaml.safe_load(self._sources(config).followups.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return words.of()
+        council = tree.get("council") if isinstance(tree, dict) else None
+        language = council.get("language") if isinstance(council, dict) else None
+        if isinstance(language, str) and language in words.languages():
+            return words.of(language)
+        return words.of()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.add_to(config)
+        # The council's language decides Material's words, <html lang> and
+        # the search's stemming, whatever mkdocs.yml says.
+        self._language = self._words(config)
+        config.theme["language"] = self._language("meta.material_language")
+        for name in ("material/search", "search"):
+            search = config.plugins.get(name)
+            if search is not None and "lang" in search.config:
+                search.config["lang"] = [self._language("meta.search_language")]
         self._known = csp.known_scripts(config.theme.dirs)
         for key in ("site_name", "site_description", "site_author", "copyright"):
             config[key] = as_text(config[key])
@@ -348,8 +375,13 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 + problem_text.as_text(self._not_allowed)
             )
         env.globals["council_stable_feed"] = self._stable_files
-        # The theme's partials link to pages and files by these, never by name.
-        env.globals["council_addresses"] = addresses.BOKMAL.theme()
+        # The theme's own words and links, in the language of the data built
+        # (of mkdocs.yml's data file while a preview has none yet); the
+        # partials link to pages and files by these addresses, never by name.
+        language = words.of(self._data.council.language) if self._data else self._language
+        env.globals["council_words"] = language
+        env.globals["council_addresses"] = addresses.for_words(language).theme()
+        env.globals["council_version_label"] = language("theme.version_label")
         return env
 
     def _clashes(self, files: Files, pages: list[File], config: MkDocsConfig) -> list[str]:

@@ -2,6 +2,11 @@
 
 Every ``{{ value }}`` is escaped by default (``finalize``), so a template that
 forgets a filter shows text literally instead of letting it become markup.
+
+Each template sees exactly the names its context declares (a ``TypedDict``
+per page, as MkDocs' ``utils/templates.py`` does), built here: the counting,
+sorting and wording happen in Python, the templates only place the results.
+The reader's words come from the council's catalogue (``generator.words``).
 """
 
 from __future__ import annotations
@@ -10,24 +15,28 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypedDict
 from urllib.parse import quote
 
-from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.data.model import Dataset, Followup, Status
+from generator import words
+from generator.data.model import Area, Council, Dataset, Edition, Followup, Seminar, Status, Unit
 from generator.data.schema import AREA_STATUSES, STATES
 from generator.site import addresses, chart, downloads, escape, selections
-from generator.site.addresses import BOKMAL, Addresses
-from generator.site.edition_changes import edition_changes
-
-LOCALE = "nb_NO"
+from generator.site.addresses import Addresses
+from generator.site.downloads import Download
+from generator.site.edition_changes import EditionChanges, edition_changes
+from generator.site.selections import state_label
+from generator.words import Words
 
 
 def norwegian_date(value: dt.date) -> str:
-    """«30. januar 2026»."""
-    return format_date(value, format="long", locale=LOCALE)
+    """«30. januar 2026» (bokmål: the secretariat's messages use it too)."""
+    return words.of().date(value)
 
 
 _URL_SAFE = re.compile(r"[a-z0-9-]+")
@@ -46,79 +55,78 @@ def state_slug(state: str) -> str:
     return STATES[state].slug
 
 
-def state_badge(state: str) -> Markup:
+def state_badge(w: Words, state: str) -> Markup:
     """A state as a badge: the name is always written, the colour only helps."""
     return Markup('<span class="state state--{}">{}</span>').format(
-        state_slug(state), STATES[state].label
+        state_slug(state), state_label(w, state)
     )
 
 
-def overdue_mark(point: Followup, today: dt.date) -> Markup:
+def overdue_mark(w: Words, point: Followup, today: dt.date) -> Markup:
     """«Forfalt» when the deadline has passed and the point is still open."""
     return (
-        Markup('<strong class="overdue">Forfalt</strong>')
+        Markup('<strong class="overdue">{}</strong>').format(w("point.overdue"))
         if point.is_overdue(today)
         else Markup("")
     )
 
 
-UNFILLED_LABEL = "Ikke fylt ut"
-
-
-def status_text(status: Status) -> Markup:
+def status_text(w: Words, status: Status) -> Markup:
     """A status's text as paragraphs; in a preview of a round in progress, a
     placeholder says in words that it is not filled in (not by colour alone)."""
     text = escape.paragraphs(status.text)
     if not status.unfilled:
         return text
-    label = Markup(
-        '<p class="unfilled__label"><strong>{}:</strong> statusen for denne runden er ikke '
-        "skrevet ennå. Teksten under er plassholderen, og nettstedet kan ikke publiseres før "
-        "den er byttet ut.</p>"
-    ).format(UNFILLED_LABEL)
+    label = Markup('<p class="unfilled__label"><strong>{}:</strong> {}</p>').format(
+        w("point.unfilled_label"), w("point.unfilled_text")
+    )
     return Markup('<div class="unfilled">\n{}\n\n{}\n</div>').format(label, text)
 
 
-def _finalize(value: object) -> object:
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, bool):
-        raise TypeError("a boolean reached a template unformatted")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.date):
-        return escape.inline(norwegian_date(value))
-    return escape.inline(value)
+def _finalize(w: Words) -> Callable[[object], object]:
+    def finalize(value: object) -> object:
+        if isinstance(value, Markup):
+            return value
+        if isinstance(value, bool):
+            raise TypeError("a boolean reached a template unformatted")
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, dt.date):
+            return escape.inline(w.date(value))
+        return escape.inline(value)
+
+    return finalize
 
 
 @functools.cache
-def environment() -> Environment:
-    """The one Jinja environment; cached so that `mkdocs serve`, which runs the
-    plugin again on every edit in the same process, compiles the templates once."""
+def environment(w: Words | None = None) -> Environment:
+    """The Jinja environment of one language; cached so that `mkdocs serve`,
+    which runs the plugin again on every edit in the same process, compiles
+    the templates once."""
+    w = w or words.of()
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=_finalize(w),
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["date"] = lambda d: escape.inline(norwegian_date(d))
+    # Filters and functions only: what a page shows comes in its context.
+    env.filters["date"] = lambda d: escape.inline(w.date(d))
     env.filters["url"] = url_part
     env.filters["paragraphs"] = escape.paragraphs
-    env.filters["status_text"] = status_text
+    env.filters["status_text"] = functools.partial(status_text, w)
     env.filters["html"] = escape.html
     env.filters["inline"] = escape.inline
     env.filters["path"] = lambda p: Markup(quote(str(p), safe="/"))
     env.filters["state_slug"] = state_slug
-    env.filters["html_date"] = lambda d: escape.html(norwegian_date(d))
-    env.globals["listings"] = selections
-    env.globals["badge"] = state_badge
-    env.globals["overdue"] = overdue_mark
+    env.filters["html_date"] = lambda d: escape.html(w.date(d))
     env.filters["page_url"] = addresses.link
-    env.globals["STATES"] = STATES
-    env.globals["AREA_STATUSES"] = AREA_STATUSES
+    env.filters["in_sentence"] = w.in_sentence
+    env.globals["badge"] = functools.partial(state_badge, w)
+    env.globals["overdue"] = functools.partial(overdue_mark, w)
     return env
 
 
@@ -128,32 +136,194 @@ def _reported_seminars(data: Dataset) -> int:
 
 def state_chart(data: Dataset, counts: Counter[str]) -> Markup:
     """The front page's bar chart of points per state."""
-    bars = [
-        chart.Bar(state.label, counts[name], f"bar--{state.slug}") for name, state in STATES.items()
-    ]
-    title = f"Oppfølgingspunkter etter tilstand, {data.latest_edition.title.lower()}"
+    w = addresses.words_of(data)
+    bars = [chart.Bar(state_label(w, s), counts[s], f"bar--{state_slug(s)}") for s in STATES]
+    title = w("chart.title", edition=w.in_sentence(data.latest_edition.title))
     return chart.bar_chart(bars, "state-chart", title)
 
 
 def report_title(data: Dataset) -> str:
     """«Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026»."""
+    w = addresses.words_of(data)
     labels = [
         str(s.date.year) if s.date else s.id
         for s in data.seminars
         if any(p.current for p in data.followups_of(s))
     ]
-    edition = data.latest_edition.title
-    return f"Oppfølgingspunkter {data.council.name} {' og '.join(labels)} – {edition[:1].lower()}{edition[1:]}".replace(
-        "  ", " "
-    )
+    return w(
+        "report.title",
+        council=data.council.name,
+        seminars=f" {w('common.and')} ".join(labels),
+        edition=w.in_sentence(data.latest_edition.title),
+    ).replace("  ", " ")
+
+
+# The contexts: what each template may use.
+
+
+class PageContext(TypedDict):
+    """What every generated page sees."""
+
+    w: Words
+    """The council's catalogue: ``w.md("key", ...)`` in Markdown, ``w.html`` in raw HTML."""
+    data: Dataset
+    council: Council
+    today: dt.date
+    addresses: Addresses
+    """Where the site's pages and files are, in the council's language."""
+    slugs: dict[str, Markup]
+    """Anchors and file name parts (the catalogue's ``slugs``)."""
+    feed: str
+    """The feed to subscribe to: on a published edition, the stable one beside versions.json."""
+    root: Markup
+    """From this page to the site root, for links in raw HTML (by address)."""
+    docs_root: Markup
+    """From this page to the docs folder, for Markdown links (by source file)."""
+
+
+@dataclass(frozen=True)
+class StateRow:
+    label: str
+    count: int
+    page: str | None
+    """The state's own listing; None when no point is in the state."""
+
+
+class IndexContext(PageContext):
+    latest: Edition
+    point_count: int
+    members: str
+    chart: Markup
+    state_rows: list[StateRow]
+    latest_changes: EditionChanges
+    latest_changes_link: Markup
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    page: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    point: Followup
+    position: int
+    """The point's place in the overview's own order, for the script's sort."""
+    seminar_position: int
+    state_order: int
+    state_slug: str
+    responsible_slugs: str
+
+
+class OverviewContext(PageContext):
+    listing: selections.Listing
+    overview_link: Markup
+    """The whole overview, for a Markdown link from this page."""
+    sort_name: str
+    state_options: list[Option]
+    seminar_options: list[Option]
+    responsible_options: list[Option]
+    sort_links: list[Link]
+    state_links: list[Link]
+    seminar_links: list[Link]
+    responsible_links: list[Link]
+    rows: list[OverviewRow]
+
+
+class ChangesContext(PageContext):
+    history: tuple[EditionChanges, ...]
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: Unit
+    areas: tuple[Area, ...]
+    by_status: list[int]
+    """How many of the unit's areas have each area status, in AREA_STATUSES' order."""
+
+
+class IpoContext(PageContext):
+    unit_rows: list[UnitRow]
+    totals: list[int]
+    area_labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class SeminarSection:
+    seminar: Seminar
+    points: tuple[Followup, ...]
+
+
+class SeminarsContext(PageContext):
+    sections: list[SeminarSection]
+
+
+class ReportContext(PageContext):
+    title: str
+    sections: list[SeminarSection]
+    """Only the seminars with points that have a status, each with those points."""
+    report_seminar_headings: bool
+    pdf: str
+
+
+@dataclass(frozen=True)
+class Value:
+    value: str
+    meaning: str
+
+
+class DataContext(PageContext):
+    files: tuple[Download, ...]
+    stable: tuple[Download, ...]
+    state_values: list[Value]
+    area_values: list[Value]
+
+
+class FollowupContext(PageContext):
+    point: Followup
+    previous: Followup | None
+    next: Followup | None
+
+
+def _report_sections(data: Dataset) -> list[SeminarSection]:
+    sections = []
+    for seminar in data.seminars:
+        points = tuple(p for p in data.followups_of(seminar) if p.current)
+        if points:
+            sections.append(SeminarSection(seminar, points))
+    return sections
+
+
+class PdfContext(TypedDict):
+    """What the PDF's HTML document sees (``report.html.j2``)."""
+
+    w: Words
+    data: Dataset
+    title: str
+    sections: list[SeminarSection]
+    report_seminar_headings: bool
 
 
 def report_document(data: Dataset) -> str:
     """The edition report as one HTML document with its own styles, for the PDF."""
-    env = environment()
-    return env.get_template("report.html.j2").render(
-        data=data, title=report_title(data), report_seminar_headings=_reported_seminars(data) > 1
+    w = addresses.words_of(data)
+    sections = _report_sections(data)
+    context = PdfContext(
+        w=w,
+        data=data,
+        title=report_title(data),
+        sections=sections,
+        report_seminar_headings=len(sections) > 1,
     )
+    return environment(w).get_template("report.html.j2").render(context)
 
 
 def render_site(
@@ -162,7 +332,7 @@ def render_site(
     schema_names: tuple[str, ...] = (),
     *,
     stable_files: bool = False,
-    at: Addresses = BOKMAL,
+    at: Addresses | None = None,
 ) -> dict[str, str]:
     """All generated pages: path relative to the docs folder -> Markdown.
 
@@ -170,77 +340,201 @@ def render_site(
     Schema files the open data page links to. ``stable_files``: the site is a
     published version with the newest edition's feed and open data beside
     it, one level up (``publish``); the open data page points readers there.
-    ``at`` gives every page its address and every link its target.
     """
-    env = environment()
-    # Computed once: the selection pages would otherwise each scan every point.
-    parties = selections.responsible_parties(data)
-    common = {
-        "data": data,
-        "council": data.council,
-        "today": today,
-        "parties": parties,
-        "party_slugs": {p.name: p.slug for p in parties},
-        # On a published edition the feed to subscribe to is the one beside
-        # versions.json, which always serves the newest edition.
-        "feed": (addresses.STABLE_ROOT if stable_files else "") + at.feed,
-        "addresses": at,
-        "stable_root": Markup(addresses.STABLE_ROOT),
+    w = addresses.words_of(data)
+    n = at or addresses.for_words(w)
+    env = environment(w)
+    slugs = {
+        key.removeprefix("slugs."): Markup(value)
+        for key, value in w.entries.items()
+        if key.startswith("slugs.")
     }
-    latest = data.latest_edition
-    counts = Counter(p.current.state for p in data.followups if p.current)
-    positions = {p.id: index for index, p in enumerate(data.followups)}
     pages: dict[str, str] = {}
 
-    def add(path: str, template: str, **context: object) -> None:
+    def common(path: str) -> PageContext:
+        return PageContext(
+            w=w,
+            data=data,
+            council=data.council,
+            today=today,
+            addresses=n,
+            slugs=slugs,
+            # On a published edition the feed to subscribe to is the one beside
+            # versions.json, which always serves the newest edition.
+            feed=(addresses.STABLE_ROOT if stable_files else "") + n.feed,
+            root=Markup(addresses.page_root(path)),
+            docs_root=Markup(addresses.docs_root(path)),
+        )
+
+    def add(path: str, template: str, context: PageContext) -> None:
         # The data is checked for ids that give two pages one address
         # (collisions.point_problems); this is the last guard.
         if path in pages:
             raise ValueError(f"two generated pages at {path}")
-        # root leads to the site root in raw HTML links (by address); docs_root
-        # does the same for Markdown links, which MkDocs resolves by source file.
-        pages[path] = env.get_template(template).render(
-            **common,
-            root=Markup(addresses.page_root(path)),
-            docs_root=Markup(addresses.docs_root(path)),
-            positions=positions,
-            **context,
-        )
+        pages[path] = env.get_template(template).render(context)
 
+    latest = data.latest_edition
+    counts = Counter(p.current.state for p in data.followups if p.current)
     history = edition_changes(data)
+    path = "index.md"
     add(
-        at.front,
+        path,
         "index.md.j2",
-        latest=latest,
-        counts=counts,
-        chart=state_chart(data, counts),
-        latest_changes=history[0],
+        IndexContext(
+            **common(path),
+            latest=latest,
+            point_count=sum(counts.values()),
+            members=f" {w('common.and')} ".join(data.council.members),
+            chart=state_chart(data, counts),
+            state_rows=[
+                StateRow(
+                    state_label(w, s),
+                    counts[s],
+                    selections.state_page(s, n, w) if counts[s] else None,
+                )
+                for s in STATES
+            ],
+            latest_changes=history[0],
+            latest_changes_link=Markup("{}#{}").format(
+                Markup(quote(n.changes, safe="/")), url_part(n.edition_anchor(latest.id))
+            ),
+        ),
     )
-    for listing in selections.listings(data, at):
-        add(listing.path, "overview.md.j2", listing=listing)
-    add(at.ipo, "ipo.md.j2")
-    add(at.seminars, "seminars.md.j2")
-    add(at.changes, "changes.md.j2", history=history)
+    lookups = _lookups(data)
+    for listing in selections.listings(data, n):
+        add(
+            listing.path,
+            "overview.md.j2",
+            _overview(data, listing, common(listing.path), w, lookups),
+        )
+    add(n.ipo, "ipo.md.j2", _ipo(data, w, common(n.ipo)))
     add(
-        at.report,
+        n.seminars,
+        "seminars.md.j2",
+        SeminarsContext(
+            **common(n.seminars),
+            sections=[SeminarSection(s, data.followups_of(s)) for s in reversed(data.seminars)],
+        ),
+    )
+    add(n.changes, "changes.md.j2", ChangesContext(**common(n.changes), history=history))
+    sections = _report_sections(data)
+    add(
+        n.report,
         "report.md.j2",
-        title=report_title(data),
-        report_seminar_headings=_reported_seminars(data) > 1,
+        ReportContext(
+            **common(n.report),
+            title=report_title(data),
+            sections=sections,
+            report_seminar_headings=len(sections) > 1,
+            pdf=n.report_pdf(data.latest_edition.id),
+        ),
     )
     add(
-        at.data,
+        n.data,
         "data.md.j2",
-        files=downloads.listing(data, schema_names, at),
-        stable=downloads.stable_listing(schema_names, at) if stable_files else (),
+        DataContext(
+            **common(n.data),
+            files=downloads.listing(data, schema_names, n),
+            stable=downloads.stable_listing(data, schema_names, n) if stable_files else (),
+            state_values=[Value(s, selections.state_meaning(w, s)) for s in STATES],
+            area_values=[Value(s, selections.area_status_meaning(w, s)) for s in AREA_STATUSES],
+        ),
     )
-    add(at.accessibility, "accessibility.md.j2")
+    add(n.accessibility, "accessibility.md.j2", common(n.accessibility))
     points = data.followups
     for index, point in enumerate(points):
+        path = n.point(point.id)
         add(
-            at.point(point.id),
+            path,
             "followup.md.j2",
-            point=point,
-            previous=points[index - 1] if index > 0 else None,
-            next=points[index + 1] if index + 1 < len(points) else None,
+            FollowupContext(
+                **common(path),
+                point=point,
+                previous=points[index - 1] if index > 0 else None,
+                next=points[index + 1] if index + 1 < len(points) else None,
+            ),
         )
     return pages
+
+
+def _overview(
+    data: Dataset,
+    listing: selections.Listing,
+    common: PageContext,
+    w: Words,
+    lookups: _Lookups,
+) -> OverviewContext:
+    parties, positions, seminar_positions = (
+        lookups.parties,
+        lookups.positions,
+        lookups.seminar_positions,
+    )
+    party_slugs = {p.name: p.slug for p in parties}
+    n = common["addresses"]
+    return OverviewContext(
+        **common,
+        listing=listing,
+        overview_link=common["docs_root"] + Markup(quote(n.overview, safe="/")),
+        sort_name=w(f"overview.sort_{listing.sort}"),
+        state_options=[Option(state_slug(s), state_label(w, s)) for s in STATES],
+        seminar_options=[Option(s.id, s.title) for s in data.seminars if data.followups_of(s)],
+        responsible_options=[Option(p.slug, p.name) for p in parties],
+        sort_links=[
+            Link(
+                w(f"overview.sort_{key}"),
+                selections.sort_page(key, n, w),
+                key == listing.sort and not listing.selection,
+            )
+            for key in selections.SORT_KEYS
+        ],
+        state_links=[
+            Link(state_label(w, s).lower(), selections.state_page(s, n, w)) for s in STATES
+        ],
+        seminar_links=[Link(s.title, selections.seminar_page(s.id, n)) for s in data.seminars],
+        responsible_links=[Link(p.name, selections.responsible_page(p, n)) for p in parties],
+        rows=[
+            OverviewRow(
+                point,
+                positions[point.id],
+                seminar_positions[point.seminar.id],
+                selections.state_order(point),
+                state_slug(point.current.state) if point.current else "",
+                " ".join(party_slugs[name] for name in point.responsible),
+            )
+            for point in listing.points
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    """What every overview page needs, computed once per build: the selection
+    pages would otherwise each scan every point."""
+
+    parties: tuple[selections.Party, ...]
+    positions: dict[str, int]
+    seminar_positions: dict[str, int]
+
+
+def _lookups(data: Dataset) -> _Lookups:
+    return _Lookups(
+        selections.responsible_parties(data),
+        {p.id: index for index, p in enumerate(data.followups)},
+        {s.id: index for index, s in enumerate(data.seminars)},
+    )
+
+
+def _ipo(data: Dataset, w: Words, common: PageContext) -> IpoContext:
+    statuses = list(AREA_STATUSES)
+    rows = []
+    for unit in data.units:
+        areas = data.areas_of(unit)
+        rows.append(UnitRow(unit, areas, [sum(a.status == s for a in areas) for s in statuses]))
+    return IpoContext(
+        **common,
+        unit_rows=rows,
+        # The counts per area status are taken here, not in the template, so
+        # a new status needs no template change.
+        totals=[sum(a.status == s for a in data.areas) for s in statuses],
+        area_labels={s: selections.area_status_label(w, s) for s in statuses},
+    )

@@ -14,17 +14,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator import words
 from generator.data.model import Dataset, Followup
-from generator.data.schema import STATES
+from generator.data.schema import AREA_STATUSES, STATES
+from generator.site import addresses
 from generator.site.addresses import BOKMAL, Addresses
+from generator.words import Words
 
-SORT_KEYS: dict[str, str] = {
-    "nummer": "nummer",
-    "tittel": "tittel",
-    "tilstand": "tilstand",
-    "dato": "sist rapportert (nyeste først)",
-}
-"""Sort key -> how the page names it; «nummer» is the overview's own order."""
+SORT_KEYS = ("number", "title", "state", "date")
+"""The overview's orders; «number» is the overview's own. The catalogue names
+each (``overview.sort_<key>``) and gives it a file name (``slugs.sort_<key>``)."""
 
 
 SLUG_LENGTH = 80
@@ -45,6 +44,23 @@ def slug(text: str) -> str:
     return text or "x"
 
 
+def state_label(w: Words, state: str) -> str:
+    """A state as the reader sees it, «Pågår»: the catalogue's, else the schema's word."""
+    return w.get(f"states.{state}.label", STATES[state].label)
+
+
+def state_meaning(w: Words, state: str) -> str:
+    return w.get(f"states.{state}.meaning", STATES[state].meaning)
+
+
+def area_status_label(w: Words, status: str) -> str:
+    return w.get(f"area_statuses.{status}.label", AREA_STATUSES[status].label)
+
+
+def area_status_meaning(w: Words, status: str) -> str:
+    return w.get(f"area_statuses.{status}.meaning", AREA_STATUSES[status].meaning)
+
+
 def state_order(point: Followup) -> int:
     states = list(STATES)
     return states.index(point.current.state) if point.current else len(states)
@@ -52,11 +68,11 @@ def state_order(point: Followup) -> int:
 
 def sort_points(points: tuple[Followup, ...], key: str) -> tuple[Followup, ...]:
     """``points`` (in overview order) in the order ``key`` names; ties keep overview order."""
-    if key == "tittel":
+    if key == "title":
         return tuple(sorted(points, key=lambda p: p.title.casefold()))
-    if key == "tilstand":
+    if key == "state":
         return tuple(sorted(points, key=state_order))
-    if key == "dato":
+    if key == "date":
         return tuple(
             sorted(points, key=lambda p: -p.current.edition.date.toordinal() if p.current else 0)
         )
@@ -71,15 +87,19 @@ class Listing:
     points: tuple[Followup, ...]
     sort: str
     selection: str | None = None
-    """What was picked, e.g. «tilstand: pågår»; None for the whole list."""
+    """What was picked, e.g. «tilstand «pågår»»; None for the whole list."""
+
+    @property
+    def is_overview(self) -> bool:
+        """The overview itself: every point in its own order."""
+        return self.selection is None and self.sort == "number"
 
 
-OVERVIEW_ORDER = "nummer"
-"""The overview's own order: sorted by it, the overview is the page."""
-
-
-def sort_page(key: str, at: Addresses = BOKMAL) -> str:
-    return at.overview if key == OVERVIEW_ORDER else at.sorted_page(key)
+def sort_page(key: str, at: Addresses = BOKMAL, w: Words | None = None) -> str:
+    """The overview in the order ``key``, named by the catalogue's ``slugs.sort_<key>``."""
+    if key == "number":
+        return at.overview
+    return at.sorted_page((w or words.of()).slug(f"sort_{key}"))
 
 
 @dataclass(frozen=True)
@@ -139,8 +159,9 @@ def party_slugs(names: Iterable[str]) -> dict[str, str]:
     return {name: result[name] for name in dict.fromkeys(names)}
 
 
-def state_page(state: str, at: Addresses = BOKMAL) -> str:
-    return at.state_page(slug(state))
+def state_page(state: str, at: Addresses = BOKMAL, w: Words | None = None) -> str:
+    """A state's page, named by the state as the reader sees it («tilstand-pagar»)."""
+    return at.state_page(slug(state_label(w or words.of(), state)))
 
 
 def seminar_page(seminar_id: str, at: Addresses = BOKMAL) -> str:
@@ -151,44 +172,47 @@ def responsible_page(party: Party, at: Addresses = BOKMAL) -> str:
     return at.responsible_page(party.slug)
 
 
-def listings(data: Dataset, at: Addresses = BOKMAL) -> tuple[Listing, ...]:
-    """The overview itself first, then every other order and selection."""
+def listings(data: Dataset, at: Addresses | None = None) -> tuple[Listing, ...]:
+    """The overview itself first, then every other order and selection; ``at``
+    defaults to the addresses of the council's language."""
+    w = addresses.words_of(data)
+    n = at or addresses.for_words(w)
     points = data.followups
+    title = w("overview.title")
     pages = [
-        Listing(sort_page(key, at), "Oppfølgingspunkter", sort_points(points, key), key)
-        for key in SORT_KEYS
+        Listing(sort_page(key, n, w), title, sort_points(points, key), key) for key in SORT_KEYS
     ]
     for state in STATES:
         chosen = tuple(p for p in points if p.current and p.current.state == state)
+        label = state_label(w, state)
         pages.append(
             Listing(
-                state_page(state, at),
-                f"Oppfølgingspunkter: {state}",
+                state_page(state, n, w),
+                w("overview.selected_title", name=label.lower()),
                 chosen,
-                "nummer",
-                f"tilstand «{state}»",
+                "number",
+                w("overview.select_state", name=label.lower()),
             )
         )
     for seminar in data.seminars:
-        chosen = data.followups_of(seminar)
         pages.append(
             Listing(
-                seminar_page(seminar.id, at),
-                f"Oppfølgingspunkter: {seminar.title}",
-                chosen,
-                "nummer",
-                f"seminar «{seminar.title}»",
+                seminar_page(seminar.id, n),
+                w("overview.selected_title", name=seminar.title),
+                data.followups_of(seminar),
+                "number",
+                w("overview.select_seminar", name=seminar.title),
             )
         )
     for party in responsible_parties(data):
         chosen = tuple(p for p in points if party.name in p.responsible)
         pages.append(
             Listing(
-                responsible_page(party, at),
-                f"Oppfølgingspunkter: {party.name}",
+                responsible_page(party, n),
+                w("overview.selected_title", name=party.name),
                 chosen,
-                "nummer",
-                f"ansvarlig «{party.name}»",
+                "number",
+                w("overview.select_responsible", name=party.name),
             )
         )
     return tuple(pages)

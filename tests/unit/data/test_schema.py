@@ -75,7 +75,7 @@ def test_a_new_field_takes_the_schema_and_the_template_only(tmp_path: Path) -> N
     )
     _edit(
         generator / "templates" / "followup.md.j2",
-        "- [Alle endringer per rapport]",
+        '- [{{ w.md("point.all_changes") }}]',
         "{% if point.more.contact %}\n- Kontakt: {{ point.more.contact }}\n{% endif %}\n",
     )
     (tmp_path / "project").mkdir()

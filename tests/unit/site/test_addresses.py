@@ -89,8 +89,8 @@ def test_bokmal_addresses_are_todays() -> None:
 
 
 def test_selection_pages_take_their_addresses_from_the_table() -> None:
-    assert selections.sort_page("nummer") == BOKMAL.overview
-    assert selections.sort_page("dato") == BOKMAL.sorted_page("dato")
+    assert selections.sort_page("number") == BOKMAL.overview
+    assert selections.sort_page("date") == BOKMAL.sorted_page("dato")
     assert selections.state_page("pågår") == BOKMAL.state_page("pagar")
     party = selections.Party("Oslo kommune", "oslo-kommune")
     assert selections.responsible_page(party) == BOKMAL.responsible_page("oslo-kommune")

@@ -96,25 +96,28 @@ def _titles(key: str) -> list[str]:
 
 
 def test_the_overviews_own_order_is_kept() -> None:
-    assert _titles("nummer") == ["beta", "Alfa", "gamma", "Delta", "alfa"]
+    assert _titles("number") == ["beta", "Alfa", "gamma", "Delta", "alfa"]
 
 
 def test_by_title_ignores_case_and_keeps_ties_in_overview_order() -> None:
-    assert _titles("tittel") == ["Alfa", "alfa", "beta", "Delta", "gamma"]
+    assert _titles("title") == ["Alfa", "alfa", "beta", "Delta", "gamma"]
 
 
 def test_by_state_follows_the_schemas_order_with_no_status_last() -> None:
     assert list(STATES)[:3] == ["planlagt", "pågår", "løpende"]
-    assert _titles("tilstand") == ["Delta", "Alfa", "alfa", "beta", "gamma"]
+    assert _titles("state") == ["Delta", "Alfa", "alfa", "beta", "gamma"]
 
 
 def test_by_date_is_newest_first_with_no_status_last() -> None:
-    assert _titles("dato") == ["Alfa", "Delta", "beta", "alfa", "gamma"]
+    assert _titles("date") == ["Alfa", "Delta", "beta", "alfa", "gamma"]
 
 
 def test_every_sort_key_is_named_and_the_overview_is_number_order() -> None:
-    assert list(selections.SORT_KEYS) == ["nummer", "tittel", "tilstand", "dato"]
-    assert selections.sort_page("nummer") == BOKMAL.overview
+    assert list(selections.SORT_KEYS) == ["number", "title", "state", "date"]
+    assert selections.sort_page("number") == BOKMAL.overview
+    assert [selections.sort_page(key) for key in selections.SORT_KEYS[1:]] == [
+        BOKMAL.sorted_page(name) for name in ("tittel", "tilstand", "dato")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -129,9 +132,9 @@ def test_listings_start_with_the_overview_then_orders_states_seminars_parties(
     parties = selections.responsible_parties(oslo)
     expected = (
         [(selections.sort_page(key), key, None) for key in selections.SORT_KEYS]
-        + [(selections.state_page(s), "nummer", f"tilstand «{s}»") for s in STATES]
-        + [(selections.seminar_page(s.id), "nummer", f"seminar «{s.title}»") for s in oslo.seminars]
-        + [(selections.responsible_page(p), "nummer", f"ansvarlig «{p.name}»") for p in parties]
+        + [(selections.state_page(s), "number", f"tilstand «{s}»") for s in STATES]
+        + [(selections.seminar_page(s.id), "number", f"seminar «{s.title}»") for s in oslo.seminars]
+        + [(selections.responsible_page(p), "number", f"ansvarlig «{p.name}»") for p in parties]
     )
     assert [(page.path, page.sort, page.selection) for page in pages] == expected
     assert pages[0].path == BOKMAL.overview
