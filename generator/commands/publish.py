@@ -56,6 +56,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import jinja2
+from markupsafe import Markup
+
 from generator import words
 from generator.commands import fingerprint
 from generator.data import history
@@ -77,6 +80,31 @@ HIDDEN = "hidden"
 ATTEMPTS = 3
 """Pushes tried when someone else publishes at the same time."""
 REDIRECT_TEMPLATE = Path(__file__).parent.parent / "templates" / "redirect.html.j2"
+
+
+def redirect_template(language: str | None, folder: Path) -> Path:
+    """mike's redirect page in the council's language, written into ``folder``.
+
+    mike fills in ``href`` alone; the words are filled in here first, and
+    ``href`` is passed through as mike's own placeholder.
+    """
+    chosen = words.of(language)
+    source = REDIRECT_TEMPLATE.read_text(encoding="utf-8")
+    page = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(source)
+    path = folder / "redirect.html"
+    path.write_text(
+        page.render(
+            href=Markup("{{href}}"),
+            lang=chosen("meta.html_lang"),
+            title=chosen("redirect.title"),
+            text=chosen("redirect.text"),
+            link=chosen("redirect.link"),
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
 # mike's own entry point; the package has no __main__.
 MIKE = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())"]
 ROOT_PATHS = (
@@ -596,70 +624,71 @@ def publish(options: Options, env: Mapping[str, str] | None = None) -> Published
     newest = data.latest_edition
     base_env = {**_mike_env(env, who), publish_env.STABLE_FILES: "1"}
     common = ["--config-file", str(options.config_file), "--remote", remote, "--branch", branch]
-    template = ["--template", str(REDIRECT_TEMPLATE)]
-    forced = bool(options.edition or options.every)
+    with tempfile.TemporaryDirectory(prefix="publish-redirect-") as tmp:
+        template = ["--template", str(redirect_template(data.council.language, Path(tmp)))]
+        forced = bool(options.edition or options.every)
 
-    def work(versions: tuple[Version, ...]) -> Published:
-        by_id = {v.version: v for v in versions}
-        current = _latest_of(versions)
-        moved = moves_latest(data, newest, current) and current != newest.id
-        changed = [
-            e
-            for e in chosen.editions
-            if forced
-            or by_id.get(e.id) is None
-            or by_id[e.id].properties.get(fingerprint.PROPERTY) != prints[e.id]
-            or (e == newest and moved)
-        ]
-        for edition in changed:
-            takes_latest = edition == newest and moves_latest(data, edition, current)
-            deploy = [
-                "deploy",
-                *common,
-                *template,
-                "--alias-type",
-                "redirect",
-                f"--title={edition.title}",
-                f"--prop-set-string={fingerprint.PROPERTY}={prints[edition.id]}",
+        def work(versions: tuple[Version, ...]) -> Published:
+            by_id = {v.version: v for v in versions}
+            current = _latest_of(versions)
+            moved = moves_latest(data, newest, current) and current != newest.id
+            changed = [
+                e
+                for e in chosen.editions
+                if forced
+                or by_id.get(e.id) is None
+                or by_id[e.id].properties.get(fingerprint.PROPERTY) != prints[e.id]
+                or (e == newest and moved)
             ]
-            run_env = {**base_env, "SITE_EDITION": edition.id}
-            if takes_latest:
-                _mike(root, run_env, *deploy, "--update-aliases", edition.id, LATEST)
-                if current != newest.id:
-                    _mike(root, run_env, "set-default", *common, *template, LATEST)
-            else:
-                _mike(root, run_env, *deploy, edition.id)
-        latest_now = _latest_of(read_versions(root, branch))
-        root_files = False
-        if newest in changed and latest_now == newest.id:
-            shown = download_files.stable_files(
-                data, schema_files(options.sources), site_url, newest.id
-            )
-            root_files = _write_root_files(
-                root,
+            for edition in changed:
+                takes_latest = edition == newest and moves_latest(data, edition, current)
+                deploy = [
+                    "deploy",
+                    *common,
+                    *template,
+                    "--alias-type",
+                    "redirect",
+                    f"--title={edition.title}",
+                    f"--prop-set-string={fingerprint.PROPERTY}={prints[edition.id]}",
+                ]
+                run_env = {**base_env, "SITE_EDITION": edition.id}
+                if takes_latest:
+                    _mike(root, run_env, *deploy, "--update-aliases", edition.id, LATEST)
+                    if current != newest.id:
+                        _mike(root, run_env, "set-default", *common, *template, LATEST)
+                else:
+                    _mike(root, run_env, *deploy, edition.id)
+            latest_now = _latest_of(read_versions(root, branch))
+            root_files = False
+            if newest in changed and latest_now == newest.id:
+                shown = download_files.stable_files(
+                    data, schema_files(options.sources), site_url, newest.id
+                )
+                root_files = _write_root_files(
+                    root,
+                    branch,
+                    shown,
+                    who,
+                    f"Serve {newest.id}'s feed and open data at the site's root",
+                    env,
+                )
+            known = {e.id for e in data.editions}
+            return Published(
+                remote,
                 branch,
-                shown,
-                who,
-                f"Serve {newest.id}'s feed and open data at the site's root",
-                env,
+                newest.id,
+                tuple(changed),
+                tuple(e for e in chosen.editions if e not in changed),
+                chosen.skipped,
+                moved_latest=latest_now == newest.id and current != newest.id,
+                latest=latest_now,
+                latest_elsewhere=(
+                    latest_now if latest_now is not None and latest_now not in known else None
+                ),
+                root_files=root_files,
             )
-        known = {e.id for e in data.editions}
-        return Published(
-            remote,
-            branch,
-            newest.id,
-            tuple(changed),
-            tuple(e for e in chosen.editions if e not in changed),
-            chosen.skipped,
-            moved_latest=latest_now == newest.id and current != newest.id,
-            latest=latest_now,
-            latest_elsewhere=(
-                latest_now if latest_now is not None and latest_now not in known else None
-            ),
-            root_files=root_files,
-        )
 
-    done = _Branch(root, remote, branch).run(work)
+        done = _Branch(root, remote, branch).run(work)
     pushed = bool(done.published) or done.root_files
     return dataclasses.replace(done, commit=_rev(root, f"refs/heads/{branch}") if pushed else None)
 

@@ -8,6 +8,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.commands import publish
@@ -292,3 +293,25 @@ def test_an_edition_named_like_the_sites_own_folders_is_refused(repo: Path, name
         "i bruk på nettstedet (data, latest). Gi runden en annen id i followups.yaml (for "
         "eksempel året og måneden, «2026-06»), også i statusene og i ipo_areas.yaml."
     )
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("nb", ['lang="nb"', "<title>Videresender</title>", "Videresender til", "den nyeste"]),
+        ("nn", ['lang="nn"', "<title>Vidaresender</title>", "Vidaresender til", "den nyaste"]),
+    ],
+)
+def test_the_redirect_page_speaks_the_councils_language(
+    tmp_path: Path, language: str, expected: list[str]
+) -> None:
+    """publish hands mike a redirect page in the council's words; mike fills in href."""
+    template = publish.redirect_template(language, tmp_path)
+    page = jinja2.Template(template.read_text(encoding="utf-8")).render(href="../2026-01/")
+    for text in expected:
+        assert text in page
+    assert 'href="../2026-01/"' in page
+    if language == "nb":
+        # The same page as mike makes from the template alone, with its defaults.
+        direct = jinja2.Template(publish.REDIRECT_TEMPLATE.read_text(encoding="utf-8"))
+        assert page == direct.render(href="../2026-01/")
