@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -80,6 +81,23 @@ def test_point_pages_stay_out_of_the_global_navigation(built_site: Path) -> None
     front = (built_site / "index.html").read_text(encoding="utf-8")
     nav = front[front.index('<nav class="md-nav md-nav--primary"') :]
     assert "2025-1/" not in nav[: nav.index("</nav>")]
+
+
+def test_the_search_index_holds_each_point_once(built_site: Path) -> None:
+    """Only what a reader searches for: the points' own pages, not the tables and
+    lists that repeat them (the overview's table, the selections, the changes)."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    docs = index["docs"]
+    data = _oslo()
+    assert not [d["location"] for d in docs if "/utvalg/" in d["location"]]
+    for point in data.followups:
+        found = [d["location"] for d in docs if point.title in d["title"] + d["text"]]
+        assert found, f"{point.title!r} is not searchable"
+        assert {location.split("#")[0] for location in found} == {
+            f"oppfolgingspunkter/{point.id}/"
+        }, found
+    changes = [d for d in docs if d["location"].startswith("endringer/")]
+    assert changes, "the changes page itself stays searchable"
 
 
 def test_broken_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
