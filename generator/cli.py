@@ -406,6 +406,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         args.edition_date or dt.date.today(),
         args.seminar,
         args.seminar_title,
+        args.language,
     )
     written = init(target, council)
     print(f"Nytt nettsted for {council.name} er laget i {target}: {', '.join(written)}.")
@@ -713,6 +714,11 @@ def parser() -> argparse.ArgumentParser:
     )
     i.add_argument("--seminar", metavar="ID", help="id for første seminar (standard: året)")
     i.add_argument("--seminar-title", metavar="TITTEL", help="navnet på første seminar")
+    i.add_argument(
+        "--language",
+        metavar="SPRÅK",
+        help="språket på sidene: nb (bokmål, standard) eller nn (nynorsk)",
+    )
     i.set_defaults(func=cmd_init)
 
     j = sub.add_parser("schema", help="skriv JSON-skjemaene som redigeringsprogrammer bruker")

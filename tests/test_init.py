@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from generator import words
 from generator.commands import init
 from tests.conftest import ROOT, run_generator
 
@@ -72,6 +74,33 @@ def test_init_builds_a_site_with_nothing_from_oslo(tmp_path: Path) -> None:
     assert "id «2026-1»" in added.stdout
 
 
+@pytest.mark.slow
+def test_init_in_nynorsk_builds_a_nynorsk_site(tmp_path: Path) -> None:
+    """--language nn: the navigation, the page about the council, the addresses
+    and council.language are nynorsk from the start, and the site builds."""
+    result = run_generator("init", "fjordby", *COUNCIL, "--language", "nn", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "fjordby"
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    nn = words.of("nn")
+    assert config["theme"]["language"] == "nn"
+    assert [next(iter(entry)) for entry in config["nav"]][:3] == [
+        nn("nav.front"),
+        nn("nav.overview"),
+        nn("nav.changes"),
+    ]
+    assert "language: nn\n" in (site / "followups.yaml").read_text(encoding="utf-8")
+    assert "Desse sidene viser:" in (site / "content" / "om.md").read_text(encoding="utf-8")
+
+    build = run_generator("site", cwd=site)  # mkdocs build --strict: every nav link resolves
+    assert build.returncode == 0, build.stdout + build.stderr
+    front = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nn"' in front
+    assert (site / "site" / nn.slug("changes") / "index.html").is_file()
+    nav_labels = re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', front)
+    assert nn("nav.front") in nav_labels and words.of("nb")("nav.front") not in nav_labels
+
+
 def test_init_defaults_come_from_the_date() -> None:
     council = init.council_from_options(
         "Rådet", ["A"], ["x=X"], None, None, dt.date(2027, 11, 5), None, None
@@ -120,6 +149,11 @@ def test_yaml_text_quotes_only_when_needed() -> None:
         (
             ["--name", "Rådet", "--unit", "v=V"],
             "Oppgi partene i rådet med --member, én gang per part.\n",
+        ),
+        (
+            ["--name", "Rådet", "--member", "A", "--unit", "v=V", "--language", "se"],
+            "«se» er ikke et språk verktøyet har ord for. Velg et av disse med --language: "
+            "«nb (bokmål)» og «nn (nynorsk)».\n",
         ),
     ],
 )

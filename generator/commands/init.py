@@ -21,12 +21,13 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from generator import words
 from generator.commands.edit_followups import default_title
 from generator.data import json_schema, privacy, schema
 from generator.data.problems import DataError
+from generator.data.suggest import listing
 from generator.errors import Refused
-from generator.site import escape
-from generator.site.addresses import BOKMAL
+from generator.site import addresses, escape
 from generator.site.build import Sources, load_dataset
 from generator.site.write import default_mode
 
@@ -94,8 +95,11 @@ class SiteConfig:
     writes come from one template (``mkdocs_config``)."""
 
     name: str
-    about_title: str = "Om rådet"
-    """The navigation's name for the page about the council (``ABOUT_PAGE``)."""
+    about_title: str | None = None
+    """The navigation's name for the page about the council (``ABOUT_PAGE``);
+    None for the catalogue's («Om rådet»)."""
+    language: str = words.DEFAULT
+    """The site's language (``council.language``): its words and addresses."""
     seminar_pages: tuple[tuple[str, str], ...] = ()
     """(title, file in content/) of hand-written pages listed under «Seminarer»."""
     redirect_template: str = "templates/redirect.html.j2"
@@ -103,17 +107,20 @@ class SiteConfig:
 
 
 def mkdocs_config(site: SiteConfig) -> str:
-    """A council's mkdocs.yml; the navigation's addresses come from ``addresses``."""
+    """A council's mkdocs.yml; the navigation's addresses come from ``addresses``,
+    its labels from the catalogue of the site's language."""
+    w = words.of(site.language)
     return (
         _environment()
         .get_template("mkdocs.yml.j2")
         .render(
             name=site.name,
-            about_title=site.about_title,
+            about_title=site.about_title or w("site.about_title"),
             about_page=ABOUT_PAGE,
             seminar_pages=site.seminar_pages,
             redirect_template=site.redirect_template,
-            addresses=BOKMAL,
+            addresses=addresses.for_words(w),
+            w=w,
         )
     )
 
@@ -135,6 +142,8 @@ class Council:
     edition_date: dt.date
     seminar_id: str
     seminar_title: str
+    language: str = words.DEFAULT
+    """The reader's language (``council.language``), a catalogue in generator/words."""
 
 
 def yaml_text(value: str) -> str:
@@ -169,8 +178,16 @@ def council_from_options(
     edition_date: dt.date,
     seminar: str | None,
     seminar_title: str | None,
+    language: str | None = None,
 ) -> Council:
     """Check the options and fill in defaults from the date; raise InitRefused on bad input."""
+    language = language or words.DEFAULT
+    known = words.languages()
+    if language not in known:
+        raise InitRefused(
+            f"«{language}» er ikke et språk verktøyet har ord for. Velg et av disse med "
+            f"--language: {listing(f'{code} ({own})' for code, own in known.items())}."
+        )
     name = name.strip()
     if not name:
         raise InitRefused(
@@ -209,7 +226,9 @@ def council_from_options(
         edition_title=title,
         edition_date=edition_date,
         seminar_id=seminar_id,
-        seminar_title=(seminar_title or "").strip() or f"Seminar {seminar_id}",
+        seminar_title=(seminar_title or "").strip()
+        or words.of(language)("site.first_seminar", id=seminar_id),
+        language=language,
     )
     check_texts(council)
     return council
@@ -269,6 +288,7 @@ def _json(value: object) -> str:
 def files_for(council: Council) -> dict[str, str]:
     """Every file ``init`` writes: path relative to the new folder -> text."""
     env = _environment()
+    w = words.of(council.language)
     context = {
         "name": council.name,
         "members": council.members,
@@ -278,7 +298,9 @@ def files_for(council: Council) -> dict[str, str]:
         "edition_date": council.edition_date.isoformat(),
         "seminar_id": council.seminar_id,
         "seminar_title": council.seminar_title,
-        "addresses": BOKMAL,
+        "language": None if council.language == words.DEFAULT else council.language,
+        "addresses": addresses.for_words(w),
+        "w": w,
     }
     rendered = {
         target: env.get_template(template).render(**context)
@@ -289,7 +311,7 @@ def files_for(council: Council) -> dict[str, str]:
             (".gitignore", "gitignore.j2"),
         )
     }
-    rendered["mkdocs.yml"] = mkdocs_config(SiteConfig(council.name))
+    rendered["mkdocs.yml"] = mkdocs_config(SiteConfig(council.name, language=council.language))
     # Copied as it is: it holds template syntax for mike, not for us.
     package = resources.files("generator") / "templates"
     rendered["templates/redirect.html.j2"] = (package / "redirect.html.j2").read_text("utf-8")
