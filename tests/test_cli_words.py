@@ -20,7 +20,7 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 METAVARS = {"MAPPE", "FIL", "TITTEL", "DATO", "SEMINAR", "ENHET", "NAVN", "STATUS", "ÅR", "PART"}
-METAVARS |= {"ID", "ID=NAVN", "E-POST", "GREN", "ADRESSE"}
+METAVARS |= {"ID", "ID=NAVN", "E-POST", "GREN", "ADRESSE", "SPRÅK"}
 
 
 def parsers(
