@@ -40,6 +40,7 @@ from generator.site import (
     download_files,
     downloads,
     folders,
+    incremental,
     live_preview,
     publish_env,
     rawhtml,
@@ -109,6 +110,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _language: Words = words.of()
     _preview: live_preview.State | None = None
     """In ``mkdocs serve``: what the preview shows (see ``preview``)."""
+    _rendered: incremental.Rendered | None = None
+    """In ``mkdocs serve``: the last good build's pages, which the next one starts from."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -268,15 +271,17 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         out_dir, shown = self._folder(config, "generated_dir")
+        sources = self._sources(config)
         try:
             loaded, written = generate(
-                self._sources(config),
+                sources,
                 out_dir,
                 self._today(),
                 edition=str(self.config.edition) or None,
                 stable_files=self._stable_files,
                 shown=shown,
                 drafts=self._serving,
+                previous=self._rendered,
             )
         except DataError as exc:
             if self._preview is None:
@@ -304,6 +309,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         )
         self._data = loaded.data
         if self._preview is not None:
+            self._rendered = loaded.rendered
             self._preview.built(loaded.data)
             if loaded.unfilled:
                 log.info(
