@@ -40,6 +40,7 @@ from generator.site import (
     download_files,
     downloads,
     folders,
+    handoff,
     incremental,
     live_preview,
     publish_env,
@@ -281,6 +282,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 stable_files=self._stable_files,
                 shown=shown,
                 drafts=self._serving,
+                # `generator site` has checked these files already, if they are unchanged.
+                checked=None if self._serving else handoff.read(sources),
                 previous=self._rendered,
             )
         except DataError as exc:
