@@ -90,6 +90,27 @@ def _nav_as_text(items: object) -> object:
 _THEME_FILES: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process. ``mkdocs serve`` makes a
+    new Jinja environment for every rebuild, which compiled Material's templates
+    again each time (about 0.3 s of every edit's wait); keyed by Jinja on the
+    template's name and source, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # checks the source's checksum
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _theme_files(config: MkDocsConfig) -> tuple[str, ...]:
     """Where the theme's own files go in the site; listed once per process,
     since ``mkdocs serve`` builds again and again with the same theme."""
@@ -383,6 +404,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 "Håndskrevne sider har innhold som ikke er tillatt:\n"
                 + problem_text.as_text(self._not_allowed)
             )
+        if self._serving:
+            env.bytecode_cache = _COMPILED
         env.globals["council_stable_feed"] = self._stable_files
         # The theme's own words and links, in the language of the data built
         # (of mkdocs.yml's data file while a preview has none yet); the
