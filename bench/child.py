@@ -7,6 +7,7 @@ the child's own peak memory from ``os.wait4``.
     python -m bench.child build PROJECT [--dirty]   # mkdocs build, our stages timed inside
     python -m bench.child memory PROJECT            # our stages under tracemalloc
     python -m bench.child profile PROJECT OUT.prof  # cProfile of one mkdocs build
+    python -m bench.child floor PROJECT             # load + validate against libyaml alone
 """
 
 from __future__ import annotations
@@ -130,6 +131,40 @@ def memory(project: Path) -> dict[str, Any]:
     return {"traced_peak_bytes": peaks, "pages": len(pages)}
 
 
+def floor(project: Path, repeats: int = 3) -> dict[str, Any]:
+    """Our load + validate against the C parser's floor, on the same file.
+
+    The floor is ``yaml.load(text, Loader=yaml.CSafeLoader)`` of followups.yaml:
+    libyaml's parse into plain Python objects, with nothing checked and no
+    positions kept. Ours is ``build.load_dataset`` of the project, as ``generator
+    validate`` runs it (ipo_areas.yaml, privacy scan and model included). CPU
+    time, the best of ``repeats`` runs of each, after one untimed run.
+    """
+    import yaml
+
+    from generator.site.build import Sources, load_dataset
+
+    text = (project / "followups.yaml").read_text(encoding="utf-8")
+    sources = Sources.in_folder(project)
+
+    from generator.data import privacy
+
+    def best(fn: Callable[[], object]) -> float:
+        fn()
+        times = []
+        for _ in range(repeats):
+            # As in a fresh process: the privacy scan remembers texts it has seen.
+            privacy._SCANNED.clear()
+            cpu = time.process_time()
+            fn()
+            times.append(time.process_time() - cpu)
+        return min(times)
+
+    floor_cpu = best(lambda: yaml.load(text, Loader=yaml.CSafeLoader))
+    load_cpu = best(lambda: load_dataset(sources))
+    return {"floor_cpu": floor_cpu, "load_cpu": load_cpu, "ratio": load_cpu / floor_cpu}
+
+
 def profile(project: Path, out: Path) -> dict[str, Any]:
     """cProfile of one full ``mkdocs build``; the parent prints the summary."""
     import cProfile
@@ -151,6 +186,8 @@ def main(argv: list[str]) -> int:
         result = build(project, dirty="--dirty" in argv[2:])
     elif command == "memory":
         result = memory(project)
+    elif command == "floor":
+        result = floor(project)
     elif command == "profile":
         result = profile(project, Path(argv[2]).resolve())
     else:

@@ -12,6 +12,8 @@ For each size N a temporary copy of the project gets synthetic data
 - incremental builds (``mkdocs build --dirty``): data unchanged, one status
   text changed, one title changed; each reports what the generator rewrote
   and what MkDocs rewrote in ``site/``;
+- load + validate against the C parser alone on the same file (``child.floor``);
+- ``python -m generator site`` built once, then run again with nothing changed;
 - at N = BENCH_SERVE_SIZE: the preview (``python -m generator serve``, MkDocs'
   ``serve --dirty``) on 127.0.0.1, the time
   from saving a YAML edit to the served page showing it.
@@ -308,6 +310,37 @@ def serve_latency(project: Path, shape: synth.Shape, edits: int, log_path: Path)
     }
 
 
+def site_unchanged(project: Path) -> dict[str, Any]:
+    """``python -m generator site`` (``make site``) twice: a full build, then
+    again with nothing changed, which should find its stamp and stop."""
+
+    def site() -> tuple[float, float, str]:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "site"],
+            cwd=project,
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        out = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"generator site failed in {project}:\n{out}")
+        return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, out
+
+    full_wall, full_cpu, _ = site()
+    noop_wall, noop_cpu, said = site()
+    return {
+        "full_wall": full_wall,
+        "full_cpu": full_cpu,
+        "noop_wall": noop_wall,
+        "noop_cpu": noop_cpu,
+        "fraction": noop_wall / full_wall,
+        "said_unchanged": "Ingenting er endret" in said,
+    }
+
+
 def pdf_stage(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """The report PDF, timed inside each build where the plugin makes it."""
     present = any("pdf" in r["stages"] for r in runs)
@@ -343,6 +376,8 @@ def measure_size(n: int, settings: Settings, workdir: Path) -> dict[str, Any]:
         },
         "incremental": incremental(project, shape),
         "pdf": pdf_stage(runs),
+        "floor": run_child("floor", str(template)),
+        "site_unchanged": site_unchanged(_fresh_copy(template, workdir / f"n{n}" / "site")),
     }
     if n == settings.serve_size:
         result["serve"] = serve_latency(

@@ -33,8 +33,15 @@ from generator.errors import (
     Failure,
     UsageFailure,
 )
-from generator.site import addresses, folders, publish_env, swap
-from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, load_dataset
+from generator.site import addresses, folders, handoff, publish_env, stamp, swap
+from generator.site.build import (
+    FOLLOWUPS_ENV,
+    IPO_AREAS_ENV,
+    Loaded,
+    Sources,
+    generate,
+    load_dataset,
+)
 from generator.site.write import write_atomic
 
 if TYPE_CHECKING:
@@ -116,6 +123,12 @@ def _report_pull_request(exc: Failure, args: argparse.Namespace) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    _validate(args)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> Loaded:
+    """Check the data and say so (``validate``'s output); raise on errors."""
     loaded = load_dataset(_sources(args))
     if loaded.warnings:
         _print_problems(loaded.warnings, args.format)
@@ -127,7 +140,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"{count(len(data.editions), 'rapporteringsrunde', 'rapporteringsrunder')} og "
             f"{count(len(data.areas), 'IPO-område', 'IPO-områder')}."
         )
-    return EXIT_OK
+    return loaded
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -189,12 +202,27 @@ def cmd_site(args: argparse.Namespace) -> int:
     """Build the whole site into a fresh folder, then swap it in.
 
     ``site/`` is replaced only after MkDocs succeeded, so a failed or
-    interrupted build leaves the previous site as it was.
+    interrupted build leaves the previous site as it was. When nothing it is
+    built from changed since the last build into the same ``site/``, and
+    ``site/`` is as that build left it, there is nothing to do (``stamp``).
+    The data is checked here once: MkDocs' process takes what was checked
+    (``handoff``) instead of checking the same files again.
     """
-    cmd_validate(argparse.Namespace(**{**vars(args), "format": "text"}))
-    publish_env.site_url(os.environ)
     root = Path(args.root).resolve()
     target = root / args.site_dir
+    config = root / args.config
+    inputs: str | None = None
+    if config.is_file():
+        options = (args.followups, args.ipo_areas, args.content, args.config, args.site_dir)
+        inputs = stamp.inputs(_sources(args), config, options, dt.date.today(), os.environ)
+        if not args.force and stamp.unchanged(root, target, inputs):
+            print(
+                "Ingenting er endret siden forrige bygging; "
+                f"nettstedet i {args.site_dir.rstrip('/')}/ er uendret."
+            )
+            return EXIT_OK
+    loaded = _validate(argparse.Namespace(**{**vars(args), "format": "text"}))
+    publish_env.site_url(os.environ)
     with folders.writing(
         f"«{folders.relative_name(target.parent, root)}», der det nye nettstedet lages før det "
         f"erstatter «{args.site_dir}»",
@@ -205,7 +233,14 @@ def cmd_site(args: argparse.Namespace) -> int:
         staging = swap.staging(target)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
     command += ["--config-file", str(root / args.config)]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", **_data_files_env(args)}
+    stamp.forget(root)
+    checked = handoff.write(_sources(args), loaded)
+    env = {
+        **os.environ,
+        "PYTHONUNBUFFERED": "1",
+        **_data_files_env(args),
+        handoff.CHECKED_ENV: str(checked),
+    }
     try:
         result = subprocess.run(command, cwd=root, env=env)
         if result.returncode != 0:
@@ -219,6 +254,9 @@ def cmd_site(args: argparse.Namespace) -> int:
             swap.replace(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
+        checked.unlink(missing_ok=True)
+    if inputs is not None:
+        stamp.write(root, target, inputs)
     print(f"Nettstedet er bygget i {target}.")
     return EXIT_OK
 
@@ -634,6 +672,11 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("site", help="kontroller, lag sidene og bygg hele nettstedet")
     s.add_argument("--site-dir", default="site", metavar="MAPPE", help="mappen nettstedet bygges i")
     s.add_argument("--config", default="mkdocs.yml", metavar="FIL", help=_CONFIG_HELP)
+    s.add_argument(
+        "--force",
+        action="store_true",
+        help="bygg på nytt selv om ingenting er endret siden forrige bygging",
+    )
     s.set_defaults(func=cmd_site)
 
     serve = sub.add_parser(

@@ -89,3 +89,6 @@ def test_bench_prints_the_table_at_a_tiny_size(tmp_path: Path) -> None:
     assert serve["latencies"][0] is not None
     assert serve["rebuilds"] == serve["expected_rebuilds"] == 1 + 1 + 2
     assert serve["error_shown"] is not None and serve["fix_shown"] is not None
+    assert size["site_unchanged"]["said_unchanged"]
+    assert size["floor"]["floor_cpu"] > 0 and size["floor"]["ratio"] > 0
+    assert "make site with nothing changed" in out and "C parser's floor" in out

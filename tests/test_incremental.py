@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from pathlib import Path
 
+import pytest
+
+from generator.site import incremental
 from generator.site.build import Sources, generate, load_dataset
 from tests.conftest import copy_project
 from tests.datafiles import edit_file
+
+TODAY = dt.date(2026, 3, 1)
 
 
 def test_second_build_with_unchanged_data_writes_nothing(tmp_path: Path) -> None:
@@ -90,3 +96,101 @@ def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# The preview renders again only what an edit touched (incremental.py): after
+# any edit its pages must be exactly those a full render of the same data makes.
+_PREVIEW_EDITS = {
+    "status text": ("ble godkjent i politirådet i juni 2025.", "ble vedtatt i juni 2025."),
+    "title": (
+        "title: Handlingsplan mot radikalisering, hatkriminalitet og voldelig ekstremisme",
+        "title: Handlingsplan mot radikalisering",
+    ),
+    "state": (
+        "state: pågår\n        text: |\n          Oslostandard",
+        "state: fullført\n        text: |\n          Oslostandard",
+    ),
+    "responsible": (
+        "responsible: [Oslo kommune, Oslo politidistrikt]\n    tags: [ungdom",
+        "responsible: [Oslo kommune]\n    tags: [ungdom",
+    ),
+    "tags": ("tags: [radikalisering, hatkriminalitet", "tags: [radikalisering, hat"),
+    "description": (
+        "Innlegg fra PST og OPD/Velferdsetaten",
+        "Innlegg fra PST og Velferdsetaten",
+    ),
+    "council": ("name: Politirådet i Oslo", "name: Politirådet i Oslo by"),
+    "edition title": ("title: Status pr januar 2026", "title: Status pr februar 2026"),
+    "point removed": ('  - id: "2025-2"\n    seminar: "2025"\n    number: 2\n', ""),
+}
+
+
+def _generated(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.md"))}
+
+
+@pytest.mark.parametrize("edit", list(_PREVIEW_EDITS))
+def test_preview_renders_only_what_changed_and_the_same_as_a_full_render(
+    tmp_path: Path, edit: str
+) -> None:
+    project = copy_project(tmp_path)
+    sources = Sources.in_folder(project)
+    preview = project / "build" / "generated"
+    full = project / "build" / "full"
+    first, _ = generate(sources, preview, TODAY)
+    generate(sources, full, TODAY)
+    old, new = _PREVIEW_EDITS[edit]
+    if edit == "point removed":
+        text = (project / "followups.yaml").read_text(encoding="utf-8")
+        start = text.index(old)
+        end = text.index('  - id: "2025-3"')
+        (project / "followups.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    else:
+        edit_file(project / "followups.yaml", old, new)
+    again, partial = generate(sources, preview, TODAY, previous=first.rendered)
+    _, whole = generate(sources, full, TODAY)
+    assert _generated(preview) == _generated(full)
+    assert again.rendered is not None and again.rendered.pages == {
+        path: text.decode("utf-8") for path, text in _generated(full).items()
+    }
+    # Written: exactly the pages a full sync found changed.
+    assert partial.written == whole.written and partial.removed == whole.removed
+
+
+def test_preview_keeps_the_pages_an_edit_cannot_have_changed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    sources = Sources.in_folder(project)
+    first, _ = generate(sources, project / "build" / "generated", TODAY)
+    assert first.rendered is not None
+    edit_file(project / "followups.yaml", *_PREVIEW_EDITS["status text"])
+    data = load_dataset(sources).data
+    kept = incremental.pages_to_keep(first.rendered, data, first.rendered.settings)
+    assert kept is not None
+    # Rendered again: the point and its two neighbours («Forrige/Neste» show
+    # their titles), and the pages that are not lists of points. Every list
+    # (overview, selections) is kept: none shows a status's text.
+    again = sorted(first.rendered.pages.keys() - kept)
+    assert again == [
+        "data/index.md",
+        "endringer/index.md",
+        "index.md",
+        "ipo/index.md",
+        "oppfolgingspunkter/2025-2.md",
+        "oppfolgingspunkter/2025-3.md",
+        "oppfolgingspunkter/2025-4.md",
+        "rapport/index.md",
+        "seminarer/index.md",
+        "tilgjengelighetserklaering.md",
+    ]
+    later = incremental.settings(TODAY + dt.timedelta(days=1), (), False)
+    assert incremental.pages_to_keep(first.rendered, data, later) is None
+
+
+def test_preview_writes_a_page_deleted_by_hand(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    sources = Sources.in_folder(project)
+    out = project / "build" / "generated"
+    first, _ = generate(sources, out, TODAY)
+    (out / "oppfolgingspunkter" / "2025-1.md").unlink()
+    _, report = generate(sources, out, TODAY, previous=first.rendered)
+    assert report.written == ["oppfolgingspunkter/2025-1.md"]

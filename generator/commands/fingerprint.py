@@ -48,6 +48,24 @@ def _files(folder: Path) -> Iterable[tuple[str, Path]]:
     )
 
 
+def files_digest(files: Iterable[tuple[str, Path]]) -> str:
+    """One digest of named files; a missing file counts as its own value, not as empty."""
+    digest = hashlib.sha256()
+    for name, path in files:
+        try:
+            data = path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            _add(digest, f"missing/{name}", b"")
+            continue
+        _add(digest, name, data)
+    return digest.hexdigest()
+
+
+def folder_files(folder: Path, prefix: str) -> list[tuple[str, Path]]:
+    """Every file in ``folder`` (none if it is missing), named under ``prefix``."""
+    return [(f"{prefix}/{name}", path) for name, path in _files(folder)]
+
+
 def shared(config_file: Path, content: Path, requirements: Path) -> str:
     """The digest of what every edition shares: configuration, pages, code, pins."""
     digest = hashlib.sha256()

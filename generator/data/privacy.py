@@ -98,6 +98,22 @@ def _message(finding: Finding) -> str:
     )
 
 
+_SCANNED: dict[str, tuple[Finding, ...]] = {}
+"""What ``scan`` found in texts already scanned in this process. ``mkdocs serve``
+checks the whole file again on every save, though an edit changes a few of its
+tens of thousands of texts; an unchanged text is not scanned again."""
+_SCANNED_MAX = 500_000
+
+
+def _scan(text: str) -> tuple[Finding, ...]:
+    found = _SCANNED.get(text)
+    if found is None:
+        if len(_SCANNED) >= _SCANNED_MAX:
+            _SCANNED.clear()
+        found = _SCANNED[text] = tuple(scan(text))
+    return found
+
+
 class _Collector:
     """Problems for findings not allowed, and the allowed values that were used."""
 
@@ -109,7 +125,7 @@ class _Collector:
     def add(self, text: str, start: Position, lines: list[str] | None) -> None:
         """Scan ``text``, which is written from ``start`` in a file of ``lines``
         (None: ``text`` is the whole file)."""
-        for finding in scan(text):
+        for finding in _scan(text):
             key = normalise(finding.value)
             if key in self.allowed:
                 self.used.add(key)

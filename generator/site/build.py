@@ -15,7 +15,7 @@ from generator.data import history, json_schema, model, privacy, schema, snapsho
 from generator.data.load import Mapping, Node, Scalar, Sequence, parse, read
 from generator.data.problems import DataError, Problem
 from generator.data.validate import Record
-from generator.site import addresses, collisions, render, write
+from generator.site import addresses, collisions, incremental, render, write
 
 FOLLOWUPS_ENV = "SITE_FOLLOWUPS"
 """Set by ``python -m generator site`` and ``publish`` for MkDocs: the
@@ -63,6 +63,8 @@ class Loaded:
     """What a build should tell its user, such as an old edition built without its history."""
     unfilled: tuple[Problem, ...] = ()
     """Statuses still holding ``new-round``'s placeholder (only with ``drafts``)."""
+    rendered: incremental.Rendered | None = None
+    """What ``generate`` rendered, for the next render to start from (the preview)."""
 
 
 def _check(
@@ -233,6 +235,8 @@ def generate(
     option: str = "generated_dir",
     shown: str = "",
     before_write: Callable[[], None] | None = None,
+    checked: Loaded | None = None,
+    previous: incremental.Rendered | None = None,
 ) -> tuple[Loaded, write.WriteReport]:
     """Validate, render every page in memory, then sync them into ``out_dir``.
 
@@ -246,22 +250,35 @@ def generate(
     ``out_dir`` must be the generator's own folder (see ``write.sync``);
     ``option`` and ``shown`` name its setting and path in a refusal;
     ``before_write`` runs once the pages are ready, before the first write.
+    ``checked``: what ``load_dataset`` returned for these very files, when the
+    caller has it (``handoff``); they are not read and checked again.
+    ``previous``: the last build's pages (``Loaded.rendered``); only the pages
+    an edit touched are rendered and written again (``incremental``).
     """
     with _gc_paused():
-        loaded = load_dataset(sources, drafts=drafts)
+        loaded = checked if checked is not None else load_dataset(sources, drafts=drafts)
         data = loaded.data
         notes: tuple[str, ...] = ()
         if edition:
             data, notes = at_edition(sources, loaded.data, edition)
         schema_names = tuple(p.name for p in schema_files(sources))
-        pages = render.render_site(
-            data, edition_today(loaded.data, data, today), schema_names, stable_files=stable_files
+        day = edition_today(loaded.data, data, today)
+        now = incremental.settings(day, schema_names, stable_files)
+        kept = incremental.pages_to_keep(previous, data, now)
+        fresh = render.render_site(
+            data, day, schema_names, stable_files=stable_files, skip=kept or ()
         )
+        pages = incremental.merge(previous, fresh, kept)
     if before_write is not None:
         before_write()
+    changed = incremental.changed_pages(previous, pages) if previous is not None else None
+    if changed is None:
+        synced = write.sync(pages, out_dir, option=option, shown=shown)
+    else:
+        synced = write.update(pages, changed, out_dir, option=option, shown=shown)
     # The caller publishes the same data as files (open data, feed, PDF).
-    synced = write.sync(pages, out_dir, option=option, shown=shown)
-    return Loaded(data, loaded.warnings, notes, loaded.unfilled), synced
+    rendered = incremental.Rendered(data, now, pages)
+    return Loaded(data, loaded.warnings, notes, loaded.unfilled, rendered), synced
 
 
 def _addresses_of(followups: object) -> addresses.Addresses:

@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TypedDict
 from urllib.parse import quote
@@ -336,6 +336,7 @@ def render_site(
     *,
     stable_files: bool = False,
     at: Addresses | None = None,
+    skip: Collection[str] = (),
 ) -> dict[str, str]:
     """All generated pages: path relative to the docs folder -> Markdown.
 
@@ -343,6 +344,9 @@ def render_site(
     Schema files the open data page links to. ``stable_files``: the site is a
     published version with the newest edition's feed and open data beside
     it, one level up (``publish``); the open data page points readers there.
+    ``skip``: pages not to render, which the caller already has as they
+    would come out (the preview's, for pages an edit did not touch: see
+    ``incremental``); they are missing from the result.
     """
     w = addresses.words_of(data)
     n = at or addresses.for_words(w)
@@ -374,6 +378,8 @@ def render_site(
         # (collisions.point_problems); this is the last guard.
         if path in pages:
             raise ValueError(f"two generated pages at {path}")
+        if path in skip:
+            return
         pages[path] = env.get_template(template).render(context)
 
     latest = data.latest_edition
@@ -405,6 +411,8 @@ def render_site(
     )
     lookups = _lookups(data)
     for listing in selections.listings(data, n):
+        if listing.path in skip:
+            continue  # its context alone is a table's worth of work
         add(
             listing.path,
             "overview.md.j2",
@@ -447,6 +455,8 @@ def render_site(
     points = data.followups
     for index, point in enumerate(points):
         path = n.point(point.id)
+        if path in skip:
+            continue
         add(
             path,
             "followup.md.j2",

@@ -112,3 +112,33 @@ def sync(
             os.rmdir(folder)
     report.removed.sort(reverse=True)
     return report
+
+
+def update(
+    pages: dict[str, str],
+    changed: Iterable[str],
+    out_dir: Path,
+    *,
+    option: str = "generated_dir",
+    shown: str = "",
+) -> WriteReport:
+    """Write only ``changed`` of ``pages``, into a folder ``sync`` made hold the rest.
+
+    For the preview, which knows which pages differ from the ones it wrote
+    last (``incremental``). A page missing from the folder (deleted by hand)
+    is written too; anything else falls back to ``sync``.
+    """
+    wanted = set(changed)
+    if not (out_dir / folders.MARKER).is_file():
+        return sync(pages, out_dir, option=option, shown=shown)
+    report = WriteReport()
+    for rel in sorted(pages):
+        target = out_dir / rel
+        if rel not in wanted and target.is_file() and not target.is_symlink():
+            report.unchanged += 1
+            continue
+        if target.is_symlink() or target.is_dir():
+            return sync(pages, out_dir, option=option, shown=shown)
+        write_atomic(target, pages[rel].encode("utf-8"))
+        report.written.append(rel)
+    return report

@@ -92,6 +92,13 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+@functools.lru_cache(maxsize=4096)
+def _long_date(value: dt.date, locale: str) -> str:
+    """Cached: the same few dates are written thousands of times (each status on
+    the overview and selections), and Babel's formatting was a fifth of rendering them."""
+    return format_date(value, format="long", locale=locale)
+
+
 @dataclass(frozen=True, eq=False)
 class Words:
     """One language's catalogue, read once (``of``); keys are dotted paths, «index.title».
@@ -142,7 +149,7 @@ class Words:
 
     def date(self, value: dt.date) -> str:
         """A date in words: «30. januar 2026»; month names come from Babel."""
-        return format_date(value, format="long", locale=self.entries["meta.locale"])
+        return _long_date(value, self.entries["meta.locale"])
 
     def in_sentence(self, title: str) -> str:
         """A title inside a sentence: «Status pr januar 2026» -> «status pr januar 2026»."""
