@@ -22,7 +22,7 @@ from generator.commands.edit_followups import Edited
 from generator.data import json_schema, kinds, problem_text, schema
 from generator.data.model import Edition
 from generator.data.problems import DataError, Problem
-from generator.data.suggest import count, listing
+from generator.data.suggest import count, quoted_series
 from generator.environment import package_problem
 from generator.errors import (
     EXIT_CRASH,
@@ -727,7 +727,9 @@ def parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--name", required=True, metavar="NAVN", help="områdets navn")
     add.add_argument(
-        "--status", metavar="STATUS", help=f"{listing(schema.AREA_STATUSES, 'eller')}; standard: ny"
+        "--status",
+        metavar="STATUS",
+        help=f"{quoted_series(schema.AREA_STATUSES, 'eller')}; standard: ny",
     )
     add.add_argument("--since", type=_year, metavar="ÅR", help="året innsatsen startet")
     ipo.set_defaults(func=cmd_edit)

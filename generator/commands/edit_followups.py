@@ -30,7 +30,7 @@ from generator.commands.yaml_roundtrip import (
 from generator.data import kinds, schema, validate
 from generator.data.load import Node, parse
 from generator.data.problems import DataError, Problem
-from generator.data.suggest import count, did_you_mean, listing
+from generator.data.suggest import count, did_you_mean, quoted_series
 from generator.errors import Refused
 from generator.site.build import Sources, check_sources
 from generator.site.write import write_atomic
@@ -245,7 +245,7 @@ def new_round(sources: Sources, edition_id: str, title: str | None, date: dt.dat
     if opened:
         done.append(
             f"Ny status med plassholdertekst for {count(len(opened), 'punkt', 'punkter')}: "
-            f"{listing(opened)}."
+            f"{quoted_series(opened)}."
         )
         lines = [
             done[0],
@@ -290,7 +290,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
     if seminar_id not in seminars:
         raise EditRefused(
             f"{name}: seminaret «{seminar_id}» finnes ikke under seminars."
-            f"{did_you_mean(seminar_id, seminars)} Seminarene som finnes: {listing(seminars)}. "
+            f"{did_you_mean(seminar_id, seminars)} Seminarene som finnes: {quoted_series(seminars)}. "
             "Legg til seminaret under seminars først hvis det er nytt."
         )
     points = checked.followups.records("followups")
@@ -350,7 +350,7 @@ def new_followup(sources: Sources, seminar_id: str, title: str | None) -> Edited
         name,
         [
             done,
-            f"Fyll ut {listing(empty)} ({_joined(optional)} kan stå tomme). "
+            f"Fyll ut {quoted_series(empty)} ({_joined(optional)} kan stå tomme). "
             "«python -m generator validate» viser hva som mangler.",
         ],
         point_id,

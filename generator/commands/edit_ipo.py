@@ -40,7 +40,7 @@ from generator.commands.yaml_roundtrip import (
     remove_item,
 )
 from generator.data import schema, validate
-from generator.data.suggest import closest, count, did_you_mean, listing, normalised
+from generator.data.suggest import closest, count, did_you_mean, normalised, quoted_series
 from generator.site.build import Sources
 from generator.site.write import write_atomic
 
@@ -91,7 +91,7 @@ def _unit(sources: Sources, found: _Areas, given: str) -> validate.Record:
         guess = f" Mente du «{names[name]}» ({name})?"
     raise EditRefused(
         f"{sources.name(sources.ipo_areas)}: enheten «{given}» finnes ikke under units.{guess} "
-        f"Enhetene som finnes: {listing(ids)}. Skriv id-en til enheten, for eksempel «{ids[0]}»."
+        f"Enhetene som finnes: {quoted_series(ids)}. Skriv id-en til enheten, for eksempel «{ids[0]}»."
     )
 
 
@@ -172,7 +172,7 @@ def _move_lines(file: str, move: _Move | None) -> list[str]:
     if move.continued:
         lines.append(
             f"{count(len(move.continued), 'område', 'områder')} som var «{NEW}» i «{move.old}», er nå "
-            f"«{CONTINUED}»: {listing(move.continued)}."
+            f"«{CONTINUED}»: {quoted_series(move.continued)}."
         )
     return lines
 
@@ -207,7 +207,7 @@ def add_area(
     if status not in schema.AREA_STATUSES:
         raise EditRefused(
             f"«{status}» er ikke en gyldig status for et område.{did_you_mean(status, schema.AREA_STATUSES)} "
-            f"Gyldige verdier: {listing(schema.AREA_STATUSES)}."
+            f"Gyldige verdier: {quoted_series(schema.AREA_STATUSES)}."
         )
     found = _checked(sources)
     record = _unit(sources, found, unit)
@@ -291,10 +291,10 @@ def retire_area(sources: Sources, unit: str, name: str) -> Edited:
             for a in found.areas
             if _same_name(a.text("name"), name) and a.text("unit") != unit_id
         ]
-        hint = f" «{name}» står under enheten {listing(elsewhere)}." if elsewhere else ""
+        hint = f" «{name}» står under enheten {quoted_series(elsewhere)}." if elsewhere else ""
         names = [a.text("name") for _, a in in_unit]
         present = (
-            f" Områdene under «{unit_id}»: {listing(names)}."
+            f" Områdene under «{unit_id}»: {quoted_series(names)}."
             if names
             else f" Enheten «{unit_id}» har ingen områder."
         )

@@ -25,7 +25,7 @@ from generator import words
 from generator.commands.edit_followups import default_title
 from generator.data import json_schema, privacy, schema
 from generator.data.problems import DataError
-from generator.data.suggest import listing
+from generator.data.suggest import quoted_series
 from generator.errors import Refused
 from generator.site import addresses, escape
 from generator.site.build import Sources, load_dataset
@@ -130,7 +130,7 @@ InitRefused = Refused
 
 
 @dataclass(frozen=True)
-class Council:
+class NewCouncil:
     """What ``init`` needs to know about the new council."""
 
     name: str
@@ -179,14 +179,14 @@ def council_from_options(
     seminar: str | None,
     seminar_title: str | None,
     language: str | None = None,
-) -> Council:
+) -> NewCouncil:
     """Check the options and fill in defaults from the date; raise InitRefused on bad input."""
     language = language or words.DEFAULT
     known = words.languages()
     if language not in known:
         raise InitRefused(
             f"«{language}» er ikke et språk verktøyet har ord for. Velg et av disse med "
-            f"--language: {listing(f'{code} ({own})' for code, own in known.items())}."
+            f"--language: {quoted_series(f'{code} ({own})' for code, own in known.items())}."
         )
     name = name.strip()
     if not name:
@@ -218,7 +218,7 @@ def council_from_options(
                 f"«{value}» kan ikke brukes som id i {label}: bruk bare små bokstaver a–z, "
                 "tall og bindestrek."
             )
-    council = Council(
+    council = NewCouncil(
         name=name,
         members=clean_members,
         units=parsed_units,
@@ -234,7 +234,7 @@ def council_from_options(
     return council
 
 
-def _texts(council: Council) -> list[tuple[str, str]]:
+def _texts(council: NewCouncil) -> list[tuple[str, str]]:
     """(option, value) for every name ``init`` writes into the new site."""
     return [
         ("--name", council.name),
@@ -245,7 +245,7 @@ def _texts(council: Council) -> list[tuple[str, str]]:
     ]
 
 
-def check_texts(council: Council) -> None:
+def check_texts(council: NewCouncil) -> None:
     """Names are one line of visible text (a line break or another control
     character would end the YAML comment or value it is written into) with no
     personal data in them: they are published on every page."""
@@ -285,7 +285,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def files_for(council: Council) -> dict[str, str]:
+def files_for(council: NewCouncil) -> dict[str, str]:
     """Every file ``init`` writes: path relative to the new folder -> text."""
     env = _environment()
     w = words.of(council.language)
@@ -323,7 +323,7 @@ def files_for(council: Council) -> dict[str, str]:
     return rendered
 
 
-def init(target: Path, council: Council) -> list[str]:
+def init(target: Path, council: NewCouncil) -> list[str]:
     """Create the site in ``target``, which must not exist or be empty; returns the files written."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise InitRefused(

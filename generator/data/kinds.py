@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator import words
-from generator.data.suggest import Budget, did_you_mean, listing, shown
+from generator.data.suggest import Budget, did_you_mean, quoted_series, shown
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 64
@@ -326,7 +326,7 @@ class Choice(_Scalar):
             hint = did_you_mean(value, self.values, budget)
             return Refused(
                 f"«{shown(value)}» er ikke en gyldig {self.noun}.{hint} "
-                f"Gyldige verdier: {listing(self.values)}."
+                f"Gyldige verdier: {quoted_series(self.values)}."
             )
         return value
 

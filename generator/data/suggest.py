@@ -89,7 +89,7 @@ def count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def listing(values: Iterable[str], last: str = "og") -> str:
+def quoted_series(values: Iterable[str], last: str = "og") -> str:
     """Values joined the Norwegian way: «a», «b» og «c» (or «eller» for ``last``)."""
     quoted = [f"«{v}»" for v in values]
     if len(quoted) <= 1:

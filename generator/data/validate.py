@@ -19,7 +19,7 @@ from generator.data import schema as s
 from generator.data.kinds import Refused, date_range_problem
 from generator.data.load import Cut, Mapping, Node, Scalar, Sequence, character_message
 from generator.data.problems import Position, Problem
-from generator.data.suggest import Budget, Index, closest, did_you_mean, listing, shown
+from generator.data.suggest import Budget, Index, closest, did_you_mean, quoted_series, shown
 from generator.data.suggest import normalised as suggest_normalised
 
 _EMPTY = frozenset({"", "~", "null", "Null", "NULL"})
@@ -220,7 +220,7 @@ class Checker:
                 node.pos,
                 where,
                 f"her skal det stå {kind.describe()}, ikke {_shape(node)}. "
-                f"Felt som hører til: {listing(f.name for f in kind.fields)}.",
+                f"Felt som hører til: {quoted_series(f.name for f in kind.fields)}.",
             )
         record = Record(kind, node.pos)
         label = kind.label_field and node.get(kind.label_field)
@@ -246,7 +246,7 @@ class Checker:
                     key.pos,
                     inner,
                     f"ukjent felt «{shown(written)}».{hint} "
-                    f"Felt som er lov her: {listing(f.name for f in kind.fields)}.",
+                    f"Felt som er lov her: {quoted_series(f.name for f in kind.fields)}.",
                 )
                 continue
             record.positions[spec.name] = value.pos
@@ -394,7 +394,7 @@ def check_file(node: Node, kind: s.Obj) -> tuple[Record | _Invalid, list[Problem
         checker.error(
             node.pos,
             "",
-            f"filen skal bestå av feltene {listing(f.name for f in kind.fields)} "
+            f"filen skal bestå av feltene {quoted_series(f.name for f in kind.fields)} "
             f"øverst (uten innrykk), men den er {_shape(node)}.",
         )
         return INVALID, checker.problems

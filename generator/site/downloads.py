@@ -37,7 +37,7 @@ def _schemas(schema_names: tuple[str, ...], at: Addresses, w: Words) -> list[Dow
     ]
 
 
-def listing(
+def every_file(
     data: Dataset, schema_names: tuple[str, ...], at: Addresses | None = None
 ) -> tuple[Download, ...]:
     """Every downloadable file, in the order the open data page lists them;
@@ -53,7 +53,7 @@ def listing(
     return (*_open_data(at, w), report, *_schemas(schema_names, at, w))
 
 
-def stable_listing(
+def stable_downloads(
     data: Dataset, schema_names: tuple[str, ...], at: Addresses | None = None
 ) -> tuple[Download, ...]:
     """The files a published site also keeps at its root for the newest edition,

@@ -467,7 +467,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         made = [
             *(
                 collisions.Taken(d.path, "nedlastingsfilen som lages fra datafilene")
-                for d in downloads.listing(self._data, schema_names)
+                for d in downloads.every_file(self._data, schema_names)
             ),
             *(collisions.Taken(name, what) for name, what in collisions.MKDOCS_FILES.items()),
             *(

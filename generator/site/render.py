@@ -445,8 +445,8 @@ def render_site(
         "data.md.j2",
         DataContext(
             **common(n.data),
-            files=downloads.listing(data, schema_names, n),
-            stable=downloads.stable_listing(data, schema_names, n) if stable_files else (),
+            files=downloads.every_file(data, schema_names, n),
+            stable=downloads.stable_downloads(data, schema_names, n) if stable_files else (),
             state_values=[Value(s, selections.state_meaning(w, s)) for s in STATES],
             area_values=[Value(s, selections.area_status_meaning(w, s)) for s in AREA_STATUSES],
         ),

@@ -114,8 +114,8 @@ def test_count_uses_the_singular_only_for_one(n: int, expected: str) -> None:
     ],
 )
 def test_listing_joins_the_norwegian_way(values: list[str], last: str, expected: str) -> None:
-    assert suggest.listing(values, last) == expected
+    assert suggest.quoted_series(values, last) == expected
 
 
 def test_listing_accepts_any_iterable() -> None:
-    assert suggest.listing(v for v in ("x", "y")) == "«x» og «y»"
+    assert suggest.quoted_series(v for v in ("x", "y")) == "«x» og «y»"

@@ -118,7 +118,7 @@ def test_another_table_moves_every_page_and_file() -> None:
     schemas = tuple(sorted((ROOT / "schemas").glob("*.json")))
     pages = render.render_site(data, dt.date(2026, 6, 1), ("a.json",), at=OTHER)
     files = download_files.files(data, schemas, with_pdf=False, at=OTHER)
-    listed = downloads.listing(data, ("a.json",), OTHER)
+    listed = downloads.every_file(data, ("a.json",), OTHER)
     paths = [*pages, *files, *(d.path for d in listed)]
     bokmal = re.compile(r"oppfolgingspunkter|endringer|tilgjengelighet|utvalg|rapport|seminarer")
     for path in paths:
@@ -140,7 +140,7 @@ def test_every_folder_at_the_root_is_reserved_from_edition_ids() -> None:
     data = _two_editions()
     paths = [
         *render.render_site(data, dt.date(2026, 6, 1)),
-        *(d.path for d in downloads.listing(data, ("a.json",))),
+        *(d.path for d in downloads.every_file(data, ("a.json",))),
         addresses.SITEMAP,
         *(at.theme()[name] for name in ("feed", "accessibility", "data")),
     ]
