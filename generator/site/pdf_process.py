@@ -39,6 +39,9 @@ publish builds, few enough that the folder stays small (a PDF at 1,000
 points is about 1 MB)."""
 
 PREFIX = "rapport-"
+PARENT_ENV = "COUNCIL_PDF_PARENT"
+"""The build's process id, given to the PDF process: read at its start, a
+parent that was killed meanwhile would already be replaced by init."""
 
 
 class PdfFailed(Exception):
@@ -197,6 +200,7 @@ def start(document: str, cache_dir: Path | None) -> Job:
     package_root = str(Path(__file__).resolve().parents[2])
     env = {
         **os.environ,
+        PARENT_ENV: str(os.getpid()),
         "PYTHONPATH": os.pathsep.join(
             p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
         ),
@@ -233,14 +237,14 @@ def _stop_all() -> None:
 
 def _exit_with_parent(parent: int) -> None:
     """End this process when the build that started it is gone (killed)."""
-    while True:
-        time.sleep(1)
-        if os.getppid() != parent:
-            os._exit(3)
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(3)
 
 
 def main() -> int:
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     from generator.site import pdf
 
     document = sys.stdin.buffer.read().decode("utf-8")

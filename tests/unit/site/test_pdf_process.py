@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -88,3 +89,41 @@ def test_a_cancelled_pdf_process_is_gone(tmp_path: Path, monkeypatch: pytest.Mon
         os.kill(process.pid, 0)
     with pytest.raises(pdf_process.PdfFailed):
         job.result()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_killed_build_leaves_no_pdf_process() -> None:
+    """SIGKILL gives the build no chance to stop its PDF: the PDF process
+    notices its parent is gone and ends by itself."""
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from generator.site import pdf_process\n"
+            "from tests.unit.site.test_page_references import _document\n"
+            "job = pdf_process.start(_document(2000), None)\n"
+            "print(job._process.pid, flush=True)\n"
+            "time.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert build.stdout is not None
+    pid = int(build.stdout.readline())
+    assert _alive(pid)
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(pid), "the PDF process outlived the build"
