@@ -1,5 +1,6 @@
 """``python -m bench``: the benchmark (see bench/README.md); ``python -m bench profile [N]``;
 ``python -m bench publish`` (the time of ``make publish``, see bench/publish.py);
+``python -m bench pdf`` the report PDF per edition and per seminar (bench/pdf.py);
 ``python -m bench validate`` times validation of 16 MB files of every shape (bench/validate.py)."""
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ if __name__ == "__main__":
         from . import publish
 
         raise SystemExit(publish.main())
+    if sys.argv[1:2] == ["pdf"]:
+        from . import pdf
+
+        raise SystemExit(pdf.main(sys.argv[2:]))
     if sys.argv[1:2] == ["validate"]:
         from . import validate
 

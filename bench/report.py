@@ -171,13 +171,16 @@ def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "holds": all(f["ratio"] <= 2.0 for _, f in floors),
             }
         )
+    mkdocs_rss = largest["memory"].get(
+        "mkdocs_max_rss_bytes", largest["memory"]["build_max_rss_bytes"]
+    )
+    pdf_rss = largest["pdf"].get("max_rss_bytes", 0)
     out.append(
         {
             "target": f"peak memory of a full build < 1 GB (measured at N = {largest['n']})",
-            "figure": f"{largest['memory']['build_max_rss_bytes'] / MB:.0f} MB peak RSS",
-            "holds": largest["memory"]["build_max_rss_bytes"] < 1024 * MB
-            if largest["n"] >= 5000
-            else None,
+            "figure": f"{mkdocs_rss / MB:.0f} MB MkDocs' process, "
+            f"{pdf_rss / MB:.0f} MB the PDF's (at the same time: {(mkdocs_rss + pdf_rss) / MB:.0f} MB at most)",
+            "holds": mkdocs_rss + pdf_rss < 1024 * MB if largest["n"] >= 5000 else None,
         }
     )
     return out
@@ -226,7 +229,10 @@ def markdown(data: dict[str, Any]) -> str:
             if stage in traced:
                 memory = f"{traced[stage] / MB:.0f} MB traced"
             elif stage == "full_build":
-                memory = f"{s['memory']['build_max_rss_bytes'] / MB:.0f} MB RSS"
+                memory = (
+                    f"{s['memory'].get('mkdocs_max_rss_bytes', s['memory']['build_max_rss_bytes']) / MB:.0f}"
+                    " MB RSS (MkDocs' process)"
+                )
             lines.append(
                 f"| {s['n']} | {yaml_mb} | {STAGE_LABELS[stage]} | {_s(m[stage])} | "
                 f"{_pct(m[stage], m['full_build'])} | {_s(m[stage + '_cpu'])} | "
@@ -234,11 +240,15 @@ def markdown(data: dict[str, Any]) -> str:
                 f"{per_s} | {memory} |"
             )
         pdf = s["pdf"]
-        pdf_time = _s(pdf.get("wall")) if "wall" in pdf else "–"
-        pdf_share = _pct(pdf["wall"], m["full_build"]) if "wall" in pdf else ""
-        lines.append(
-            f"| {s['n']} | {yaml_mb} | PDF | {pdf_time} | {pdf_share} | | | | | {pdf['how']} |"
-        )
+        if pdf["present"]:
+            lines.append(
+                f"| {s['n']} | {yaml_mb} | PDF | {_s(pdf['wall'])} | {_pct(pdf['wall'], m['full_build'])} "
+                f"| {_s(pdf['cpu'])} | {_pct(pdf['cpu'], m['full_build_cpu'])} "
+                f"| {1000 * pdf['wall'] / s['n']:.2f} | | {pdf['max_rss_bytes'] / MB:.0f} MB RSS "
+                f"(own process; the build waited {_s(pdf['waited'])} for it) |"
+            )
+        else:
+            lines.append(f"| {s['n']} | {yaml_mb} | PDF | – | | | | | | {pdf['how']} |")
     lines += [
         "",
         "## What a full build produces",

@@ -6,12 +6,11 @@ Everything is built in memory first, so a failure leaves no half-written set.
 
 from __future__ import annotations
 
-import hashlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.data.model import Dataset
-from generator.site import addresses, feed, folders, open_data, pdf, render
+from generator.site import addresses, feed, open_data, pdf_process, render
 from generator.site.addresses import Addresses
 from generator.site.edition_changes import edition_changes
 from generator.site.write import write_atomic
@@ -26,30 +25,20 @@ def as_directory(url: str) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def report_pdf(data: Dataset, cache_dir: Path | None) -> bytes:
-    """The report as PDF, reused from ``cache_dir`` when its HTML is unchanged.
+def start_report_pdf(data: Dataset, cache_dir: Path | None) -> pdf_process.Job:
+    """The report as PDF: from ``cache_dir`` when its HTML is unchanged, else
+    started in its own process (``pdf_process``); ``Job.result`` waits for it.
 
     WeasyPrint is by far the slowest step of a build (about 10 s at 1,000
     points), and the report's HTML only changes when a decision or status
-    does, so rebuilds and mike's builds of several editions reuse it.
+    does, so rebuilds and builds of several editions reuse it.
     """
-    document = render.report_document(data)
-    if cache_dir is None:
-        return pdf.html_to_pdf(document)
-    folders.claim(cache_dir, folders.CACHE, "cache_dir", str(cache_dir), folders.older_cache)
-    key = hashlib.sha256(document.encode("utf-8")).hexdigest()
-    cached = cache_dir / f"rapport-{key}.pdf"
-    try:
-        return cached.read_bytes()
-    except FileNotFoundError:
-        pass  # not made yet, or another build of the project just replaced it
-    content = pdf.html_to_pdf(document)
-    # Only the reports: the folder is ours (claimed above), its other files are not.
-    for old in cache_dir.glob("rapport-*.pdf"):
-        if old != cached:
-            old.unlink(missing_ok=True)
-    write_atomic(cached, content)
-    return content
+    return pdf_process.start(render.report_document(data), cache_dir)
+
+
+def report_pdf(data: Dataset, cache_dir: Path | None) -> bytes:
+    """The report as PDF, waiting for it (see ``start_report_pdf``)."""
+    return start_report_pdf(data, cache_dir).result()
 
 
 def files(
@@ -60,6 +49,7 @@ def files(
     pages_url: str | None = None,
     with_pdf: bool = True,
     cache_dir: Path | None = None,
+    report: pdf_process.Job | None = None,
     at: Addresses | None = None,
 ) -> dict[str, bytes]:
     """Relative path in the site -> content, for every non-page file.
@@ -68,7 +58,7 @@ def files(
     site's own address, ``site_url``). They are absolute when the address is
     known, else relative to the feed's own address, which is the site's root.
     ``with_pdf=False`` leaves out the report PDF (the live preview does, to
-    stay quick).
+    stay quick). ``report``: the PDF started earlier (``start_report_pdf``).
     """
     base = as_directory(site_url)
     pages = base if pages_url is None else pages_url
@@ -92,7 +82,8 @@ def files(
         ),
     }
     if with_pdf:
-        result[at.report_pdf(data.latest_edition.id)] = report_pdf(data, cache_dir)
+        job = report or start_report_pdf(data, cache_dir)
+        result[at.report_pdf(data.latest_edition.id)] = job.result()
     for schema in schemas:
         result[at.schema(schema.name)] = schema.read_bytes()
     return result

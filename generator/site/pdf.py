@@ -11,5 +11,8 @@ def html_to_pdf(document: str) -> bytes:
     # Imported here: WeasyPrint is slow to import and only the build needs it.
     from weasyprint import HTML
 
-    pdf: bytes = HTML(string=document).write_pdf(pdf_variant="pdf/ua-1")
+    from generator.site import page_references
+
+    with page_references.cached():
+        pdf: bytes = HTML(string=document).write_pdf(pdf_variant="pdf/ua-1")
     return pdf

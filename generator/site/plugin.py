@@ -44,6 +44,7 @@ from generator.site import (
     handoff,
     incremental,
     live_preview,
+    pdf_process,
     publish_env,
     rawhtml,
     theme,
@@ -171,6 +172,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     """In ``mkdocs serve``: what the preview shows (see ``preview``)."""
     _rendered: incremental.Rendered | None = None
     """In ``mkdocs serve``: the last good build's pages, which the next one starts from."""
+    _pdf: pdf_process.Job | None = None
+    """The report PDF, started as soon as the data is loaded and collected in
+    ``on_post_build``, so WeasyPrint works while MkDocs renders the pages."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -274,10 +278,17 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         if self._lock is not None:
             self._lock.release()
 
+    def _stop_pdf(self) -> None:
+        if self._pdf is not None:
+            self._pdf.cancel()
+            self._pdf = None
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_pdf()
         self._release()
 
     def on_shutdown(self) -> None:
+        self._stop_pdf()
         self._release()
 
     def _words(self, config: MkDocsConfig) -> Words:
@@ -369,6 +380,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )
         self._data = loaded.data
+        if not self._serving:
+            self._start_pdf(config, loaded.data)
         if self._preview is not None:
             self._rendered = loaded.rendered
             self._preview.built(loaded.data)
@@ -379,6 +392,16 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                     "forhåndsvisningen viser dem merket «Ikke fylt ut»."
                 )
         return self._add_pages(files, config, out_dir)
+
+    def _start_pdf(self, config: MkDocsConfig, data: Dataset) -> None:
+        self._stop_pdf()
+        cache, cache_shown = self._folder(config, "cache_dir")
+        try:
+            self._pdf = download_files.start_report_pdf(data, cache)
+        except folders.FolderRefused as exc:
+            raise Abort(exc.message) from None
+        except OSError as exc:
+            raise self._cannot_write("cache_dir", cache_shown, exc) from None
 
     def _add_pages(self, files: Files, config: MkDocsConfig, out_dir: Path) -> Files:
         """The generated pages, from their own folder, beside the hand-written ones
@@ -493,6 +516,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             # (about 10 s at 1,000 points); make site and publish include it.
             log.info("Forhåndsvisningen lager ikke PDF-en av rapporten; «make site» gjør det.")
         cache, cache_shown = self._folder(config, "cache_dir")
+        report, self._pdf = self._pdf, None
         try:
             content = download_files.files(
                 self._data,
@@ -500,7 +524,10 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 config.site_url or "",
                 with_pdf=not self._serving,
                 cache_dir=cache,
+                report=report,
             )
+        except pdf_process.PdfFailed as exc:
+            raise Abort(exc.message) from None
         except folders.FolderRefused as exc:
             raise Abort(exc.message) from None
         except OSError as exc:

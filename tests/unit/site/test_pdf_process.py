@@ -1,0 +1,129 @@
+"""The report PDF's own process and its cache of one PDF per report document."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.site import folders, pdf_process
+
+DOCUMENT = '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Prøve</title></head><body><h1>Rapport</h1><p>Æ ø å.</p></body></html>'
+
+
+def _report(cache: Path, name: str, age: float) -> Path:
+    path = cache / f"{pdf_process.PREFIX}{name}.pdf"
+    path.write_bytes(b"%PDF-" + name.encode())
+    stamp = time.time() - age
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def test_the_cache_keeps_the_most_recently_used_reports(tmp_path: Path) -> None:
+    old, used, middle = (_report(tmp_path, n, a) for n, a in (("a", 300), ("b", 200), ("c", 100)))
+    other = tmp_path / "not-a-report.txt"
+    other.write_text("x")
+    assert pdf_process.cached(tmp_path, "b") == b"%PDF-b"  # used now: the newest
+    assert pdf_process.cached(tmp_path, "missing") is None
+    pdf_process.store(tmp_path, "d", b"%PDF-d", keep=3)
+    assert not old.exists()
+    assert used.exists() and middle.exists() and other.exists()
+    pdf_process.store(tmp_path, "e", b"%PDF-e", keep=3)
+    assert not middle.exists()
+    assert sorted(p.name for p in tmp_path.glob("rapport-*.pdf")) == [
+        "rapport-b.pdf",
+        "rapport-d.pdf",
+        "rapport-e.pdf",
+    ]
+
+
+def test_editions_built_one_after_another_each_find_their_report(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = pdf_process.start(DOCUMENT, cache)
+    assert not first.from_cache
+    made = first.result()
+    assert made.startswith(b"%PDF")
+    assert first.usage is not None and first.usage.cpu > 0 and first.usage.max_rss_bytes > 0
+    assert (cache / folders.MARKER).exists(), "the cache folder is claimed"
+    other = DOCUMENT.replace("Rapport", "Rapport, forrige utgave")
+    second = pdf_process.start(other, cache)
+    assert second.result() != made
+    for document, content in ((DOCUMENT, made), (other, second.result())):
+        again = pdf_process.start(document, cache)
+        assert again.from_cache and again.result() == content
+
+
+def _fake_weasyprint(tmp_path: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "fake-python"
+    fake.write_text(f"#!/bin/sh\n{script}\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(fake))
+
+
+def test_a_failed_pdf_process_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_weasyprint(
+        tmp_path, "echo 'Traceback ...' >&2; echo 'OSError: ingen fonter' >&2; exit 2", monkeypatch
+    )
+    job = pdf_process.start(DOCUMENT, tmp_path / "cache")
+    with pytest.raises(pdf_process.PdfFailed) as failed:
+        job.result()
+    assert failed.value.message == (
+        "PDF-en av rapporten kunne ikke lages: WeasyPrint avsluttet med kode 2 "
+        "(OSError: ingen fonter)."
+    )
+    assert not list((tmp_path / "cache").glob("rapport-*"))
+
+
+def test_a_cancelled_pdf_process_is_gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_weasyprint(tmp_path, "exec sleep 60", monkeypatch)
+    job = pdf_process.start(DOCUMENT, None)
+    process = job._process
+    assert process is not None and process.poll() is None
+    job.cancel()
+    assert process.returncode is not None
+    with pytest.raises(ProcessLookupError):
+        os.kill(process.pid, 0)
+    with pytest.raises(pdf_process.PdfFailed):
+        job.result()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_killed_build_leaves_no_pdf_process() -> None:
+    """SIGKILL gives the build no chance to stop its PDF: the PDF process
+    notices its parent is gone and ends by itself."""
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from generator.site import pdf_process\n"
+            "from tests.unit.site.test_page_references import _document\n"
+            "job = pdf_process.start(_document(2000), None)\n"
+            "print(job._process.pid, flush=True)\n"
+            "time.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert build.stdout is not None
+    pid = int(build.stdout.readline())
+    assert _alive(pid)
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(pid), "the PDF process outlived the build"
