@@ -171,6 +171,19 @@ def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "holds": all(f["ratio"] <= 2.0 for _, f in floors),
             }
         )
+    indexed = [s for s in sizes if "data_bytes" in s]
+    if indexed:
+        out.append(
+            {
+                "target": "search index < 1.5x the bytes of the data files",
+                "figure": ", ".join(
+                    f"N={s['n']}: {s['search_index_bytes'] / s['data_bytes']:.2f}x "
+                    f"({s['search_index_bytes'] / s['n'] / 1000:.1f} kB per point)"
+                    for s in indexed
+                ),
+                "holds": all(s["search_index_bytes"] < 1.5 * s["data_bytes"] for s in indexed),
+            }
+        )
     mkdocs_rss = largest["memory"].get(
         "mkdocs_max_rss_bytes", largest["memory"]["build_max_rss_bytes"]
     )

@@ -373,6 +373,9 @@ def measure_size(n: int, settings: Settings, workdir: Path) -> dict[str, Any]:
         "site_pages": sum(1 for _ in (project / "site").rglob("index.html")),
         "site_bytes": sum(f.stat().st_size for f in (project / "site").rglob("*") if f.is_file()),
         "search_index_bytes": (project / "site" / "search" / "search_index.json").stat().st_size,
+        "data_bytes": sum(
+            (template / name).stat().st_size for name in ("followups.yaml", "ipo_areas.yaml")
+        ),
         "runs": [{k: v for k, v in r.items() if k != "written"} for r in runs],
         "median": _medians(runs),
         "memory": {
