@@ -26,7 +26,7 @@ from markupsafe import Markup
 from generator import words
 from generator.data.model import Area, Council, Dataset, Edition, Followup, Seminar, Status, Unit
 from generator.data.schema import AREA_STATUSES, STATES
-from generator.site import addresses, chart, downloads, escape, selections
+from generator.site import addresses, chart, downloads, escape, passthrough, selections
 from generator.site.addresses import Addresses
 from generator.site.downloads import Download
 from generator.site.edition_changes import EditionChanges, edition_changes
@@ -128,6 +128,7 @@ def environment(w: Words | None = None) -> Environment:
     env.filters["html_date"] = lambda d: escape.html(w.date(d))
     env.filters["page_url"] = addresses.link
     env.filters["in_sentence"] = w.in_sentence
+    env.filters["passthrough"] = passthrough.wrap
     env.globals["badge"] = functools.partial(state_badge, w)
     env.globals["overdue"] = functools.partial(overdue_mark, w)
     return env
