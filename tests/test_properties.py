@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data
 from generator.data import characters, kinds, model, privacy, schema, validate
 from generator.data.load import Scalar
 from generator.data.problems import DataError, Position
-from generator.site import escape, render, selections
+from generator.site import escape, passthrough, render, selections
 from generator.site.addresses import BOKMAL
 from generator.site.build import Sources, load_dataset
 
@@ -366,7 +366,8 @@ EXTENSIONS, EXTENSION_CONFIGS = _extensions()
 def to_html(page: str) -> str:
     body, _ = get_data(page)
     html: str = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    return html
+    # As the plugin does after Markdown: the raw HTML carried past it in comments.
+    return passthrough.unwrap(html)
 
 
 # What an editor can type: anything but the invisible characters the loader refuses.

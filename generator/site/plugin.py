@@ -44,6 +44,7 @@ from generator.site import (
     handoff,
     incremental,
     live_preview,
+    passthrough,
     pdf_process,
     publish_env,
     rawhtml,
@@ -556,7 +557,10 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             self._not_allowed += rawhtml.check(
                 html, page.file.content_string, self._shown(page.file, config)
             )
-        return html
+            return html
+        # Generated pages carry their raw HTML past Markdown in comments. This
+        # runs before Material's search plugin reads the page (on_page_context).
+        return passthrough.unwrap(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return csp.add_policy(output, self._known)

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from generator import words
 from generator.data.model import Area, Council, Dataset, Edition, Followup, Seminar, Status, Unit
 from generator.data.schema import AREA_STATUSES, STATES
-from generator.site import addresses, chart, downloads, escape, selections
+from generator.site import addresses, chart, downloads, escape, passthrough, selections
 from generator.site.addresses import Addresses
 from generator.site.downloads import Download
 from generator.site.edition_changes import EditionChanges, edition_changes
@@ -128,6 +128,7 @@ def environment(w: Words | None = None) -> Environment:
     env.filters["html_date"] = lambda d: escape.html(w.date(d))
     env.filters["page_url"] = addresses.link
     env.filters["in_sentence"] = w.in_sentence
+    env.filters["passthrough"] = passthrough.wrap
     env.globals["badge"] = functools.partial(state_badge, w)
     env.globals["overdue"] = functools.partial(overdue_mark, w)
     return env
@@ -238,7 +239,19 @@ class OverviewContext(PageContext):
     state_links: list[Link]
     seminar_links: list[Link]
     responsible_links: list[Link]
-    rows: list[OverviewRow]
+    rows_html: Markup
+    """The table's rows, each rendered once per build (``overview_row.html.j2``)."""
+
+
+class OverviewRowContext(TypedDict):
+    """What one row of the overview's table sees: nothing of the page it is on
+    but the way back to the site root, so a row renders once per build."""
+
+    w: Words
+    addresses: Addresses
+    today: dt.date
+    root: Markup
+    row: OverviewRow
 
 
 class ChangesContext(PageContext):
@@ -410,13 +423,38 @@ def render_site(
         ),
     )
     lookups = _lookups(data)
+    row_template = env.get_template("overview_row.html.j2")
+    row_cache: dict[tuple[str, str], Markup] = {}
+
+    def rows_html(points: tuple[Followup, ...], root: Markup) -> Markup:
+        # The sort orders and selections repeat the overview's rows: each row
+        # is rendered once for each way back to the root (two: the overview's
+        # and the selections' folder) and joined.
+        rendered = []
+        for point in points:
+            key = (point.id, str(root))
+            html = row_cache.get(key)
+            if html is None:
+                row = _overview_row(point, lookups)
+                html = Markup(
+                    row_template.render(
+                        OverviewRowContext(w=w, addresses=n, today=today, root=root, row=row)
+                    )
+                )
+                row_cache[key] = html
+            rendered.append(html)
+        return Markup("").join(rendered)
+
     for listing in selections.listings(data, n):
         if listing.path in skip:
             continue  # its context alone is a table's worth of work
+        context = common(listing.path)
         add(
             listing.path,
             "overview.md.j2",
-            _overview(data, listing, common(listing.path), w, lookups),
+            _overview(
+                data, listing, context, w, lookups, rows_html(listing.points, context["root"])
+            ),
         )
     add(n.ipo, "ipo.md.j2", _ipo(data, w, common(n.ipo)))
     add(
@@ -476,13 +514,9 @@ def _overview(
     common: PageContext,
     w: Words,
     lookups: _Lookups,
+    rows_html: Markup,
 ) -> OverviewContext:
-    parties, positions, seminar_positions = (
-        lookups.parties,
-        lookups.positions,
-        lookups.seminar_positions,
-    )
-    party_slugs = {p.name: p.slug for p in parties}
+    parties = lookups.parties
     n = common["addresses"]
     return OverviewContext(
         **common,
@@ -505,17 +539,18 @@ def _overview(
         ],
         seminar_links=[Link(s.title, selections.seminar_page(s.id, n)) for s in data.seminars],
         responsible_links=[Link(p.name, selections.responsible_page(p, n)) for p in parties],
-        rows=[
-            OverviewRow(
-                point,
-                positions[point.id],
-                seminar_positions[point.seminar.id],
-                selections.state_order(point),
-                state_slug(point.current.state) if point.current else "",
-                " ".join(party_slugs[name] for name in point.responsible),
-            )
-            for point in listing.points
-        ],
+        rows_html=rows_html,
+    )
+
+
+def _overview_row(point: Followup, lookups: _Lookups) -> OverviewRow:
+    return OverviewRow(
+        point,
+        lookups.positions[point.id],
+        lookups.seminar_positions[point.seminar.id],
+        selections.state_order(point),
+        state_slug(point.current.state) if point.current else "",
+        " ".join(lookups.party_slugs[name] for name in point.responsible),
     )
 
 
@@ -527,13 +562,16 @@ class _Lookups:
     parties: tuple[selections.Party, ...]
     positions: dict[str, int]
     seminar_positions: dict[str, int]
+    party_slugs: dict[str, str]
 
 
 def _lookups(data: Dataset) -> _Lookups:
+    parties = selections.responsible_parties(data)
     return _Lookups(
-        selections.responsible_parties(data),
+        parties,
         {p.id: index for index, p in enumerate(data.followups)},
         {s.id: index for index, s in enumerate(data.seminars)},
+        {p.name: p.slug for p in parties},
     )
 
 
