@@ -7,9 +7,9 @@ time, and one document per seminar keeps its memory near 120 MB (bench/README).
 
 The data reaches the template only as JSON (``Document.source``, read there
 from ``sys.inputs``): every text is a string the template places, never Typst
-markup, so nothing an editor types can run as code. The compile's root is an
-empty folder, so the template can read no file either, and system fonts are
-ignored: the bytes depend only on the data, the template and Typst's version.
+markup, so nothing an editor types can run as code. The compile's root is a
+folder holding the template alone, so no other file can be read either, and
+system fonts are ignored: the bytes depend only on the data, the template and Typst's version.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ import importlib.resources
 import json
 import tempfile
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
 from generator.data.model import Dataset, Followup
 from generator.site import addresses, escape, report
 from generator.site.addresses import Addresses
 
-STANDARD = "ua-1"
+STANDARD: Final = "ua-1"
 """PDF/UA-1: tagged, so a screen reader follows the headings and the list."""
 
 
@@ -110,10 +111,13 @@ def typeset(document: Document) -> bytes:
     # Imported here: only the PDF process loads Typst (about 40 MB).
     import typst
 
-    # An empty root: the template can read no file, whatever it is asked to.
+    # A root that holds the template alone: it can read no other file,
+    # whatever it were asked to.
     with tempfile.TemporaryDirectory(prefix="council-report-") as root:
+        main = Path(root) / "report.typ"
+        main.write_bytes(template())
         content = typst.compile(
-            template(),
+            str(main),
             root=root,
             format="pdf",
             sys_inputs={"report": document.source},

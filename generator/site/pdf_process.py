@@ -165,7 +165,7 @@ class Job:
         self._errors.seek(0)
         errors = self._errors.read().decode("utf-8", errors="replace")
         self._close()
-        pdfs = _unframe(output) if code == 0 else None
+        pdfs = unframe(output) if code == 0 else None
         if pdfs is None or len(pdfs) != len(self.made):
             raise PdfFailed(_failure(code, errors))
         made = dict(zip(self.made, pdfs, strict=True))
@@ -211,7 +211,7 @@ def _frame(content: bytes) -> bytes:
     return _LENGTH.pack(len(content)) + content
 
 
-def _unframe(output: bytes) -> list[bytes] | None:
+def unframe(output: bytes) -> list[bytes] | None:
     """The PDFs the process wrote one after another, each after its length;
     None when the output is not that (cut short, or not PDFs)."""
     pdfs, at = [], 0
@@ -254,7 +254,7 @@ def start(documents: Sequence[Document], cache_dir: Path | None) -> Job:
     # read them, and neither the PDFs nor Typst's warnings can fill a pipe
     # and stall the child while the build does other work.
     source = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, the child has its own
-    source.write(json.dumps([_as_json(d) for d in missing], ensure_ascii=False).encode("utf-8"))
+    source.write(json.dumps([as_json(d) for d in missing], ensure_ascii=False).encode("utf-8"))
     source.seek(0)
     # The job closes these when it has read them (or is cancelled).
     output = tempfile.TemporaryFile()  # noqa: SIM115
@@ -289,7 +289,7 @@ def make(documents: Sequence[Document], cache_dir: Path | None) -> dict[str, byt
     return start(documents, cache_dir).result()
 
 
-def _as_json(document: Document) -> dict[str, object]:
+def as_json(document: Document) -> dict[str, object]:
     return {
         "path": document.path,
         "title": document.title,
