@@ -7,8 +7,10 @@ seminar, as the build makes them, and for comparison one for the whole
 edition (every seminar's points in one document, under the report's title).
 Each measurement is a fresh run of the build's own PDF process
 (``python -m generator.site.pdf_process``) fed those documents; its CPU time
-and peak RSS come from ``os.wait4``. Runs are interleaved so a busy machine
-weighs on both shapes alike; the table gives medians.
+comes from ``os.wait4``, its peak RSS from the process itself (``VmHWM``:
+Linux's ``ru_maxrss`` of a child counts the parent it was forked from too).
+Runs are interleaved so a busy machine weighs on both shapes alike; the
+table gives medians.
 
     python -m bench pdf [--sizes 1000,2000,5000] [--runs 3] [--shapes edition,seminar]
 """
@@ -53,13 +55,16 @@ def run_process(documents: Path) -> dict[str, Any]:
             err.seek(0)
             stderr = err.read().decode(errors="replace")
         out.seek(0)
-        pdfs = pdf_process.unframe(out.read())
-    if os.waitstatus_to_exitcode(status) != 0 or pdfs is None:
+        output = pdf_process.read_output(out.read())
+    if os.waitstatus_to_exitcode(status) != 0 or output is None:
         raise RuntimeError(f"the PDF process failed:\n{stderr}")
+    pdfs = output.pdfs
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
-        "max_rss_bytes": usage.ru_maxrss * 1024,
+        # Its own peak: ru_maxrss would add this process's (pdf_process.Usage).
+        "max_rss_bytes": output.peak_rss_bytes or usage.ru_maxrss * 1024,
+        "ru_maxrss_bytes": usage.ru_maxrss * 1024,
         "files": len(pdfs),
         "bytes": sum(len(p) for p in pdfs),
         "pages": sum(len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", p)) for p in pdfs),
@@ -135,7 +140,8 @@ def main(argv: list[str]) -> int:
                     runs.setdefault(shape, []).append(r)
                     print(
                         f"  run {i + 1} {shape:8} cpu {r['cpu']:6.1f} s  "
-                        f"wall {r['wall']:6.1f} s  rss {r['max_rss_bytes'] / 2**20:5.0f} MB  "
+                        f"wall {r['wall']:6.1f} s  rss {r['max_rss_bytes'] / 2**20:5.0f} MB "
+                        f"(ru_maxrss {r['ru_maxrss_bytes'] / 2**20:.0f} MB)  "
                         f"{r['files']} PDFs, {r['pages']} pages, {r['bytes'] / 1e6:.1f} MB "
                         f"{r['digest'][:12]}",
                         flush=True,
