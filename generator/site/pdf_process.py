@@ -355,18 +355,20 @@ def main() -> int:
 
     from generator.site import pdf
 
-    for item in json.loads(sys.stdin.buffer.read().decode("utf-8")):
-        document = Document(item["path"], item["title"], item["source"], item["timestamp"])
-        try:
-            content = pdf.typeset(document)
-        except typst.TypstError as exc:
-            # One sentence for the build's message; Typst's own words inside it.
-            detail = " ".join(str(exc.message).split())
-            sys.stderr.write(
-                f"PDF-en «{document.title}» kunne ikke lages: Typst meldte «{detail}».\n"
-            )
-            return FAILED
-        sys.stdout.buffer.write(_frame(content))
+    items = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    with pdf.typesetter() as typeset:
+        for item in items:
+            document = Document(item["path"], item["title"], item["source"], item["timestamp"])
+            try:
+                content = typeset(document)
+            except typst.TypstError as exc:
+                # One sentence for the build's message; Typst's own words inside it.
+                detail = " ".join(str(exc.message).split())
+                sys.stderr.write(
+                    f"PDF-en «{document.title}» kunne ikke lages: Typst meldte «{detail}».\n"
+                )
+                return FAILED
+            sys.stdout.buffer.write(_frame(content))
     sys.stdout.buffer.write(_frame(json.dumps({"peak_rss_bytes": _peak_rss()}).encode()))
     sys.stdout.buffer.flush()
     return 0
