@@ -4,6 +4,7 @@ their own process while MkDocs renders the pages."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,6 +61,12 @@ def test_a_rebuild_makes_only_the_edited_seminars_pdf_again(tmp_path: Path) -> N
     edited = site / "oppfolgingspunkter-seminar-2025-2026-01.pdf"
     kept = site / "oppfolgingspunkter-seminar-2026-2026-01.pdf"
     assert sorted(site.glob("*.pdf")) == [edited, kept]
+    # The report page and the open data page link each seminar's PDF, where it is.
+    for page in (site / "index.html", project / "site" / "data" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]+\.pdf)"', html)
+        found = sorted((page.parent / link).resolve() for link in links)
+        assert found == [edited.resolve(), kept.resolve()], page
     first = _pdfs(cache)
     assert sorted(content for _, content in first.values()) == sorted(
         p.read_bytes() for p in (edited, kept)
