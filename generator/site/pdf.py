@@ -1,15 +1,17 @@
 """The edition report as PDF, one per seminar, typeset by Typst from
 ``templates/report.typ``.
 
-Typst replaced WeasyPrint (issue 14): at 5,000 points WeasyPrint took about
-90 CPU seconds and 1 GB for the edition's PDF; Typst takes a tenth of the
-time, and one document per seminar keeps its memory near 120 MB (bench/README).
+Typst replaced WeasyPrint (issue 14): at 1,000 points WeasyPrint took about
+18 CPU seconds for the report, Typst 1.6 s for its 50 seminars' PDFs; and
+one document per seminar keeps Typst's memory near 100 MB at any size,
+where one for the whole edition took 913 MB at 5,000 points (bench/README.md).
 
 The data reaches the template only as JSON (``Document.source``, read there
 from ``sys.inputs``): every text is a string the template places, never Typst
 markup, so nothing an editor types can run as code. The compile's root is a
 folder holding the template alone, so no other file can be read either, and
-system fonts are ignored: the bytes depend only on the data, the template and Typst's version.
+system fonts are ignored: the bytes depend only on the data, the template and
+Typst's version.
 """
 
 from __future__ import annotations
