@@ -39,11 +39,6 @@ def start_report_pdfs(
     return pdf_process.start(pdf.documents(data, at), cache_dir)
 
 
-def report_pdfs(data: Dataset, cache_dir: Path | None) -> dict[str, bytes]:
-    """The report's PDFs by address, waiting for them (see ``start_report_pdfs``)."""
-    return start_report_pdfs(data, cache_dir).result()
-
-
 def files(
     data: Dataset,
     schemas: tuple[Path, ...],

@@ -320,11 +320,6 @@ def start(documents: Sequence[Document], cache_dir: Path | None) -> Job:
     return Job(documents, cache_dir, content, process=process, output=output, errors=errors)
 
 
-def make(documents: Sequence[Document], cache_dir: Path | None) -> dict[str, bytes]:
-    """The PDFs, waiting for them."""
-    return start(documents, cache_dir).result()
-
-
 def as_json(document: Document) -> dict[str, object]:
     return {
         "path": document.path,
