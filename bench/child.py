@@ -56,7 +56,7 @@ def _instrument(timings: dict[str, float], reports: list[Any]) -> None:
     # pdf_process_* what that process itself took.
     collect = pdf_process.Job.result
 
-    def collected(job: pdf_process.Job) -> bytes:
+    def collected(job: pdf_process.Job) -> dict[str, bytes]:
         start, cpu = time.perf_counter(), time.process_time()
         try:
             return collect(job)

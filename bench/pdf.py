@@ -1,25 +1,28 @@
-"""``python -m bench pdf``: the report PDF's cost, per edition and per seminar,
-with and without the ``page_references`` cache (issue 14).
+"""``python -m bench pdf``: the report's PDFs typeset by Typst, one document per
+edition against one per seminar (issue 14).
 
 For each size the synthetic project (``synth.write_project``) is loaded once
-and its report HTML rendered: the edition's one document, and one document
-per seminar (the same template over that seminar's points). Each measurement
-is a fresh process that reads those documents and writes their PDFs, as the
-build's PDF process does; its CPU time and peak RSS come from ``os.wait4``.
-Variants: ``before`` is WeasyPrint as it is, ``after`` is
-``generator.site.pdf.html_to_pdf`` (with the cache). Runs are interleaved so
-a busy machine weighs on every variant alike; the table gives medians.
+and its report documents made (``generator.site.pdf.documents``): one per
+seminar, as the build makes them, and for comparison one for the whole
+edition (every seminar's points in one document, under the report's title).
+Each measurement is a fresh run of the build's own PDF process
+(``python -m generator.site.pdf_process``) fed those documents; its CPU time
+comes from ``os.wait4``, its peak RSS from the process itself (``VmHWM``:
+Linux's ``ru_maxrss`` of a child counts the parent it was forked from too).
+Runs are interleaved so a busy machine weighs on both shapes alike; the
+table gives medians.
 
-    python -m bench pdf [--sizes 1000,2000] [--runs 3] [--shapes edition,seminar]
-    python -m bench pdf child VARIANT HTML...     # one measured process
+    python -m bench pdf [--sizes 1000,2000,5000] [--runs 3] [--shapes edition,seminar]
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -29,59 +32,49 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-VARIANTS = ("before", "after")
 SHAPES = ("edition", "seminar")
 
 
-def child(variant: str, documents: list[Path]) -> dict[str, Any]:
-    """Write each document's PDF in this process; sizes and a digest of each."""
-    import hashlib
+def run_process(documents: Path) -> dict[str, Any]:
+    """One run of the build's PDF process over the documents in ``documents``."""
+    from generator.site import pdf_process
 
-    from weasyprint import HTML
-
-    from generator.site import pdf
-
-    digests, sizes = [], []
-    for path in documents:
-        html = path.read_text(encoding="utf-8")
-        if variant == "before":
-            content: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
-        else:
-            content = pdf.html_to_pdf(html)
-        sizes.append(len(content))
-        digests.append(hashlib.sha256(content).hexdigest())
-    return {"bytes": sum(sizes), "digest": hashlib.sha256("".join(digests).encode()).hexdigest()}
-
-
-def run_child(variant: str, documents: list[Path]) -> dict[str, Any]:
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.pdf", "child", variant, *map(str, documents)],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            stdout=out,
-            stderr=err,
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
+    with documents.open("rb") as source, tempfile.TemporaryFile() as out:
+        with tempfile.TemporaryFile() as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "generator.site.pdf_process"],
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                stdin=source,
+                stdout=out,
+                stderr=err,
+            )
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            err.seek(0)
+            stderr = err.read().decode(errors="replace")
         out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"bench.pdf child {variant} failed:\n{stdout}\n{stderr}")
-    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
-    result |= {
+        output = pdf_process.read_output(out.read())
+    if os.waitstatus_to_exitcode(status) != 0 or output is None:
+        raise RuntimeError(f"the PDF process failed:\n{stderr}")
+    pdfs = output.pdfs
+    return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
-        "max_rss_bytes": usage.ru_maxrss * 1024,
+        # Its own peak: ru_maxrss would add this process's (pdf_process.Usage).
+        "max_rss_bytes": output.peak_rss_bytes or usage.ru_maxrss * 1024,
+        "ru_maxrss_bytes": usage.ru_maxrss * 1024,
+        "files": len(pdfs),
+        "bytes": sum(len(p) for p in pdfs),
+        "pages": sum(len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", p)) for p in pdfs),
+        "digest": hashlib.sha256(b"".join(pdfs)).hexdigest(),
     }
-    return result
 
 
 def documents(n: int, workdir: Path) -> dict[str, Any]:
     """Write the size's project and its report documents; what they hold."""
-    from generator.site import render
+    from generator.site import pdf, pdf_process, report
     from generator.site.build import Sources, load_dataset
 
     from . import synth
@@ -91,91 +84,93 @@ def documents(n: int, workdir: Path) -> dict[str, Any]:
     data = load_dataset(
         Sources(project / "followups.yaml", project / "ipo_areas.yaml", project)
     ).data
-    html = workdir / f"n{n}-html"
-    html.mkdir()
-    edition = html / "edition.html"
-    edition.write_text(render.report_document(data), encoding="utf-8")
-    seminars = []
-    for seminar in data.seminars:
-        points = data.followups_of(seminar)
-        if not any(p.current for p in points):
-            continue
-        part = dataclasses.replace(data, seminars=(seminar,), followups=points)
-        path = html / f"seminar-{seminar.id}.html"
-        path.write_text(render.report_document(part), encoding="utf-8")
-        seminars.append(path)
+    seminars = pdf.documents(data)
+    # The edition as one document: every seminar's points after one another.
+    merged = json.loads(seminars[0].source)
+    merged["title"] = report.title(data)
+    merged["points"] = [p for d in seminars for p in json.loads(d.source)["points"]]
+    edition = dataclasses.replace(
+        seminars[0], title=merged["title"], source=json.dumps(merged, ensure_ascii=False)
+    )
+    files = {}
+    for name, docs in (("edition", [edition]), ("seminar", seminars)):
+        files[name] = workdir / f"n{n}-{name}.json"
+        files[name].write_text(
+            json.dumps([pdf_process.as_json(d) for d in docs], ensure_ascii=False),
+            encoding="utf-8",
+        )
     texts = [
-        len(p.description) + sum(len(s.text) for s in p.statuses)
-        for p in data.followups
-        if hasattr(p, "description")
+        len(p.description) + (len(p.current.text) if p.current else 0)
+        for s in report.sections(data)
+        for p in s.points
     ]
     return {
         "shape": dataclasses.asdict(shape),
+        "points_in_report": len(texts),
         "text_per_point": statistics.mean(texts) if texts else None,
-        "edition": [edition],
-        "seminar": seminars,
-        "html_bytes": edition.stat().st_size,
+        "seminar_documents": len(seminars),
+        "json_bytes": files["edition"].stat().st_size,
+        **files,
     }
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["child"]:
-        result = child(argv[1], [Path(p) for p in argv[2:]])
-        sys.stdout.write("\n" + json.dumps(result) + "\n")
-        return 0
     parser = argparse.ArgumentParser(prog="python -m bench pdf")
-    parser.add_argument("--sizes", default="1000,2000")
+    parser.add_argument("--sizes", default="1000,2000,5000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--shapes", default=",".join(SHAPES))
-    parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench" / "pdf.json")
     args = parser.parse_args(argv)
     shapes = args.shapes.split(",")
-    variants = args.variants.split(",")
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
             docs = documents(n, Path(tmp))
             print(
-                f"N = {n}: {docs['shape']['points']} points, {docs['shape']['seminars']} seminars, "
-                f"{docs['text_per_point']:.0f} characters of text per point, "
-                f"report HTML {docs['html_bytes'] / 1e6:.1f} MB, "
-                f"{len(docs['seminar'])} seminar documents",
+                f"N = {n}: {docs['points_in_report']} points in the report, "
+                f"{docs['shape']['seminars']} seminars, "
+                f"{docs['text_per_point']:.0f} characters per point (decision and its status), "
+                f"report JSON {docs['json_bytes'] / 1e6:.1f} MB",
                 flush=True,
             )
-            runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            runs: dict[str, list[dict[str, Any]]] = {}
             for i in range(args.runs):
                 for shape in shapes:
-                    for variant in variants:
-                        r = run_child(variant, docs[shape])
-                        runs.setdefault((shape, variant), []).append(r)
-                        print(
-                            f"  run {i + 1} {shape:8} {variant:6} cpu {r['cpu']:6.1f} s  "
-                            f"wall {r['wall']:6.1f} s  rss {r['max_rss_bytes'] / 2**20:5.0f} MB  "
-                            f"{r['bytes'] / 1e6:.1f} MB pdf {r['digest'][:12]}",
-                            flush=True,
-                        )
-            for (shape, variant), rs in runs.items():
+                    r = run_process(docs[shape])
+                    runs.setdefault(shape, []).append(r)
+                    print(
+                        f"  run {i + 1} {shape:8} cpu {r['cpu']:6.1f} s  "
+                        f"wall {r['wall']:6.1f} s  rss {r['max_rss_bytes'] / 2**20:5.0f} MB "
+                        f"(ru_maxrss {r['ru_maxrss_bytes'] / 2**20:.0f} MB)  "
+                        f"{r['files']} PDFs, {r['pages']} pages, {r['bytes'] / 1e6:.1f} MB "
+                        f"{r['digest'][:12]}",
+                        flush=True,
+                    )
+            for shape, rs in runs.items():
                 results.append(
                     {
                         "n": n,
                         "shape": shape,
-                        "variant": variant,
                         "runs": len(rs),
                         "cpu": statistics.median(r["cpu"] for r in rs),
                         "wall": statistics.median(r["wall"] for r in rs),
                         "max_rss_mb": statistics.median(r["max_rss_bytes"] for r in rs) / 2**20,
+                        "files": rs[0]["files"],
+                        "pages": rs[0]["pages"],
                         "pdf_mb": rs[0]["bytes"] / 1e6,
                         "same_bytes_every_run": len({r["digest"] for r in rs}) == 1,
-                        "data": {k: v for k, v in docs.items() if k not in SHAPES},
+                        "data": {
+                            k: v for k, v in docs.items() if k not in SHAPES and k != "json_bytes"
+                        },
                     }
                 )
-    print("\n| N | PDFs | variant | CPU (median) | wall | peak RSS | PDF size |")
-    print("| ---: | --- | --- | ---: | ---: | ---: | ---: |")
+    print("\n| N | PDFs | CPU (median) | wall | peak RSS | files | pages | size | same bytes |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for r in results:
         print(
-            f"| {r['n']:,} | {r['shape']} | {r['variant']} | {r['cpu']:.1f} s | {r['wall']:.1f} s "
-            f"| {r['max_rss_mb']:.0f} MB | {r['pdf_mb']:.1f} MB |"
+            f"| {r['n']:,} | {r['shape']} | {r['cpu']:.1f} s | {r['wall']:.1f} s "
+            f"| {r['max_rss_mb']:.0f} MB | {r['files']} | {r['pages']:,} | {r['pdf_mb']:.1f} MB "
+            f"| {'yes' if r['same_bytes_every_run'] else 'no'} |"
         )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")

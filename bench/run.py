@@ -350,7 +350,7 @@ def pdf_stage(runs: list[dict[str, Any]]) -> dict[str, Any]:
         return {"present": False, "how": "no PDF was made in the build"}
     return {
         "present": True,
-        "how": "WeasyPrint in its own process, beside MkDocs",
+        "how": "Typst in its own process, beside MkDocs",
         "wall": statistics.median(s["pdf_process_wall"] for s in made),
         "cpu": statistics.median(s["pdf_process_cpu"] for s in made),
         "max_rss_bytes": max(s["pdf_process_rss"] for s in made),

@@ -841,8 +841,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _missing_package(exc: Exception) -> str | None:
-    """What to do about a package a command loads only when it needs it
-    (WeasyPrint for the PDF): the environment's fault, unless it is our own."""
+    """What to do about a package a command loads only when it needs it:
+    the environment's fault, unless it is our own."""
     if not isinstance(exc, ModuleNotFoundError):
         return None
     package = (exc.name or "generator").split(".")[0]

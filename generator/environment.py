@@ -14,8 +14,11 @@ import sys
 MINIMUM = (3, 11)
 """pyproject.toml's requires-python."""
 
-PACKAGES = ("babel", "jinja2", "markupsafe", "mkdocs", "material", "ruamel.yaml", "yaml", "mike")
-"""Modules the commands import (requirements.txt installs them)."""
+PACKAGES = (
+    "babel", "jinja2", "markupsafe", "mkdocs", "material", "ruamel.yaml", "yaml", "mike", "typst",
+)  # fmt: skip
+"""Modules the commands import (requirements.txt installs them); ``typst`` only
+in the build's PDF process, where a missing one would say less."""
 
 
 def _venv_python(root):  # type: (str) -> str | None

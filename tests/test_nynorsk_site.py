@@ -148,7 +148,7 @@ def test_nynorsk_site_has_no_bokmal_of_its_own(nn_site: Path) -> None:
     for file_path in (n.followups_json, n.followups_csv, n.statuses_csv, n.areas_csv, n.feed):
         assert (nn_site / file_path).is_file(), file_path
     pdfs = list((nn_site / "rapport").glob("*.pdf"))
-    assert [p.name for p in pdfs] == ["oppfolgingspunkt-2026-01.pdf"]
+    assert [p.name for p in pdfs] == ["oppfolgingspunkt-seminar-2025-2026-01.pdf"]
     nb_names = {value for key, value in NB.entries.items() if key.startswith("slugs.")} - set(
         NN.entries.values()
     )

@@ -166,7 +166,12 @@ def test_atom_feed_has_one_entry_per_edition_newest_first(two_editions: Dataset)
     assert "1. Felles beredskapsøvelse</a>: <strong>Fullført</strong> (før: Pågår)" in newest
     assert "Trygg skolevei</a>: <strong>Planlagt</strong> (ny)" in newest
     assert entries[0].find("a:link", ns).get("href") == "endringer/#utgave-2026-01"  # type: ignore[union-attr]
-    assert files["rapport/oppfolgingspunkter-2026-01.pdf"].startswith(b"%PDF")
+    pdfs = [name for name in files if name.endswith(".pdf")]
+    assert pdfs == [
+        "rapport/oppfolgingspunkter-seminar-2025-2026-01.pdf",
+        "rapport/oppfolgingspunkter-seminar-2026-2026-01.pdf",
+    ]
+    assert all(files[name].startswith(b"%PDF") for name in pdfs)
 
 
 def test_responsible_parties_get_distinct_pages_even_when_their_names_slug_alike() -> None:

@@ -7,7 +7,8 @@ memory takes a fraction of that, and the rest of what a version is made of
 is files in the repository. So the fingerprint covers:
 
 - what the generator renders for the edition: every page's Markdown, the
-  open data, the feed and the report's HTML (the PDF is printed from it);
+  open data, the feed and what the report's PDFs are typeset from (each
+  seminar's address and cache key: its data, template and Typst's version);
 - the hand-written pages in ``content/`` and ``mkdocs.yml``;
 - the generator package itself (code, templates, theme) and
   ``requirements.txt``, which pins MkDocs, Material and mike;
@@ -83,7 +84,7 @@ def edition(
     shared_digest: str,
     pages: Mapping[str, str],
     files: Mapping[str, bytes],
-    report_html: str,
+    report_pdfs: str,
     site_url: str,
     title: str,
 ) -> str:
@@ -96,5 +97,5 @@ def edition(
         _add(digest, f"page/{name}", pages[name].encode("utf-8"))
     for name in sorted(files):
         _add(digest, f"file/{name}", files[name])
-    _add(digest, "report.html", report_html.encode("utf-8"))
+    _add(digest, "report.pdf", report_pdfs.encode("utf-8"))
     return digest.hexdigest()

@@ -65,7 +65,7 @@ from generator.data import history
 from generator.data.model import Dataset, Edition
 from generator.data.snapshot import find_edition
 from generator.errors import DataFailure, EnvironmentFailure, UsageFailure
-from generator.site import addresses, download_files, publish_env, render
+from generator.site import addresses, download_files, pdf, publish_env, render
 from generator.site.build import (
     Sources,
     at_edition,
@@ -595,9 +595,15 @@ def fingerprints(
         version_url = f"{site_url}{edition.id}/" if site_url else ""
         files = download_files.files(shown, schemas, version_url, with_pdf=False)
         result[edition.id] = fingerprint.edition(
-            shared, pages, files, render.report_document(shown), version_url, edition.title
+            shared, pages, files, _report_pdfs(shown), version_url, edition.title
         )
     return result
+
+
+def _report_pdfs(data: Dataset) -> str:
+    """What the edition's PDFs are made from (each one's address and cache key),
+    without making them: the fingerprint changes exactly when one would."""
+    return "\n".join(f"{d.path} {d.key}" for d in pdf.documents(data))
 
 
 def _prepare(options: Options, env: Mapping[str, str]) -> tuple[Identity, str]:

@@ -203,12 +203,16 @@ class Addresses:
 
     @property
     def report_folder(self) -> str:
-        """The report page and its PDF."""
+        """The report page and its PDFs."""
         return self.slugs.report
 
-    def report_pdf(self, edition_id: str) -> str:
-        """The edition report's PDF; named after the edition so versions never mix."""
-        return f"{self.report_folder}/{self.slugs.points}-{edition_id}.pdf"
+    def report_pdf(self, edition_id: str, seminar_id: str) -> str:
+        """One seminar's part of the edition report as PDF; named after the
+        seminar and the edition, so neither seminars nor versions mix."""
+        return (
+            f"{self.report_folder}/{self.slugs.points}-{self.slugs.seminar}-{seminar_id}"
+            f"-{edition_id}.pdf"
+        )
 
     def edition_anchor(self, edition_id: str) -> str:
         """An edition's heading on the changes page."""

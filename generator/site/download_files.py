@@ -1,4 +1,4 @@
-"""The site's non-page files: open data, the Atom feed, the JSON Schemas and the report PDF.
+"""The site's non-page files: open data, the Atom feed, the JSON Schemas and the report's PDFs.
 
 Produced after MkDocs has written the pages, straight into the site folder.
 Everything is built in memory first, so a failure leaves no half-written set.
@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.data.model import Dataset
-from generator.site import addresses, feed, open_data, pdf_process, render
+from generator.site import addresses, feed, open_data, pdf, pdf_process
 from generator.site.addresses import Addresses
 from generator.site.edition_changes import edition_changes
 from generator.site.write import write_atomic
@@ -25,20 +25,18 @@ def as_directory(url: str) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def start_report_pdf(data: Dataset, cache_dir: Path | None) -> pdf_process.Job:
-    """The report as PDF: from ``cache_dir`` when its HTML is unchanged, else
-    started in its own process (``pdf_process``); ``Job.result`` waits for it.
+def start_report_pdfs(
+    data: Dataset, cache_dir: Path | None, at: Addresses | None = None
+) -> pdf_process.Job:
+    """The report's PDFs, one per seminar: each from ``cache_dir`` when its
+    document is unchanged, the others started in their own process
+    (``pdf_process``); ``Job.result`` waits for them.
 
-    WeasyPrint is by far the slowest step of a build (about 10 s at 1,000
-    points), and the report's HTML only changes when a decision or status
-    does, so rebuilds and builds of several editions reuse it.
+    A seminar's document only changes when one of its decisions or statuses
+    does, so a rebuild after an edit makes one PDF again, and builds of
+    several editions reuse what they share.
     """
-    return pdf_process.start(render.report_document(data), cache_dir)
-
-
-def report_pdf(data: Dataset, cache_dir: Path | None) -> bytes:
-    """The report as PDF, waiting for it (see ``start_report_pdf``)."""
-    return start_report_pdf(data, cache_dir).result()
+    return pdf_process.start(pdf.documents(data, at), cache_dir)
 
 
 def files(
@@ -57,8 +55,8 @@ def files(
     Links in the feed lead to the pages under ``pages_url`` (by default the
     site's own address, ``site_url``). They are absolute when the address is
     known, else relative to the feed's own address, which is the site's root.
-    ``with_pdf=False`` leaves out the report PDF (the live preview does, to
-    stay quick). ``report``: the PDF started earlier (``start_report_pdf``).
+    ``with_pdf=False`` leaves out the report's PDFs (the live preview does, to
+    stay quick). ``report``: the PDFs started earlier (``start_report_pdfs``).
     """
     base = as_directory(site_url)
     pages = base if pages_url is None else pages_url
@@ -82,8 +80,8 @@ def files(
         ),
     }
     if with_pdf:
-        job = report or start_report_pdf(data, cache_dir)
-        result[at.report_pdf(data.latest_edition.id)] = job.result()
+        job = report or start_report_pdfs(data, cache_dir, at)
+        result.update(job.result())
     for schema in schemas:
         result[at.schema(schema.name)] = schema.read_bytes()
     return result

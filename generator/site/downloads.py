@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.data.model import Dataset
-from generator.site import addresses
+from generator.site import addresses, report
 from generator.site.addresses import Addresses
 from generator.words import Words
 
@@ -44,13 +44,16 @@ def every_file(
     ``at`` defaults to the addresses of the council's language."""
     w = addresses.words_of(data)
     at = at or addresses.for_words(w)
-    report = Download(
-        at.report_pdf(data.latest_edition.id),
-        data.latest_edition.title,
-        "PDF",
-        w("downloads.report_text"),
+    return (*_open_data(at, w), *report_pdfs(data, at), *_schemas(schema_names, at, w))
+
+
+def report_pdfs(data: Dataset, at: Addresses | None = None) -> tuple[Download, ...]:
+    """The report's PDFs, one per seminar, each titled as the PDF itself is."""
+    w = addresses.words_of(data)
+    return tuple(
+        Download(pdf.path, pdf.title, "PDF", w("downloads.report_text"))
+        for pdf in report.pdfs(data, at)
     )
-    return (*_open_data(at, w), report, *_schemas(schema_names, at, w))
 
 
 def stable_downloads(

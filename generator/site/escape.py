@@ -65,12 +65,18 @@ def paragraphs(text: str, css_class: str | None = None) -> Markup:
     paragraph and a single line break is kept. Python-Markdown leaves
     block-level HTML alone, so nothing inside is read as Markdown."""
     attr = f' class="{html(css_class)}"' if css_class else ""
-    blocks = [b for b in _split_paragraphs(text) if b]
     rendered = [
-        f"<p{attr}>" + "<br>\n".join(html(line.strip()) for line in block) + "</p>"
-        for block in blocks
+        f"<p{attr}>" + "<br>\n".join(html(line) for line in block) + "</p>"
+        for block in blocks(text)
     ]
     return Markup("\n\n".join(rendered))
+
+
+def blocks(text: str) -> list[list[str]]:
+    """Multi-line text as paragraphs of lines, as ``paragraphs`` shows it: a
+    blank line starts a new paragraph, each line is stripped. For the PDF,
+    which joins them itself."""
+    return [[line.strip() for line in block] for block in _split_paragraphs(text) if block]
 
 
 def _split_paragraphs(text: str) -> list[list[str]]:

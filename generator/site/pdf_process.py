@@ -1,44 +1,52 @@
-"""The report PDF, made in its own process while MkDocs renders the pages, and
-kept in the cache folder for later builds.
+"""The report's PDFs, one per seminar, made in their own process while MkDocs
+renders the pages, and kept in the cache folder for later builds.
 
-WeasyPrint takes most of a build's time and memory at a thousand points and
-more (issue 14). In its own process its memory is never added to MkDocs',
-and on a machine with two cores its time overlaps MkDocs' page rendering:
+In its own process Typst's memory is never added to MkDocs', and on a
+machine with two cores its time overlaps MkDocs' page rendering (issue 14):
 the plugin starts it as soon as the data is loaded (``start``) and collects
-it after the pages are written (``Job.result``).
+it after the pages are written (``Job.result``). One process typesets every
+seminar's document that the cache does not hold, one after another, so its
+memory is that of the largest seminar, not of the whole edition.
 
-The cache keeps one PDF per distinct report document (the SHA-256 of its
-HTML), the ``KEEP`` most recently used, so building several editions one
-after another (``publish --all``, mike) reuses each edition's report.
+The cache keeps one PDF per distinct seminar document (``pdf.Document.key``),
+the ``KEEP`` most recently used: an edit re-makes only its seminar's PDF, and
+building several editions one after another (``publish --all``, mike) reuses
+each edition's PDFs.
 
-    python -m generator.site.pdf_process < report.html > report.pdf
+    python -m generator.site.pdf_process < documents.json > pdfs
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
+import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import weakref
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from generator.site import folders
+from generator.site.pdf import Document
 from generator.site.write import write_atomic
 
-KEEP = 16
-"""Reports kept in the cache, the most recently used: more than the editions a
-publish builds, few enough that the folder stays small (a PDF at 1,000
-points is about 1 MB)."""
+KEEP = 1024
+"""Seminar PDFs kept in the cache, the most recently used: every seminar of
+several editions even at 5,000 points (250 seminars), few enough that the
+folder stays small (a seminar of 20 points is about 60 KB)."""
 
 PREFIX = "rapport-"
+FAILED = 4
+"""The PDF process's exit code when Typst refused a document; its last line
+on stderr then says why, in Norwegian."""
 PARENT_ENV = "COUNCIL_PDF_PARENT"
 """The build's process id, given to the PDF process: read at its start, a
 parent that was killed meanwhile would already be replaced by init."""
@@ -59,16 +67,17 @@ class Usage:
     cpu: float
     """User and system CPU seconds."""
     max_rss_bytes: int
+    """The process's own peak memory, as it reports it (``VmHWM``). Linux's
+    ``ru_maxrss`` of a child is at least the memory of the build it was forked
+    from (the high-water mark survives ``exec``): at 5,000 points it said
+    204 MB for a process that never held more than 105 MB. ``ru_maxrss`` only
+    where the process could not say."""
     wall: float
     """From start to the end of the process."""
 
 
-def cache_key(document: str) -> str:
-    return hashlib.sha256(document.encode("utf-8")).hexdigest()
-
-
 def cached(cache_dir: Path, key: str) -> bytes | None:
-    """The cached report, marked as just used; None when there is none."""
+    """The cached PDF, marked as just used; None when there is none."""
     path = cache_dir / f"{PREFIX}{key}.pdf"
     try:
         content = path.read_bytes()
@@ -79,10 +88,17 @@ def cached(cache_dir: Path, key: str) -> bytes | None:
     return content
 
 
-def store(cache_dir: Path, key: str, content: bytes, keep: int = KEEP) -> None:
-    """Add a report to the cache; remove all but the ``keep`` most recently used."""
-    path = cache_dir / f"{PREFIX}{key}.pdf"
-    write_atomic(path, content)
+def store(
+    cache_dir: Path,
+    pdfs: Mapping[str, bytes],
+    keep: int = KEEP,
+    in_use: Collection[str] = (),
+) -> None:
+    """Add PDFs to the cache by key; remove all but the ``keep`` most recently
+    used, never those just added nor those whose keys are ``in_use``."""
+    for key, content in pdfs.items():
+        write_atomic(cache_dir / f"{PREFIX}{key}.pdf", content)
+    kept = {f"{PREFIX}{key}.pdf" for key in (*pdfs, *in_use)}
     # Only the reports: the folder is ours (claimed), its other files are not.
     reports: list[tuple[float, Path]] = []
     for old in cache_dir.glob(f"{PREFIX}*.pdf"):
@@ -92,28 +108,31 @@ def store(cache_dir: Path, key: str, content: bytes, keep: int = KEEP) -> None:
             continue  # pruned by another build at the same moment
     reports.sort(reverse=True)
     for _, old in reports[keep:]:
-        if old != path:
+        if old.name not in kept:
             old.unlink(missing_ok=True)
 
 
 _running: weakref.WeakSet[Job] = weakref.WeakSet()
 
+_INTERRUPTED = "PDF-ene av rapporten ble avbrutt før de var ferdige."
+
 
 class Job:
-    """The report PDF: taken from the cache, or being made by a child process."""
+    """The report's PDFs: taken from the cache, or being made by a child process."""
 
     def __init__(
         self,
-        key: str,
+        documents: Sequence[Document],
         cache_dir: Path | None,
-        content: bytes | None = None,
+        content: dict[str, bytes],
         process: subprocess.Popen[bytes] | None = None,
         output: IO[bytes] | None = None,
         errors: IO[bytes] | None = None,
     ) -> None:
-        self.key = key
+        self.documents = tuple(documents)
         self.cache_dir = cache_dir
-        self.from_cache = content is not None
+        self.made = tuple(d.path for d in documents if d.path not in content)
+        """The PDFs the process makes (not found in the cache), by address."""
         self.usage: Usage | None = None
         self._content = content
         self._process = process
@@ -123,34 +142,51 @@ class Job:
         if process is not None:
             _running.add(self)
 
-    def result(self) -> bytes:
-        """The PDF, waiting for its process; stored in the cache when made."""
-        if self._content is not None:
-            return self._content
+    @property
+    def from_cache(self) -> bool:
+        """Every PDF came from the cache: no process was started."""
+        return not self.made
+
+    def result(self) -> dict[str, bytes]:
+        """Each seminar's PDF by its address, waiting for the process; those
+        it made are stored in the cache."""
+        if self.from_cache:
+            return self._ordered()
         if self._process is None or self._output is None or self._errors is None:
-            raise PdfFailed("PDF-en av rapporten ble avbrutt før den var ferdig.")
+            raise PdfFailed(_INTERRUPTED)
         try:
             _, status, usage = os.wait4(self._process.pid, 0)
         except ChildProcessError:
-            raise PdfFailed("PDF-en av rapporten ble avbrutt før den var ferdig.") from None
+            raise PdfFailed(_INTERRUPTED) from None
         self._process.returncode = code = os.waitstatus_to_exitcode(status)
-        self.usage = Usage(
-            usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss * 1024,  # Linux gives KiB
-            time.perf_counter() - self._started,
-        )
         _running.discard(self)
         self._output.seek(0)
-        content = self._output.read()
+        output = read_output(self._output.read()) if code == 0 else None
         self._errors.seek(0)
         errors = self._errors.read().decode("utf-8", errors="replace")
         self._close()
-        if code != 0 or not content.startswith(b"%PDF"):
+        self.usage = Usage(
+            usage.ru_utime + usage.ru_stime,
+            (output and output.peak_rss_bytes) or usage.ru_maxrss * 1024,  # Linux gives KiB
+            time.perf_counter() - self._started,
+        )
+        if output is None or len(output.pdfs) != len(self.made):
             raise PdfFailed(_failure(code, errors))
-        self._content = content
+        pdfs = output.pdfs
+        made = dict(zip(self.made, pdfs, strict=True))
         if self.cache_dir is not None:
-            store(self.cache_dir, self.key, content)
-        return content
+            keys = {d.path: d.key for d in self.documents}
+            store(
+                self.cache_dir,
+                {keys[path]: content for path, content in made.items()},
+                in_use=keys.values(),
+            )
+        self._content.update(made)
+        self.made = ()
+        return self._ordered()
+
+    def _ordered(self) -> dict[str, bytes]:
+        return {d.path: self._content[d.path] for d in self.documents}
 
     def cancel(self) -> None:
         """Stop the process if it still runs (a failed or interrupted build)."""
@@ -173,26 +209,88 @@ class Job:
         self._process = self._output = self._errors = None
 
 
+_LENGTH = struct.Struct(">Q")
+
+
+def _frame(content: bytes) -> bytes:
+    return _LENGTH.pack(len(content)) + content
+
+
+@dataclass(frozen=True)
+class Output:
+    """What the process wrote: its PDFs, then its own peak memory."""
+
+    pdfs: list[bytes]
+    peak_rss_bytes: int | None
+
+
+def read_output(output: bytes) -> Output | None:
+    """The process's output: frames (each a length, then its bytes) of the
+    PDFs, then one of JSON with its peak memory; None when the output is not
+    that (cut short, or not PDFs)."""
+    frames, at = [], 0
+    while at < len(output):
+        if at + _LENGTH.size > len(output):
+            return None
+        (size,) = _LENGTH.unpack_from(output, at)
+        at += _LENGTH.size
+        frame = output[at : at + size]
+        if len(frame) != size:
+            return None
+        frames.append(frame)
+        at += size
+    if not frames:
+        return None
+    *pdfs, last = frames
+    if not all(p.startswith(b"%PDF") for p in pdfs):
+        return None
+    try:
+        peak = json.loads(last)["peak_rss_bytes"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    return Output(pdfs, peak if isinstance(peak, int) else None)
+
+
+def _peak_rss() -> int | None:
+    """This process's peak resident memory (``VmHWM``), without what the
+    process it was forked from had (see ``Usage.max_rss_bytes``)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024  # in kB
+    return None
+
+
 def _failure(code: int, errors: str) -> str:
-    lines = [line for line in errors.strip().splitlines() if line.strip()]
-    last = lines[-1].strip() if lines else "ingen melding"
+    lines = [line.strip() for line in errors.strip().splitlines() if line.strip()]
+    if code == FAILED and lines:
+        return lines[-1]  # the process's own sentence (``main``)
+    last = lines[-1] if lines else "ingen melding"
     how = f"avsluttet med kode {code}" if code >= 0 else f"stoppet av signal {-code}"
-    return f"PDF-en av rapporten kunne ikke lages: WeasyPrint {how} ({last})."
+    return f"PDF-ene av rapporten kunne ikke lages: prosessen som lager dem {how} ({last})."
 
 
-def start(document: str, cache_dir: Path | None) -> Job:
-    """The report PDF of ``document``: from the cache, or started in a child process."""
-    key = cache_key(document)
+def start(documents: Sequence[Document], cache_dir: Path | None) -> Job:
+    """The PDFs of ``documents``: those in the cache from there, the others
+    started in one child process."""
+    content: dict[str, bytes] = {}
     if cache_dir is not None:
         folders.claim(cache_dir, folders.CACHE, "cache_dir", str(cache_dir), folders.older_cache)
-        content = cached(cache_dir, key)
-        if content is not None:
-            return Job(key, cache_dir, content=content)
-    # Files, not pipes: the document goes in without waiting for the child to
-    # read it, and neither the PDF nor WeasyPrint's warnings can fill a pipe
+        for document in documents:
+            found = cached(cache_dir, document.key)
+            if found is not None:
+                content[document.path] = found
+    missing = [d for d in documents if d.path not in content]
+    if not missing:
+        return Job(documents, cache_dir, content)
+    # Files, not pipes: the documents go in without waiting for the child to
+    # read them, and neither the PDFs nor Typst's warnings can fill a pipe
     # and stall the child while the build does other work.
     source = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, the child has its own
-    source.write(document.encode("utf-8"))
+    source.write(json.dumps([as_json(d) for d in missing], ensure_ascii=False).encode("utf-8"))
     source.seek(0)
     # The job closes these when it has read them (or is cancelled).
     output = tempfile.TemporaryFile()  # noqa: SIM115
@@ -219,17 +317,21 @@ def start(document: str, cache_dir: Path | None) -> Job:
         raise
     finally:
         source.close()  # the child has its own descriptor
-    return Job(key, cache_dir, process=process, output=output, errors=errors)
+    return Job(documents, cache_dir, content, process=process, output=output, errors=errors)
 
 
-def make(document: str, cache_dir: Path | None) -> bytes:
-    """The report PDF, waiting for it."""
-    return start(document, cache_dir).result()
+def as_json(document: Document) -> dict[str, object]:
+    return {
+        "path": document.path,
+        "title": document.title,
+        "source": document.source,
+        "timestamp": document.timestamp,
+    }
 
 
 @atexit.register
 def _stop_all() -> None:
-    # A build that ends without collecting its PDF (an exception MkDocs does
+    # A build that ends without collecting its PDFs (an exception MkDocs does
     # not hand to on_build_error) leaves no process behind.
     for job in list(_running):
         job.cancel()
@@ -245,11 +347,25 @@ def _exit_with_parent(parent: int) -> None:
 def main() -> int:
     parent = int(os.environ.get(PARENT_ENV) or os.getppid())
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    import typst
+
     from generator.site import pdf
 
-    document = sys.stdin.buffer.read().decode("utf-8")
-    content = pdf.html_to_pdf(document)
-    sys.stdout.buffer.write(content)
+    items = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    with pdf.typesetter() as typeset:
+        for item in items:
+            document = Document(item["path"], item["title"], item["source"], item["timestamp"])
+            try:
+                content = typeset(document)
+            except typst.TypstError as exc:
+                # One sentence for the build's message; Typst's own words inside it.
+                detail = " ".join(str(exc.message).split())
+                sys.stderr.write(
+                    f"PDF-en «{document.title}» kunne ikke lages: Typst meldte «{detail}».\n"
+                )
+                return FAILED
+            sys.stdout.buffer.write(_frame(content))
+    sys.stdout.buffer.write(_frame(json.dumps({"peak_rss_bytes": _peak_rss()}).encode()))
     sys.stdout.buffer.flush()
     return 0
 

@@ -64,7 +64,7 @@ class FollowupsConfig(base.Config):
     generated_dir = c.Type(str, default="build/generated")
     """Where generated Markdown is written, relative to mkdocs.yml."""
     cache_dir = c.Type(str, default="build/cache")
-    """Where slow products (the report PDF) are kept between builds, relative to mkdocs.yml."""
+    """Where slow products (the report's PDFs) are kept between builds, relative to mkdocs.yml."""
     edition = c.Type((str, int), default="")
     """The reporting round (edition id) the site shows; empty for the newest.
     An int is accepted because ``!ENV`` reads a value like 2027 as a number."""
@@ -174,8 +174,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     _rendered: incremental.Rendered | None = None
     """In ``mkdocs serve``: the last good build's pages, which the next one starts from."""
     _pdf: pdf_process.Job | None = None
-    """The report PDF, started as soon as the data is loaded and collected in
-    ``on_post_build``, so WeasyPrint works while MkDocs renders the pages."""
+    """The report's PDFs, started as soon as the data is loaded and collected in
+    ``on_post_build``, so Typst works while MkDocs renders the pages."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -398,7 +398,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         self._stop_pdf()
         cache, cache_shown = self._folder(config, "cache_dir")
         try:
-            self._pdf = download_files.start_report_pdf(data, cache)
+            self._pdf = download_files.start_report_pdfs(data, cache)
         except folders.FolderRefused as exc:
             raise Abort(exc.message) from None
         except OSError as exc:
@@ -503,7 +503,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         return collisions.content_problems(content, generated, made)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Open data, feed, schemas and the report PDF, beside the pages."""
+        """Open data, feed, schemas and the report's PDFs, beside the pages."""
         try:
             self._write_site_files(config)
         finally:
@@ -513,9 +513,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         if self._data is None:
             return
         if self._serving:
-            # Rendering the PDF would make every preview rebuild wait for it
-            # (about 10 s at 1,000 points); make site and publish include it.
-            log.info("Forhåndsvisningen lager ikke PDF-en av rapporten; «make site» gjør det.")
+            # Typesetting the PDFs would make a preview rebuild wait for them
+            # (about 2 s at 1,000 points); make site and publish include them.
+            log.info("Forhåndsvisningen lager ikke PDF-ene av rapporten; «make site» gjør det.")
         cache, cache_shown = self._folder(config, "cache_dir")
         report, self._pdf = self._pdf, None
         try:

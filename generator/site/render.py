@@ -26,7 +26,7 @@ from markupsafe import Markup
 from generator import words
 from generator.data.model import Area, Council, Dataset, Edition, Followup, Seminar, Status, Unit
 from generator.data.schema import AREA_STATUSES, STATES
-from generator.site import addresses, chart, downloads, escape, passthrough, selections
+from generator.site import addresses, chart, downloads, escape, passthrough, report, selections
 from generator.site.addresses import Addresses
 from generator.site.downloads import Download
 from generator.site.edition_changes import EditionChanges, edition_changes
@@ -148,18 +148,7 @@ def state_chart(data: Dataset, counts: Counter[str]) -> Markup:
 
 def report_title(data: Dataset) -> str:
     """«Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026»."""
-    w = addresses.words_of(data)
-    labels = [
-        str(s.date.year) if s.date else s.id
-        for s in data.seminars
-        if any(p.current for p in data.followups_of(s))
-    ]
-    return w(
-        "report.title",
-        council=data.council.name,
-        seminars=f" {w('common.and')} ".join(labels),
-        edition=w.in_sentence(data.latest_edition.title),
-    ).replace("  ", " ")
+    return report.title(data)
 
 
 # The contexts: what each template may use.
@@ -284,10 +273,11 @@ class SeminarsContext(PageContext):
 
 class ReportContext(PageContext):
     title: str
-    sections: list[SeminarSection]
+    sections: list[report.Section]
     """Only the seminars with points that have a status, each with those points."""
     report_seminar_headings: bool
-    pdf: str
+    pdfs: tuple[Download, ...]
+    """The report as PDF, one file per seminar."""
 
 
 @dataclass(frozen=True)
@@ -307,39 +297,6 @@ class FollowupContext(PageContext):
     point: Followup
     previous: Followup | None
     next: Followup | None
-
-
-def _report_sections(data: Dataset) -> list[SeminarSection]:
-    sections = []
-    for seminar in data.seminars:
-        points = tuple(p for p in data.followups_of(seminar) if p.current)
-        if points:
-            sections.append(SeminarSection(seminar, points))
-    return sections
-
-
-class PdfContext(TypedDict):
-    """What the PDF's HTML document sees (``report.html.j2``)."""
-
-    w: Words
-    data: Dataset
-    title: str
-    sections: list[SeminarSection]
-    report_seminar_headings: bool
-
-
-def report_document(data: Dataset) -> str:
-    """The edition report as one HTML document with its own styles, for the PDF."""
-    w = addresses.words_of(data)
-    sections = _report_sections(data)
-    context = PdfContext(
-        w=w,
-        data=data,
-        title=report_title(data),
-        sections=sections,
-        report_seminar_headings=len(sections) > 1,
-    )
-    return environment(w).get_template("report.html.j2").render(context)
 
 
 def render_site(
@@ -466,7 +423,7 @@ def render_site(
         ),
     )
     add(n.changes, "changes.md.j2", ChangesContext(**common(n.changes), history=history))
-    sections = _report_sections(data)
+    sections = report.sections(data)
     add(
         n.report,
         "report.md.j2",
@@ -475,7 +432,7 @@ def render_site(
             title=report_title(data),
             sections=sections,
             report_seminar_headings=len(sections) > 1,
-            pdf=n.report_pdf(data.latest_edition.id),
+            pdfs=downloads.report_pdfs(data, n),
         ),
     )
     add(

@@ -218,6 +218,10 @@ def _download(page: Any, link_name: str) -> bytes:
     return Path(path).read_bytes()
 
 
+REPORT_PDF = "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026 (PDF)"
+"""The one seminar's PDF in the fixture's report, as the report and open data pages link it."""
+
+
 def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
     page.goto(site_url + "data/")
     links = {a.inner_text(): a for a in page.locator("ul.downloads a").all()}
@@ -225,7 +229,7 @@ def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
         "Oppfølgingspunkter med all status (JSON)",
         "Oppfølgingspunkter med siste status (CSV)",
         "Endringer per rapporteringsrunde (Atom)",
-        "Status pr januar 2026 (PDF)",
+        REPORT_PDF,
     } <= set(links)
 
     def fetch(key: str) -> bytes:
@@ -253,7 +257,7 @@ def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
 
     from pypdf import PdfReader
 
-    pdf = PdfReader(io.BytesIO(fetch("Status pr januar 2026 (PDF)")))
+    pdf = PdfReader(io.BytesIO(fetch(REPORT_PDF)))
     pdf_text = " ".join((p.extract_text() or "") for p in pdf.pages)
     flat = " ".join(pdf_text.split())
     assert "Oppfølgingspunkter Politirådet i Oslo 2025 – status pr januar 2026" in flat
@@ -262,7 +266,7 @@ def test_downloads_hold_the_data(page: Any, site_url: str) -> None:
     assert "Punktet følges opp fra kommunen og politiet i en rekke sammenhenger." in flat
 
 
-def test_report_page_links_its_pdf_and_prints_without_the_chrome(page: Any, site_url: str) -> None:
+def test_report_page_links_its_pdfs_and_prints_without_the_chrome(page: Any, site_url: str) -> None:
     page.goto(site_url + "rapport/")
     assert (
         page.locator("h1").inner_text()
@@ -271,11 +275,13 @@ def test_report_page_links_its_pdf_and_prints_without_the_chrome(page: Any, site
     items = page.locator("ol.report__points > li")
     assert items.count() == 7
     assert items.nth(2).locator(".report__status-label").inner_text() == "Status:"
-    pdf_link = page.get_by_role("link", name="Last ned rapporten som PDF")
-    assert (
-        page.request.get(pdf_link.evaluate("a => a.href")).headers["content-type"]
-        == "application/pdf"
+    assert page.locator(".report-actions p").first.inner_text() == (
+        "Last ned rapporten som PDF, én fil per seminar:"
     )
+    pdf_link = page.get_by_role("link", name=REPORT_PDF, exact=True)
+    response = page.request.get(pdf_link.evaluate("a => a.href"))
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
     page.emulate_media(media="print")
     assert page.locator("header.md-header").is_hidden()
     assert page.locator(".report-actions").is_hidden()

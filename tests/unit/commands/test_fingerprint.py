@@ -15,7 +15,7 @@ BASE: dict[str, Any] = {
     "shared_digest": "0" * 64,
     "pages": {"index.md": "# Forside\n", "oppfolgingspunkter/index.md": "# Punkter\n"},
     "files": {"data/oppfolgingspunkter.json": b"[]", "endringer.xml": b"<feed/>"},
-    "report_html": "<html>rapport</html>",
+    "report_pdfs": "rapport/a.pdf 1",
     "site_url": "https://example.org/oppfolging/",
     "title": "Juni 2026",
 }
@@ -47,7 +47,7 @@ def test_the_order_pages_and_files_were_made_in_does_not_matter() -> None:
         {"pages": {"forside.md": "# Forside\n", "oppfolgingspunkter/index.md": "# Punkter\n"}},
         {"files": {**BASE["files"], "endringer.xml": b"<feed />"}},
         {"files": {**BASE["files"], "data/tom.csv": b""}},
-        {"report_html": "<html>rapport 2</html>"},
+        {"report_pdfs": "rapport/a.pdf 2"},
         {"site_url": "https://example.org/annet/"},
         {"title": "Juni 2026 (rettet)"},
     ],
@@ -67,7 +67,7 @@ def test_names_and_contents_are_framed_so_their_boundary_cannot_move() -> None:
     assert _edition(pages={"ab": "c"}) != _edition(pages={"a": "bc"})
     assert _edition(pages={"a": "b", "c": "d"}) != _edition(pages={"a": "bc", "": "d"})
     assert _edition(title="ab", site_url="c") != _edition(title="a", site_url="bc")
-    assert _edition(report_html="", title="x") != _edition(report_html="x", title="")
+    assert _edition(report_pdfs="", title="x") != _edition(report_pdfs="x", title="")
 
 
 def test_add_writes_name_and_data_each_after_its_length() -> None:

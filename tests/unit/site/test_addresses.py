@@ -78,7 +78,7 @@ def test_bokmal_addresses_are_todays() -> None:
     ]
     assert at.schema("a.json") == "data/schema/a.json"
     assert at.feed == "endringer.xml"
-    assert at.report_pdf("2026-01") == "rapport/oppfolgingspunkter-2026-01.pdf"
+    assert at.report_pdf("2026-01", "2025") == "rapport/oppfolgingspunkter-seminar-2025-2026-01.pdf"
     assert at.edition_anchor("2026-01") == "utgave-2026-01"
     assert at.theme() == {
         "stable_root": "../",
@@ -167,6 +167,7 @@ def test_theme_partials_and_templates_spell_no_address() -> None:
     allowed = {package / "site" / "addresses.py", *(ROOT / name for name in SPELT_ELSEWHERE)}
     checked = [
         *(package / "templates").glob("*.j2"),
+        *(package / "templates").glob("*.typ"),
         *(package / "templates" / "init").glob("*.j2"),
         *(package / "theme").rglob("*.html"),
         *(package / "theme").rglob("*.js"),
