@@ -1,6 +1,7 @@
 /* Progressive enhancement of the overview of follow-up points.
    Without this script the table is complete, sorted by number, and the
-   links above it lead to pages with every other order and selection. With
+   links above it lead to pages with every other order and selection (the
+   other listings send a reader here to choose a seminar or responsible party). With
    it, the filter form (already in the page, hidden) is shown and the column
    headings become sort buttons. Text comes from the page, not from here. */
 (function () {
@@ -68,6 +69,15 @@
     form.hidden = false;
     container.classList.add("js-filter");
     applyFilter();
+
+    // The other listings link to the overview's list of seminars (or
+    // responsible parties), which the form replaces here: go to its field.
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var list = id && document.getElementById(id);
+    if (list && list.classList.contains("listing-links__filters")) {
+      var field = form.querySelector("select[data-filter='" + list.getAttribute("data-filter") + "']");
+      if (field) field.focus();
+    }
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form.point-filter"), enhance);
