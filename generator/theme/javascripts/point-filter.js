@@ -70,14 +70,19 @@
     container.classList.add("js-filter");
     applyFilter();
 
-    // The other listings link to the overview's list of seminars (or
-    // responsible parties), which the form replaces here: go to its field.
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    var list = id && document.getElementById(id);
-    if (list && list.classList.contains("listing-links__filters")) {
-      var field = form.querySelector("select[data-filter='" + list.getAttribute("data-filter") + "']");
-      if (field) field.focus();
-    }
+    // The other listings link to the overview's lists of seminars and
+    // responsible parties (by id), which the form replaces here: the id moves
+    // to the form's field, so the link leads there.
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".listing-links__filters[id][data-filter]"),
+      function (list) {
+        var field = form.querySelector("select[data-filter='" + list.getAttribute("data-filter") + "']");
+        if (!field) return;
+        var id = list.id;
+        list.removeAttribute("id");
+        field.parentElement.id = id;
+      }
+    );
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form.point-filter"), enhance);
