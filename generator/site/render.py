@@ -193,13 +193,6 @@ class IndexContext(PageContext):
 
 
 @dataclass(frozen=True)
-class Link:
-    text: str
-    page: str
-    current: bool = False
-
-
-@dataclass(frozen=True)
 class Option:
     value: str
     text: str
@@ -224,10 +217,8 @@ class OverviewContext(PageContext):
     state_options: list[Option]
     seminar_options: list[Option]
     responsible_options: list[Option]
-    sort_links: list[Link]
-    state_links: list[Link]
-    seminar_links: list[Link]
-    responsible_links: list[Link]
+    facets: tuple[selections.Facet, ...]
+    """The orders and selections this page links to (``selections.navigation``)."""
     rows_html: Markup
     """The table's rows, each rendered once per build (``overview_row.html.j2``)."""
 
@@ -241,6 +232,9 @@ class OverviewRowContext(TypedDict):
     today: dt.date
     root: Markup
     row: OverviewRow
+    for_script: bool
+    """The overview's row carries what its script filters and sorts by; the
+    other listings, which have no script, leave it out (a third of a row)."""
 
 
 class ChangesContext(PageContext):
@@ -381,23 +375,22 @@ def render_site(
     )
     lookups = _lookups(data)
     row_template = env.get_template("overview_row.html.j2")
-    row_cache: dict[tuple[str, str], Markup] = {}
+    row_cache: dict[tuple[str, str, bool], Markup] = {}
 
-    def rows_html(points: tuple[Followup, ...], root: Markup) -> Markup:
+    def rows_html(points: tuple[Followup, ...], root: Markup, for_script: bool) -> Markup:
         # The sort orders and selections repeat the overview's rows: each row
-        # is rendered once for each way back to the root (two: the overview's
-        # and the selections' folder) and joined.
+        # is rendered once for each way back to the root and kind of row (two:
+        # the overview's, for its script, and the selections' folder's) and joined.
         rendered = []
         for point in points:
-            key = (point.id, str(root))
+            key = (point.id, str(root), for_script)
             html = row_cache.get(key)
             if html is None:
                 row = _overview_row(point, lookups)
-                html = Markup(
-                    row_template.render(
-                        OverviewRowContext(w=w, addresses=n, today=today, root=root, row=row)
-                    )
+                context = OverviewRowContext(
+                    w=w, addresses=n, today=today, root=root, row=row, for_script=for_script
                 )
+                html = Markup(row_template.render(context))
                 row_cache[key] = html
             rendered.append(html)
         return Markup("").join(rendered)
@@ -410,7 +403,12 @@ def render_site(
             listing.path,
             "overview.md.j2",
             _overview(
-                data, listing, context, w, lookups, rows_html(listing.points, context["root"])
+                data,
+                listing,
+                context,
+                w,
+                lookups,
+                rows_html(listing.points, context["root"], listing.is_overview),
             ),
         )
     add(n.ipo, "ipo.md.j2", _ipo(data, w, common(n.ipo)))
@@ -483,19 +481,7 @@ def _overview(
         state_options=[Option(state_slug(s), state_label(w, s)) for s in STATES],
         seminar_options=[Option(s.id, s.title) for s in data.seminars if data.followups_of(s)],
         responsible_options=[Option(p.slug, p.name) for p in parties],
-        sort_links=[
-            Link(
-                w(f"overview.sort_{key}"),
-                selections.sort_page(key, n, w),
-                key == listing.sort and not listing.selection,
-            )
-            for key in selections.SORT_KEYS
-        ],
-        state_links=[
-            Link(state_label(w, s).lower(), selections.state_page(s, n, w)) for s in STATES
-        ],
-        seminar_links=[Link(s.title, selections.seminar_page(s.id, n)) for s in data.seminars],
-        responsible_links=[Link(p.name, selections.responsible_page(p, n)) for p in parties],
+        facets=selections.navigation(listing, data, parties, n, w),
         rows_html=rows_html,
     )
 

@@ -4,6 +4,12 @@ Sorting and filtering must work without JavaScript, so every sort order and
 every single-value selection (a state, a seminar, a responsible party) is a
 small generated page. The script on the overview only makes the same thing
 faster; it never carries information these pages lack.
+
+Only the overview lists every seminar and responsible party to choose from:
+those lists grow with the data, and repeated on every page they grew as
+seminars x pages (bench/README.md, "Issue 14: fewer copies of the table").
+Every other page names its own choice and links to the overview's list; the
+sort orders and the states, a handful each, are on every page.
 """
 
 from __future__ import annotations
@@ -88,6 +94,10 @@ class Listing:
     sort: str
     selection: str | None = None
     """What was picked, e.g. «tilstand «pågår»»; None for the whole list."""
+    facet: str | None = None
+    """What the selection picks by: one of ``FACETS``; None for the whole list."""
+    value: str | None = None
+    """The value picked: a state, a seminar's id, a responsible party's name."""
 
     @property
     def is_overview(self) -> bool:
@@ -192,6 +202,8 @@ def listings(data: Dataset, at: Addresses | None = None) -> tuple[Listing, ...]:
                 chosen,
                 "number",
                 w("overview.select_state", name=label.lower()),
+                "state",
+                state,
             )
         )
     for seminar in data.seminars:
@@ -202,6 +214,8 @@ def listings(data: Dataset, at: Addresses | None = None) -> tuple[Listing, ...]:
                 data.followups_of(seminar),
                 "number",
                 w("overview.select_seminar", name=seminar.title),
+                "seminar",
+                seminar.id,
             )
         )
     for party in responsible_parties(data):
@@ -213,6 +227,112 @@ def listings(data: Dataset, at: Addresses | None = None) -> tuple[Listing, ...]:
                 chosen,
                 "number",
                 w("overview.select_responsible", name=party.name),
+                "responsible",
+                party.name,
             )
         )
     return tuple(pages)
+
+
+FACETS = ("state", "seminar", "responsible")
+"""What a selection picks by; the catalogue labels each (``overview.only_<facet>``)."""
+
+LONG_FACETS = ("seminar", "responsible")
+"""The facets whose choices grow with the data: listed on the overview alone."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One link of a listing's navigation, or the page's own place in it."""
+
+    text: str
+    page: str
+    fragment: str = ""
+    """An anchor on ``page``, without «#»."""
+    current: bool = False
+    """This page: shown, not linked (``aria-current``)."""
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One line of a listing's navigation: the sort orders, or one facet's choices."""
+
+    name: str
+    """«sort» or one of ``FACETS``."""
+    choices: tuple[Choice, ...]
+    anchor: str = ""
+    """The line's id, where other pages link to its whole list; «» for none."""
+
+    @property
+    def label(self) -> str:
+        """The catalogue's key for the line's label."""
+        return "overview.sort_by" if self.name == "sort" else f"overview.only_{self.name}"
+
+    @property
+    def is_filter(self) -> bool:
+        """A selection, which the overview's script replaces with its form."""
+        return self.name != "sort"
+
+
+def navigation(
+    listing: Listing,
+    data: Dataset,
+    parties: tuple[Party, ...],
+    at: Addresses,
+    w: Words,
+) -> tuple[Facet, ...]:
+    """The orders and selections a listing links to.
+
+    Every page links each sort order and each state. The overview lists every
+    seminar and responsible party, each line with an anchor; another page has
+    one link to that line instead, after its own choice if it is one of them.
+    So a page's links do not grow with the seminars and parties, but the
+    overview's do, and every selection is two clicks from any listing.
+    """
+
+    def mine(facet: str, value: str) -> bool:
+        return listing.facet == facet and listing.value == value
+
+    sorts = Facet(
+        "sort",
+        tuple(
+            Choice(
+                w(f"overview.sort_{key}"),
+                sort_page(key, at, w),
+                current=key == listing.sort and listing.selection is None,
+            )
+            for key in SORT_KEYS
+        ),
+    )
+    states = Facet(
+        "state",
+        tuple(
+            Choice(
+                state_label(w, state).lower(),
+                state_page(state, at, w),
+                current=mine("state", state),
+            )
+            for state in STATES
+        ),
+    )
+    every: dict[str, tuple[Choice, ...]] = {
+        "seminar": tuple(
+            Choice(s.title, seminar_page(s.id, at), current=mine("seminar", s.id))
+            for s in data.seminars
+        ),
+        "responsible": tuple(
+            Choice(p.name, responsible_page(p, at), current=mine("responsible", p.name))
+            for p in parties
+        ),
+    }
+    long = []
+    for facet in LONG_FACETS:
+        anchor = w.slug(f"anchor_choose_{facet}")
+        if listing.is_overview:
+            long.append(Facet(facet, every[facet], anchor))
+            continue
+        own = tuple(c for c in every[facet] if c.current)
+        other = "other" if own else "choose"
+        back = Choice(w(f"overview.{other}_{facet}"), at.overview, anchor)
+        long.append(Facet(facet, (*own, back)))
+    return (sorts, states, *long)

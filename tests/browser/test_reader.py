@@ -178,6 +178,48 @@ def test_sort_and_filter_work_without_javascript(browser: Any, site_url: str) ->
         context.close()
 
 
+def test_every_selection_is_two_clicks_from_any_listing_without_javascript(
+    browser: Any, site_url: str
+) -> None:
+    """Only the overview lists every seminar and responsible party; the other
+    listings mark their own choice and link to the overview's list."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "oppfolgingspunkter/utvalg/sortert-etter-tittel/")
+        links = tab.locator("nav.listing-links")
+        assert links.locator("[aria-current='page']").all_inner_texts() == ["tittel"]
+        links.get_by_role("link", name="velg ansvarlig på oversikten").click()
+        assert tab.url.endswith("/oppfolgingspunkter/#velg-ansvarlig")
+        tab.locator("#velg-ansvarlig").get_by_role("link", name="Oslo kommune").click()
+        assert tab.title().startswith("Oppfølgingspunkter: Oslo kommune")
+        assert tab.locator("h1").inner_text().startswith("Oppfølgingspunkter: Oslo kommune")
+        assert links.locator("[aria-current='page']").all_inner_texts() == ["Oslo kommune"]
+        responsible = tab.locator("table.point-table tbody td:nth-child(4)").all_inner_texts()
+        assert responsible and all("Oslo kommune" in r for r in responsible)
+        links.get_by_role("link", name="velg en annen ansvarlig på oversikten").click()
+        assert tab.url.endswith("/oppfolgingspunkter/#velg-ansvarlig")
+        tab.locator("#velg-seminar a").first.click()
+        assert links.locator("[aria-current='page']").count() == 1
+        assert tab.locator("#velg-seminar").count() == 0  # the overview's list, not here
+    finally:
+        context.close()
+
+
+def test_choosing_a_seminar_from_a_selection_goes_to_the_overviews_filter(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "oppfolgingspunkter/utvalg/tilstand-pagar/")
+    page.get_by_role("link", name="velg seminar på oversikten").click()
+    page.wait_for_url(re.compile(r"/oppfolgingspunkter/#velg-seminar$"))
+    # The form replaces the list of seminars: the address leads to its field.
+    assert page.locator("#velg-seminar select").get_attribute("id") == "filter-seminar"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "filter-seminar"
+    page.keyboard.press("ArrowDown")  # Alle seminarer -> the first seminar
+    assert _visible_numbers(page)
+
+
 def test_every_link_on_the_main_pages_leads_somewhere(page: Any, site_url: str) -> None:
     seen: set[str] = set()
     for start in (

@@ -1,6 +1,7 @@
 /* Progressive enhancement of the overview of follow-up points.
    Without this script the table is complete, sorted by number, and the
-   links above it lead to pages with every other order and selection. With
+   links above it lead to pages with every other order and selection (the
+   other listings send a reader here to choose a seminar or responsible party). With
    it, the filter form (already in the page, hidden) is shown and the column
    headings become sort buttons. Text comes from the page, not from here. */
 (function () {
@@ -68,6 +69,20 @@
     form.hidden = false;
     container.classList.add("js-filter");
     applyFilter();
+
+    // The other listings link to the overview's lists of seminars and
+    // responsible parties (by id), which the form replaces here: the id moves
+    // to the form's field, so the link leads there.
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".listing-links__filters[id][data-filter]"),
+      function (list) {
+        var field = form.querySelector("select[data-filter='" + list.getAttribute("data-filter") + "']");
+        if (!field) return;
+        var id = list.id;
+        list.removeAttribute("id");
+        field.parentElement.id = id;
+      }
+    );
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form.point-filter"), enhance);

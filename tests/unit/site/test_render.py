@@ -7,10 +7,12 @@ change to a template, then read the diff of tests/golden/expected/.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
+from generator.site import addresses
 from generator.site.build import Sources, load_dataset
 from generator.site.render import render_site
 
@@ -39,3 +41,33 @@ def test_rendered_markdown_matches_golden_files(request: pytest.FixtureRequest) 
     assert sorted(pages) == sorted(expected)
     for rel, text in pages.items():
         assert text == expected[rel], f"{rel} differs from its golden file"
+
+
+SCRIPT_ONLY = re.compile(r' data-(?:value|state|seminar|responsible)="[^"]*"')
+
+
+def _rows(page: str) -> dict[str, str]:
+    """A listing's table rows by the point's link, each as the reader sees it:
+    the script's attributes and the way back to the root taken out."""
+    body = page[page.index("<tbody>") : page.index("</tbody>")]
+    rows = {}
+    for row in re.findall(r"<tr.*?</tr>", body, re.S):
+        plain = re.sub(r'href="(?:\.\./)+', 'href="', SCRIPT_ONLY.sub("", row))
+        rows[re.search(r'href="([^"]+)"', plain).group(1)] = plain  # type: ignore[union-attr]
+    return rows
+
+
+def test_a_row_is_the_same_on_every_listing_and_only_the_overview_feeds_the_script() -> None:
+    pages = _pages()
+    at = addresses.BOKMAL
+    overview = _rows(pages[at.overview])
+    listings = [p for p in pages if p.startswith(at.selections_folder + "/")]
+    assert listings
+    for path in listings:
+        if "<tbody>" not in pages[path]:
+            continue
+        table = pages[path][pages[path].index("<tbody>") :]
+        assert not SCRIPT_ONLY.search(table), path
+        for link, row in _rows(pages[path]).items():
+            assert row == overview[link], path
+    assert SCRIPT_ONLY.search(pages[at.overview])

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from generator import words
 from generator.data.schema import STATES
 from generator.site import selections
 from generator.site.addresses import BOKMAL
@@ -170,3 +171,49 @@ def test_responsible_parties_are_in_order_of_first_mention(oslo: Any) -> None:
     parties = selections.responsible_parties(oslo)
     assert [party.name for party in parties] == names
     assert [party.slug for party in parties] == [selections.slug(n) for n in names]
+
+
+def _navigation(data: Any, listing: selections.Listing) -> dict[str, selections.Facet]:
+    parties = selections.responsible_parties(data)
+    facets = selections.navigation(listing, data, parties, BOKMAL, words.of())
+    return {facet.name: facet for facet in facets}
+
+
+def test_only_the_overview_lists_every_seminar_and_responsible_party(oslo: Any) -> None:
+    pages = selections.listings(oslo)
+    overview = _navigation(oslo, pages[0])
+    assert [c.page for c in overview["seminar"].choices] == [
+        selections.seminar_page(s.id) for s in oslo.seminars
+    ]
+    assert [c.text for c in overview["responsible"].choices] == [
+        p.name for p in selections.responsible_parties(oslo)
+    ]
+    assert overview["seminar"].anchor == "velg-seminar"
+    assert overview["responsible"].anchor == "velg-ansvarlig"
+    for page in pages[1:]:
+        nav = _navigation(oslo, page)
+        for name in selections.LONG_FACETS:
+            *own, back = nav[name].choices
+            assert (back.page, back.fragment) == (BOKMAL.overview, overview[name].anchor)
+            assert not back.current and nav[name].anchor == ""
+            assert [c.page for c in own] == ([page.path] if page.facet == name else [])
+
+
+def test_every_listing_links_each_order_and_state_and_marks_its_own(oslo: Any) -> None:
+    for page in selections.listings(oslo):
+        nav = _navigation(oslo, page)
+        assert list(nav) == ["sort", *selections.FACETS]
+        assert [c.page for c in nav["sort"].choices] == [
+            selections.sort_page(key) for key in selections.SORT_KEYS
+        ]
+        assert [c.page for c in nav["state"].choices] == [selections.state_page(s) for s in STATES]
+        current = [c.page for facet in nav.values() for c in facet.choices if c.current]
+        assert current == [page.path], page.path
+
+
+def test_a_listings_links_do_not_grow_with_the_seminars_and_parties(oslo: Any) -> None:
+    """What repeated every seminar on every selection page grew as seminars x pages."""
+    fixed = len(selections.SORT_KEYS) + len(STATES) + len(selections.LONG_FACETS)
+    for page in selections.listings(oslo)[1:]:
+        links = sum(len(f.choices) for f in _navigation(oslo, page).values())
+        assert links == fixed + (page.facet in selections.LONG_FACETS), page.path
