@@ -11,13 +11,21 @@ from markupsafe import Markup
 # Python-Markdown's backslash-escapable characters, plus "|" which the tables
 # extension adds. Only these may be escaped: a backslash before any other
 # character is shown as a backslash.
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|")
+_MARKDOWN_SPECIAL = set("\\`*_{}()#+-.!|")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+# Brackets become entities, not backslash escapes: Python-Markdown finds
+# reference definitions ("[x]: url", also footnotes and abbreviations) in a
+# block's raw text before it reads any escape, so in a template's
+# "- [{{ title }}](...)" a title holding "\]:" closed the link text and
+# turned the rest of the line into a definition (the link vanished).
+_BRACKETS = {"[": "&#91;", "]": "&#93;"}
 
 
 def _escape_char(char: str) -> str:
     if char in _HTML_SPECIAL:
         return _HTML_SPECIAL[char]
+    if char in _BRACKETS:
+        return _BRACKETS[char]
     if char in _MARKDOWN_SPECIAL:
         return "\\" + char
     return char
@@ -25,8 +33,9 @@ def _escape_char(char: str) -> str:
 
 # The same mappings as chains of str.replace, which scan in C: a per-character
 # loop in Python was most of the render time at 5,000 points. Backslash goes
-# first and "&" before the other entities, so no replacement is replaced again;
-# the result equals mapping every character on its own.
+# first, "&" before the other entities and the brackets last, so no
+# replacement is replaced again; the result equals mapping every character on
+# its own.
 _MARKDOWN_ORDER = ("\\", *sorted(_MARKDOWN_SPECIAL - {"\\"}))
 
 
@@ -41,7 +50,11 @@ def _replace_inline(text: str) -> str:
     for char in _MARKDOWN_ORDER:
         if char in text:
             text = text.replace(char, "\\" + char)
-    return _replace_html(text)
+    text = _replace_html(text)
+    for char, entity in _BRACKETS.items():
+        if char in text:
+            text = text.replace(char, entity)
+    return text
 
 
 def inline(text: object) -> Markup:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 
+import markdown
+import pytest
 from markupsafe import Markup
 
 from generator.site import escape
@@ -36,9 +38,22 @@ def test_inline_and_html_escape_every_character_exactly_once() -> None:
 
 def test_escaped_text_keeps_markup_out() -> None:
     assert escape.inline("<b>*x*</b> & [y](z)") == (
-        "&lt;b&gt;\\*x\\*&lt;/b&gt; &amp; \\[y\\]\\(z\\)"
+        "&lt;b&gt;\\*x\\*&lt;/b&gt; &amp; &#91;y&#93;\\(z\\)"
     )
     assert escape.html("'\"<&>") == "&#39;&quot;&lt;&amp;&gt;"
+
+
+@pytest.mark.parametrize(
+    "title", ["nil0]:0 slutt", "a]: http://x.no", "[x]: y", "[^1]: fotnote", "*[HTML]: forkortelse"]
+)
+def test_a_title_cannot_end_link_text_and_start_a_definition(title: str) -> None:
+    # Python-Markdown reads reference definitions before escapes: a "\\]:"
+    # in a list item's link text once swallowed the link (found by
+    # tests/test_properties.py on the seminars page).
+    page = f"- [1. {escape.inline(title)}](../punkt.md)\n- [2. b](../b.md)\n"
+    html = markdown.markdown(page, extensions=["abbr", "footnotes"])
+    assert html.count('<a href="../punkt.md">') == 1, html
+    assert html.count("<a ") == 2, html
 
 
 def test_inline_text_is_one_line() -> None:
