@@ -280,7 +280,7 @@ def baselines_table(sizes: list[dict[str, Any]]) -> list[str]:
             f"{s['pages']} generated | hand-made Markdown | {_s(hm['handmade_cpu'])} | "
             f"{hm['handmade_pages']} | {hm['ratio']:.2f}x | {hm['ratio_without_pdf']:.2f}x | "
             f"{', '.join(f'{r:.2f}x' for r in hm['pair_ratios'])} | "
-            f"{hm['site_max_rss_bytes'] / MB:.0f} MB (tree) / "
+            f"{hm['site_max_rss_bytes'] / MB:.0f} MB (its largest process) / "
             f"{hm['handmade_max_rss_bytes'] / MB:.0f} MB |"
         )
     return lines
