@@ -16,7 +16,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from . import synth
+from . import stock, synth
 from .run import ROOT, Settings, run_child
 
 TOP = 25
@@ -33,11 +33,34 @@ def _package(filename: str) -> str:
     return "python stdlib"
 
 
-def summary(path: Path) -> str:
+def own_by_package(path: Path) -> dict[str, float]:
+    """Seconds of own time per top-level package in a saved profile."""
     stats = pstats.Stats(str(path))
     own: dict[str, float] = defaultdict(float)
     for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
         own[_package(filename)] += tottime
+    return own
+
+
+def side_by_side(ours: Path, theirs: Path) -> str:
+    """Own time per package in our build and in the stock build, largest difference first."""
+    a, b = own_by_package(ours), own_by_package(theirs)
+    names = sorted(set(a) | set(b), key=lambda name: -(a.get(name, 0.0) - b.get(name, 0.0)))
+    lines = [
+        "Own time by package, ours and the stock build of the same pages (cProfile):",
+        "",
+        f"  {'ours':>8}  {'stock':>8}  {'difference':>10}  package",
+    ]
+    for name in names[:15]:
+        x, y = a.get(name, 0.0), b.get(name, 0.0)
+        lines.append(f"  {x:7.2f}s  {y:7.2f}s  {x - y:9.2f}s  {name}")
+    total_a, total_b = sum(a.values()), sum(b.values())
+    lines.append(f"  {total_a:7.2f}s  {total_b:7.2f}s  {total_a - total_b:9.2f}s  in all")
+    return "\n".join(lines)
+
+
+def summary(path: Path) -> str:
+    own = own_by_package(path)
     total = sum(own.values())
     lines = ["Own time by package (cProfile overhead included):", ""]
     for name, seconds in sorted(own.items(), key=lambda item: -item[1])[:15]:
@@ -51,15 +74,22 @@ def summary(path: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
-    n = int(argv[0]) if argv else 1000
+    numbers = [arg for arg in argv if not arg.startswith("--")]
+    n = int(numbers[0]) if numbers else 1000
     out = Settings.from_env().out
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"profile-{n}.prof"
+    against = out / f"profile-{n}-stock.prof"
     with tempfile.TemporaryDirectory(prefix="council-profile-") as tmp:
         project = Path(tmp) / f"n{n}"
         synth.write_project(project, n, ROOT)
         result = run_child("profile", str(project), str(target))
+        if "--stock" in argv:
+            stock.write_project(project, Path(tmp) / "stock")
+            run_child("profile", str(Path(tmp) / "stock"), str(against))
     text = summary(target)
+    if "--stock" in argv:
+        text = side_by_side(target, against) + "\n\n" + text
     (out / f"profile-{n}.txt").write_text(text, encoding="utf-8")
     print(f"One mkdocs build of {n} points under cProfile: {result['wall']:.1f} s wall.")
     print(text)

@@ -14,6 +14,10 @@ For each size N a temporary copy of the project gets synthetic data
   and what MkDocs rewrote in ``site/``;
 - load + validate against the C parser alone on the same file (``child.floor``);
 - ``python -m generator site`` built once, then run again with nothing changed;
+- unless BENCH_BASELINES=0, issue 14's baselines (``baselines``): a stock
+  ``mkdocs build`` of the pages each full build generated, run right after it,
+  and cold ``python -m generator site --force`` runs paired with builds of the
+  same data as hand-made Markdown pages (``handmade``);
 - at N = BENCH_SERVE_SIZE: the preview (``python -m generator serve``, MkDocs'
   ``serve --dirty``) on 127.0.0.1, the time
   from saving a YAML edit to the served page showing it.
@@ -42,7 +46,7 @@ from typing import Any
 
 from generator.site.addresses import BOKMAL, link
 
-from . import report, synth
+from . import handmade, report, stock, synth
 from .child import OURS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +62,8 @@ class Settings:
     runs: int
     serve_size: int
     serve_edits: int
+    baselines: bool
+    """Whether to measure the stock and hand-made builds (issue 14)."""
     out: Path
     project: Path
     """The project whose config and pages surround the synthetic data."""
@@ -71,6 +77,7 @@ class Settings:
             runs=int(env.get("BENCH_RUNS", "3")),
             serve_size=int(env.get("BENCH_SERVE_SIZE", "1000")),
             serve_edits=int(env.get("BENCH_SERVE_EDITS", "3")),
+            baselines=env.get("BENCH_BASELINES", "1") != "0",
             out=Path(env.get("BENCH_OUT", str(ROOT / "build" / "bench"))),
             project=Path(env.get("BENCH_PROJECT", str(ROOT))),
         )
@@ -109,6 +116,54 @@ def run_child(*args: str) -> dict[str, Any]:
     result["cpu"] = usage.ru_utime + usage.ru_stime
     result["max_rss_bytes"] = usage.ru_maxrss * 1024  # Linux reports KiB
     return result
+
+
+def run_process(args: list[str], cwd: Path) -> dict[str, Any]:
+    """Run a command to its end in a fresh process: wall and CPU time and peak
+    RSS of its process tree, from ``os.wait4`` (children it waited for included)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=_env(), stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            out.seek(0)
+            said = out.read().decode("utf-8", "replace")
+            raise RuntimeError(f"{' '.join(args)} failed in {cwd}:\n{said}")
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "max_rss_bytes": usage.ru_maxrss * 1024,  # Linux reports KiB
+    }
+
+
+MKDOCS_BUILD = ("-m", "mkdocs", "build", "-q")
+"""The stock and hand-made builds: plain ``mkdocs build``, as a person runs it."""
+SITE_COLD = ("-m", "generator", "site", "--force")
+"""A cold ``make site``: in a fresh copy there is no build/ and no PDF cache."""
+
+
+def stock_build(built: Path, dest: Path) -> dict[str, Any]:
+    """The pages ``built`` generated, built by stock Material in a fresh process."""
+    stock.write_project(built, dest)
+    result = run_process([sys.executable, *MKDOCS_BUILD], dest)
+    result["pages"] = stock.pages(dest)
+    return result
+
+
+def site_against_handmade(
+    template: Path, runs: int, workdir: Path
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """Cold ``make site`` runs and hand-made builds of the same data, alternately,
+    each in a fresh copy: (make site, hand-made, hand-made pages)."""
+    pages = handmade.write_project(template, workdir / "handmade-template")
+    ours, theirs = [], []
+    for run in range(runs):
+        project = _fresh_copy(template, workdir / f"site-cold{run}")
+        ours.append(run_process([sys.executable, *SITE_COLD], project))
+        made = _fresh_copy(workdir / "handmade-template", workdir / f"handmade{run}")
+        theirs.append(run_process([sys.executable, *MKDOCS_BUILD], made))
+    return ours, theirs, pages
 
 
 def _fresh_copy(template: Path, dest: Path) -> Path:
@@ -353,18 +408,83 @@ def pdf_stage(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "how": "Typst in its own process, beside MkDocs",
         "wall": statistics.median(s["pdf_process_wall"] for s in made),
         "cpu": statistics.median(s["pdf_process_cpu"] for s in made),
-        "max_rss_bytes": max(s["pdf_process_rss"] for s in made),
+        "max_rss_bytes": max(_pdf_own_rss(s) for s in made),
+        "wait4_max_rss_bytes": max(s["pdf_process_rss"] for s in made),
+        "parent_rss_at_start": max(s.get("pdf_parent_rss_at_start", 0) for s in made),
         "waited": statistics.median(s.get("pdf", 0.0) for s in made),
+    }
+
+
+def _pdf_own_rss(stages: dict[str, Any]) -> int:
+    """The PDF process's own peak: wait4's figure where it is above what it
+    inherits from MkDocs' process (bench/child.py, ``_watch_pdf_memory``),
+    else the peak sampled from /proc."""
+    rss: int = stages["pdf_process_rss"]
+    parent = stages.get("pdf_parent_rss_at_start")
+    sampled = stages.get("pdf_process_sampled_rss")
+    if parent is None or sampled is None or rss > parent + 16 * 1024 * 1024:
+        return rss
+    return int(sampled)
+
+
+def baselines(
+    runs: list[dict[str, Any]],
+    stock_runs: list[dict[str, Any]],
+    site_runs: list[dict[str, Any]],
+    handmade_runs: list[dict[str, Any]],
+    handmade_pages: int,
+) -> dict[str, Any]:
+    """Issue 14's comparisons: CPU of the process trees, medians, and each pair."""
+
+    def med(values: list[float]) -> float:
+        return statistics.median(values)
+
+    pdf = [r["stages"].get("pdf_process_cpu", 0.0) for r in runs]
+    ours, theirs = [r["cpu"] for r in runs], [r["cpu"] for r in stock_runs]
+    site, made = [r["cpu"] for r in site_runs], [r["cpu"] for r in handmade_runs]
+    return {
+        "stock": {
+            "ours_cpu": med(ours),
+            "stock_cpu": med(theirs),
+            "pdf_cpu": med(pdf),
+            "ratio": med(ours) / med(theirs),
+            "ratio_without_pdf": (med(ours) - med(pdf)) / med(theirs),
+            "pair_ratios": [o / t for o, t in zip(ours, theirs, strict=True)],
+            "stock_wall": med([r["wall"] for r in stock_runs]),
+            "stock_max_rss_bytes": max(r["max_rss_bytes"] for r in stock_runs),
+            "stock_pages": stock_runs[0]["pages"],
+            "runs": stock_runs,
+        },
+        "handmade": {
+            "site_cpu": med(site),
+            "handmade_cpu": med(made),
+            # The PDF of a make site is the one the full builds made (same data):
+            # its process's CPU there stands for it here.
+            "pdf_cpu": med(pdf),
+            "ratio": med(site) / med(made),
+            "ratio_without_pdf": (med(site) - med(pdf)) / med(made),
+            "pair_ratios": [o / t for o, t in zip(site, made, strict=True)],
+            "site_wall": med([r["wall"] for r in site_runs]),
+            "handmade_wall": med([r["wall"] for r in handmade_runs]),
+            "site_max_rss_bytes": max(r["max_rss_bytes"] for r in site_runs),
+            "handmade_max_rss_bytes": max(r["max_rss_bytes"] for r in handmade_runs),
+            "handmade_pages": handmade_pages,
+            "site_runs": site_runs,
+            "handmade_runs": handmade_runs,
+        },
     }
 
 
 def measure_size(n: int, settings: Settings, workdir: Path) -> dict[str, Any]:
     template = workdir / f"n{n}" / "template"
     shape = synth.write_project(template, n, settings.project)
-    runs = []
+    runs, stock_runs = [], []
     for run in range(settings.runs):
         project = _fresh_copy(template, workdir / f"n{n}" / f"run{run}")
         runs.append(run_child("build", str(project)))
+        if settings.baselines:
+            # Right after ours, so each pair runs in the same minutes.
+            stock_runs.append(stock_build(project, workdir / f"n{n}" / f"stock{run}"))
     mem = run_child("memory", str(_fresh_copy(template, workdir / f"n{n}" / "memory")))
     result: dict[str, Any] = {
         "n": n,
@@ -390,6 +510,11 @@ def measure_size(n: int, settings: Settings, workdir: Path) -> dict[str, Any]:
         "floor": run_child("floor", str(template)),
         "site_unchanged": site_unchanged(_fresh_copy(template, workdir / f"n{n}" / "site")),
     }
+    if settings.baselines:
+        site_runs, handmade_runs, handmade_pages = site_against_handmade(
+            template, settings.runs, workdir / f"n{n}"
+        )
+        result["baselines"] = baselines(runs, stock_runs, site_runs, handmade_runs, handmade_pages)
     if n == settings.serve_size:
         result["serve"] = serve_latency(
             _fresh_copy(template, workdir / f"n{n}" / "serve"),
@@ -431,6 +556,7 @@ def main() -> int:
         for n in settings.sizes:
             print(
                 f"N = {n}: {settings.runs} full builds, incremental builds"
+                f"{', stock and hand-made builds' if settings.baselines else ''}"
                 f"{', serve' if n == settings.serve_size else ''}...",
                 file=sys.stderr,
                 flush=True,
