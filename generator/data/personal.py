@@ -98,7 +98,7 @@ def normalised(text: str) -> tuple[str, list[int] | None]:
     hyphen, zero-width space). With a map from each offset in the result to
     the offset in ``text``, or None when the two are the same."""
     if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text) and characters.FORMAT.search(text) is None
+        unicodedata.is_normalized("NFKC", text) and not characters.has_format(text)
     ):
         return text, None
     parts: list[str] = []
