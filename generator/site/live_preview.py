@@ -125,6 +125,46 @@ class State:
         return "".join(parts)
 
 
+class AfterBuild:
+    """Work the preview does after a rebuild, once its pages are served.
+
+    MkDocs holds every request until a build returns, so the open data and the
+    feed (a third of a rebuild at 1,000 points, and no page shows them) are
+    written on a thread of their own once the pages are in place. The first
+    build writes them before it returns, so every link to them resolves from
+    the first page on; after an edit they follow the page by a fraction of a
+    second. Each rebuild waits for the last one's files before it starts, so
+    two never write at once.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._done_once = False
+
+    def run(self, work: Callable[[], None]) -> None:
+        """``work`` now (the first time) or on its own thread; its errors are logged."""
+        self.wait()
+
+        def guarded() -> None:
+            try:
+                work()
+            except Exception as exc:  # a thread has no one to raise to
+                log.error(f"Forhåndsvisningen kunne ikke skrive åpne data og nyhetsstrømmen: {exc}")
+
+        if not self._done_once:
+            self._done_once = True
+            work()
+            return
+        self._thread = threading.Thread(target=guarded, name="preview-files", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Until the last ``run`` has finished."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+
 _ARTICLE = re.compile(rb"<article\b[^>]*\bmd-content__inner\b[^>]*>")
 _BODY = re.compile(rb"<body\b[^>]*>")
 _CSP = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src )')
