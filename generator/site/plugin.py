@@ -609,10 +609,10 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
     ) -> LiveReloadServer:
         sources = self._sources(config)
-        server.watch(str(sources.followups))
-        server.watch(str(sources.ipo_areas))
+        watched = [sources.followups, sources.ipo_areas]
         if sources.privacy_exceptions().exists():
-            server.watch(str(sources.privacy_exceptions()))
+            watched.append(sources.privacy_exceptions())
+        live_preview.watch_often(server, [str(path) for path in watched])
         if self._preview is not None:
             live_preview.attach(server, self._preview, _build_error)
         return server

@@ -46,3 +46,14 @@ def test_a_failure_on_the_thread_is_logged(caplog: pytest.LogCaptureFixture) -> 
         after.run(fail)
         after.wait()
     assert "kunne ikke skrive åpne data og nyhetsstrømmen: disken er full" in caplog.text
+
+
+def test_the_data_files_are_watched_often_and_the_rest_as_mkdocs_does() -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    usual = server.observer.timeout
+    live_preview.watch_often(server, [__file__])
+    assert server.observer.timeout == usual  # later watches poll as MkDocs chose
+    (emitter,) = server.observer.emitters
+    assert emitter.timeout == live_preview.DATA_POLL_SECONDS < usual
