@@ -10,8 +10,9 @@ import pytest
 
 from generator.site import incremental
 from generator.site.build import Sources, generate, load_dataset
-from tests.conftest import copy_project
+from tests.conftest import copy_project, run_generator
 from tests.datafiles import edit_file
+from tests.test_edit import PLACEHOLDER_LINE
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -168,11 +169,11 @@ def test_preview_keeps_the_pages_an_edit_cannot_have_changed(tmp_path: Path) -> 
     assert kept is not None
     # Rendered again: the point and its two neighbours («Forrige/Neste» show
     # their titles), and the pages that are not lists of points. Every list
-    # (overview, selections) is kept: none shows a status's text.
+    # (overview, selections) is kept: none shows a status's text; so is the
+    # changes page, where the point is still «rewritten».
     again = sorted(first.rendered.pages.keys() - kept)
     assert again == [
         "data/index.md",
-        "endringer/index.md",
         "index.md",
         "ipo/index.md",
         "oppfolgingspunkter/2025-2.md",
@@ -184,6 +185,42 @@ def test_preview_keeps_the_pages_an_edit_cannot_have_changed(tmp_path: Path) -> 
     ]
     later = incremental.settings(TODAY + dt.timedelta(days=1), (), False)
     assert incremental.pages_to_keep(first.rendered, data, later) is None
+
+
+def test_preview_renders_the_changes_page_when_a_point_moves_between_its_lists(
+    tmp_path: Path,
+) -> None:
+    """A status text written back to the one before: the point is no longer
+    «rewritten» but unchanged, so the changes page (kept after other text
+    edits) is rendered again."""
+    project = copy_project(tmp_path)
+    done = run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=project)
+    assert done.returncode == 0, done.stderr
+    path = project / "followups.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = [i for i, line in enumerate(lines) if line.strip() == PLACEHOLDER_LINE]
+    for number, index in enumerate(at):
+        lines[index] = f"          Nytt i juni {number}."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    sources = Sources.in_folder(project)
+    preview = project / "build" / "generated"
+    full = project / "build" / "full"
+    first, _ = generate(sources, preview, TODAY)
+    assert first.rendered is not None
+    edit_file(path, "          Nytt i juni 0.\n", "          Nytt i juni, skrevet om.\n")
+    data = load_dataset(sources).data
+    kept = incremental.pages_to_keep(first.rendered, data, first.rendered.settings)
+    assert kept is not None and "endringer/index.md" in kept
+    text = path.read_text(encoding="utf-8")
+    start = text.index("          Dette er et langsiktig arbeid")
+    january = text[start : text.index("\n", start) + 1]
+    edit_file(path, "          Nytt i juni, skrevet om.\n", january)
+    data = load_dataset(sources).data
+    kept = incremental.pages_to_keep(first.rendered, data, first.rendered.settings)
+    assert kept is not None and "endringer/index.md" not in kept
+    generate(sources, preview, TODAY, previous=first.rendered)
+    generate(sources, full, TODAY)
+    assert _generated(preview) == _generated(full)
 
 
 def test_preview_writes_a_page_deleted_by_hand(tmp_path: Path) -> None:

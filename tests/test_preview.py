@@ -17,6 +17,7 @@ import pytest
 
 from generator.data.problems import DataError, Position, Problem
 from generator.site import live_preview
+from generator.site.addresses import BOKMAL
 from generator.site.build import Sources, load_dataset
 from tests.conftest import ROOT, copy_project, run_generator
 from tests.preview_server import free_port, get, serving, wait_for
@@ -187,6 +188,25 @@ def test_the_preview_starts_on_data_with_errors_and_says_what_they_are(tmp_path:
         path.write_text(text, encoding="utf-8")
         wait_for(lambda: get(served.url).status == 200, "recovered")
         assert "Feil i datafilene" not in get(served.url).body
+
+
+def test_the_open_data_and_feed_follow_an_edit_in_the_preview(tmp_path: Path) -> None:
+    """They are written after the pages are served (``live_preview.AfterBuild``):
+    there from the first page on, and current soon after an edit."""
+    project = copy_project(tmp_path)
+    path = project / "followups.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "Felles situasjonsforståelse i beredskapsarbeidet"
+    with serving(project) as served:
+        data = served.url + BOKMAL.followups_json
+        feed = served.url + BOKMAL.feed
+        assert old in get(data).body
+        assert get(feed).status == 200
+        path.write_text(text.replace(old, "Felles ENDRET-i-forhåndsvisningen", 1), encoding="utf-8")
+        wait_for(lambda: "ENDRET-i-forhåndsvisningen" in get(data).body, "updated the open data")
+        assert old not in get(data).body
+        assert "ENDRET-i-forhåndsvisningen" in get(feed).body
+    assert "kunne ikke skrive åpne data" not in served.output()
 
 
 @pytest.mark.slow

@@ -133,9 +133,24 @@ def is_blank(text: str) -> bool:
     return _BLANK_TEXT.fullmatch(text) is not None
 
 
+def has_format(text: str) -> bool:
+    """Whether ``text`` holds a format character.
+
+    Every format character is unprintable to ``str.isprintable``, so almost
+    every value is cleared in C, a multi-line one after its line breaks and
+    tabs are taken out; only one with another unprintable character is
+    searched with the regular expression.
+    """
+    if text.isascii() or text.isprintable():
+        return False
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return False
+    return FORMAT.search(text) is not None
+
+
 def without_format(text: str) -> str:
     """``text`` without format characters (they are reported where they stand)."""
-    return FORMAT.sub("", text) if not text.isascii() else text
+    return FORMAT.sub("", text) if has_format(text) else text
 
 
 def nfc(text: str) -> str:

@@ -98,7 +98,7 @@ def normalised(text: str) -> tuple[str, list[int] | None]:
     hyphen, zero-width space). With a map from each offset in the result to
     the offset in ``text``, or None when the two are the same."""
     if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text) and characters.FORMAT.search(text) is None
+        unicodedata.is_normalized("NFKC", text) and not characters.has_format(text)
     ):
         return text, None
     parts: list[str] = []
@@ -339,6 +339,25 @@ def email_form(value: str) -> str | None:
 
 # --- Scanning
 
+_ASCII_DIGITS = "0123456789"
+_FEWEST_DIGITS = 8
+"""A phone number has eight digits, an identity number eleven."""
+
+
+def _too_few_digits(text: str) -> bool:
+    """True when ``text`` holds too few digits for a number worth finding.
+
+    Most texts hold a year or two at most, and counting in C is far cheaper
+    than the regular expression that reads numbers. ``\\d`` also matches
+    digits of other scripts; in a text that Latin-1 can encode there are
+    none, and any other text is read in full.
+    """
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return sum(map(text.count, _ASCII_DIGITS)) < _FEWEST_DIGITS
+
 
 def scan(text: str) -> Iterator[Finding]:
     """Every identity number, e-mail address and phone number in ``text``, as
@@ -356,6 +375,8 @@ def scan(text: str) -> Iterator[Finding]:
         if _email(match):
             taken.append(match.span())
             yield found(match.start(), match.end(), "e-postadresse")
+    if _too_few_digits(plain):
+        return
     for run in _RUN.finditer(plain):
         if len(run[0]) < 8 or any(a < run.end() and run.start() < b for a, b in taken):
             continue  # too short to hold a number worth finding, or in an address

@@ -142,8 +142,14 @@ def check(node: Node, source: str, allowed: set[str]) -> tuple[list[Problem], se
     ``allowed`` (normalised values), and the allowed values that were used."""
     lines = source.splitlines()
     collector = _Collector(allowed)
+    # Tens of thousands of scalars, nearly all of them already scanned (keys
+    # repeat) or holding nothing: the cache is asked here, and only a
+    # finding costs a call.
+    scanned = _SCANNED
     for scalar in _scalars(node):
-        collector.add(scalar.value, scalar.pos, lines)
+        found = scanned.get(scalar.value)
+        if found is None or found:
+            collector.add(scalar.value, scalar.pos, lines)
     return collector.problems, collector.used
 
 

@@ -173,6 +173,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     """In ``mkdocs serve``: what the preview shows (see ``preview``)."""
     _rendered: incremental.Rendered | None = None
     """In ``mkdocs serve``: the last good build's pages, which the next one starts from."""
+    _after_build: live_preview.AfterBuild | None = None
+    """In ``mkdocs serve``: the open data and feed, written once the pages are served."""
     _pdf: pdf_process.Job | None = None
     """The report's PDFs, started as soon as the data is loaded and collected in
     ``on_post_build``, so Typst works while MkDocs renders the pages."""
@@ -181,6 +183,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         self._serving = command == "serve"
         if self._serving:
             self._preview = live_preview.State()
+            self._after_build = live_preview.AfterBuild()
 
     def _today(self) -> dt.date | None:
         value = self.config.today
@@ -234,6 +237,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Check the folders the build empties, then take the generated pages'
         folder for this build alone (see ``folders.Lock``)."""
+        if self._after_build is not None:
+            self._after_build.wait()  # the last preview build's files, still being written
         self._not_allowed = []
         generated, generated_shown = self._folder(config, "generated_dir")
         cache, cache_shown = self._folder(config, "cache_dir")
@@ -289,6 +294,8 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         self._release()
 
     def on_shutdown(self) -> None:
+        if self._after_build is not None:
+            self._after_build.wait()
         self._stop_pdf()
         self._release()
 
@@ -516,6 +523,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             # Typesetting the PDFs would make a preview rebuild wait for them
             # (about 2 s at 1,000 points); make site and publish include them.
             log.info("Forhåndsvisningen lager ikke PDF-ene av rapporten; «make site» gjør det.")
+            if self._after_build is not None:
+                self._write_preview_files(config, self._data, self._after_build)
+                return
         cache, cache_shown = self._folder(config, "cache_dir")
         report, self._pdf = self._pdf, None
         try:
@@ -543,6 +553,28 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                     "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe.",
                 )
             ) from None
+
+    def _write_preview_files(
+        self, config: MkDocsConfig, data: Dataset, after: live_preview.AfterBuild
+    ) -> None:
+        """The preview's open data and feed, once its pages are served (``AfterBuild``)."""
+        schemas = schema_files(self._sources(config))
+        site_dir, site_url = Path(config.site_dir), config.site_url or ""
+
+        def write() -> None:
+            content = download_files.files(data, schemas, site_url, with_pdf=False)
+            try:
+                download_files.write_files(site_dir, content)
+            except OSError as exc:
+                raise Abort(
+                    folders.cannot_write(
+                        f"mappen nettstedet bygges i («{site_dir}»)",
+                        exc,
+                        "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe.",
+                    )
+                ) from None
+
+        after.run(write)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -577,10 +609,10 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
     ) -> LiveReloadServer:
         sources = self._sources(config)
-        server.watch(str(sources.followups))
-        server.watch(str(sources.ipo_areas))
+        watched = [sources.followups, sources.ipo_areas]
         if sources.privacy_exceptions().exists():
-            server.watch(str(sources.privacy_exceptions()))
+            watched.append(sources.privacy_exceptions())
+        live_preview.watch_often(server, [str(path) for path in watched])
         if self._preview is not None:
             live_preview.attach(server, self._preview, _build_error)
         return server

@@ -36,3 +36,18 @@ def test_blank_means_nothing_a_reader_can_see() -> None:
         assert characters.is_blank(blank), repr(blank)
     for text in ("a", "\u2800a", "-", "😀"):
         assert not characters.is_blank(text), repr(text)
+
+
+def test_has_format_finds_every_format_character_in_any_text() -> None:
+    """``has_format`` clears most texts with ``str.isprintable``: that holds only
+    while no format character is printable."""
+    for lo, hi in characters.FORMAT_RANGES:
+        for code in range(lo, hi + 1):
+            char = chr(code)
+            assert not char.isprintable(), hex(code)
+            for text in (f"æ{char}", f"æ\n{char}\t", f"a{char}"):
+                assert characters.has_format(text), (hex(code), text)
+                assert characters.without_format(text) == text.replace(char, "")
+    for clean in ("", "abc", "æøå\nlinje\tto", "😀\u00a0", "a\x07b"):
+        assert not characters.has_format(clean), repr(clean)
+        assert characters.without_format(clean) == clean

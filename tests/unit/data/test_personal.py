@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.data import personal
@@ -240,3 +242,14 @@ def test_a_finding_is_a_frozen_value() -> None:
     assert finding == Finding("22669000", 0, "telefonnummer")
     with pytest.raises(AttributeError):
         finding.value = "x"  # type: ignore[misc]
+
+
+def test_the_digit_count_skips_only_texts_that_cannot_hold_a_number() -> None:
+    """``scan`` skips reading numbers in a Latin-1 text with fewer than eight
+    digits: no other character there is a digit to the regular expression."""
+    latin1_digits = [chr(c) for c in range(256) if re.match(r"\d", chr(c))]
+    assert latin1_digits == list("0123456789")
+    assert personal._too_few_digits("år 2025, kr 40 mill.")
+    assert not personal._too_few_digits("ring 2266 9000")
+    assert not personal._too_few_digits("ring ٢٢٦٦٩٠٠٠")  # other scripts: read in full
+    assert _scan("ring ٢٢٦٦٩٠٠٠") == [("٢٢٦٦٩٠٠٠", 5, "telefonnummer")]

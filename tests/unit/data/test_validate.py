@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.data import schema as s
 from generator.data import suggest, validate
 from generator.data.problems import DataError
 from generator.site.build import Sources, load_dataset
@@ -1046,3 +1047,28 @@ def test_checked_records_give_typed_values() -> None:
         point.number("title")
     with pytest.raises(TypeError, match="is not a checked str"):
         point.text("number")
+
+
+def test_the_placeholder_pre_check_never_hides_what_the_full_check_finds() -> None:
+    """``placeholder_left`` skips texts without any of its words; the skip must not
+    change an answer, in any case or with the letters IGNORECASE treats as «i»."""
+    texts = [
+        s.PLACEHOLDER_TEXT.format(title="Tittel"),
+        "fyll inn",
+        "FyLL\u00a0-INN her",
+        "ſkriv status for «X»",
+        "SKRİV status for «X»",
+        "skrıv status for «X»",
+        "Stedet for denne linjen ble endret.",
+        "Sjekk at tilstanden over fortsatt stemmer",
+        "Arbeidet pågår som planlagt.",
+        "TILSTANDEN OVER FORTSATT STEMMER!",
+        "",
+    ]
+    for text in texts:
+        full = validate._MARKER.search(text) or validate._INSTRUCTION.search(text)
+        words = f" {validate.suggest_normalised(text)} "
+        runs = any(f" {run} " in words for run in validate._PLACEHOLDER_RUNS)
+        assert validate._may_hold_placeholder(text) or not (full or runs), text
+    assert validate.placeholder_left("Arbeidet pågår som planlagt.") is None
+    assert validate.placeholder_left("SKRİV status for «X»") == "SKRİV status for"
