@@ -51,13 +51,25 @@ def title(data: Dataset, seminars: Sequence[Seminar] | None = None) -> str:
     seminar in the report)."""
     w = addresses.words_of(data)
     chosen = [s.seminar for s in sections(data)] if seminars is None else seminars
-    labels = [str(s.date.year) if s.date else s.id for s in chosen]
+    labels = [_label(data, s) for s in chosen]
     return w(
         "report.title",
         council=data.council.name,
         seminars=f" {w('common.and')} ".join(labels),
         edition=w.in_sentence(data.latest_edition.title),
     ).replace("  ", " ")
+
+
+def _label(data: Dataset, seminar: Seminar) -> str:
+    """The seminar's year, as the council writes it; with its own title too
+    when another seminar was held the same year, so that no two PDFs share a
+    title and their links are told apart by their text alone."""
+    if seminar.date is None:
+        return seminar.id
+    year = seminar.date.year
+    if sum(1 for s in data.seminars if s.date and s.date.year == year) > 1:
+        return f"{year} ({seminar.title})"
+    return str(year)
 
 
 def pdfs(data: Dataset, at: Addresses | None = None) -> list[SeminarPdf]:
