@@ -590,11 +590,15 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 html, page.file.content_string, self._shown(page.file, config)
             )
             return html
-        # Generated pages carry their raw HTML past Markdown in comments. This
-        # runs before Material's search plugin reads the page (on_page_context).
-        return passthrough.unwrap(html)
+        # Generated pages carry their raw HTML past Markdown in comments. What
+        # the search indexes comes out here, before Material's search plugin
+        # reads the page (on_page_context); what it skips, in on_post_page.
+        return passthrough.unwrap_searched(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if not self._is_content(page.file, config):
+            # Before the policy, which hashes what the final page holds.
+            output = passthrough.unwrap(output)
         return csp.add_policy(output, self._known)
 
     def on_post_template(
