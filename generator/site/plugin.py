@@ -13,7 +13,7 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
@@ -22,7 +22,6 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -52,6 +51,10 @@ from generator.site import (
 )
 from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from generator.words import Words
+
+if TYPE_CHECKING:
+    # Only `mkdocs serve` has one; importing it cost every build about 10 ms.
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
 
