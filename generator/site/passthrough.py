@@ -26,6 +26,7 @@ and ``--dirty`` builds skip it).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -34,7 +35,6 @@ CLOSE = "\n-->"
 
 # Python's HTML parser ends a comment at «--», optional spaces and «>», or at «--!>».
 _ENDS_COMMENT = re.compile(r"--!?\s*>")
-_WRAPPED = re.compile(re.escape(OPEN) + r"(.*?)" + re.escape(CLOSE), re.DOTALL)
 # A start tag at the very beginning, and one attribute of it (name, value).
 _FIRST_TAG = re.compile(
     r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*>"
@@ -53,20 +53,31 @@ def wrap(html: str) -> Markup:
 
 def unwrap(html: str) -> str:
     """A page's HTML from Markdown with every wrapped block back in its place."""
-    if OPEN not in html:
-        return html
-    return _WRAPPED.sub(lambda match: match.group(1), html)
+    return _unwrap(html, keep=None)
 
 
 def unwrap_searched(html: str) -> str:
     """``html`` with every wrapped block back in its place except those the
     search skips whole (``skipped_by_search``); ``unwrap`` takes those out later."""
+    return _unwrap(html, keep=skipped_by_search)
+
+
+def _unwrap(html: str, keep: Callable[[str], bool] | None) -> str:
+    # As «OPEN(.*?)CLOSE» replaced would, by str.find: that lazy «.*?» stepped through
+    # each of the listings' tables (up to 600 KB) character by character.
     if OPEN not in html:
         return html
-    return _WRAPPED.sub(
-        lambda match: match.group(0) if skipped_by_search(match.group(1)) else match.group(1),
-        html,
-    )
+    parts: list[str] = []
+    done = 0
+    while (start := html.find(OPEN, done)) != -1:
+        end = html.find(CLOSE, start + len(OPEN))
+        if end == -1:
+            break
+        body = html[start + len(OPEN) : end]
+        parts += [html[done:start], html[start : end + len(CLOSE)] if keep and keep(body) else body]
+        done = end + len(CLOSE)
+    parts.append(html[done:])
+    return "".join(parts)
 
 
 def skipped_by_search(body: str) -> bool:

@@ -614,13 +614,17 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             return html
         # Generated pages carry their raw HTML past Markdown in comments. What
         # the search indexes comes out here, before Material's search plugin
-        # reads the page (on_page_context); what it skips, in on_post_page.
+        # reads the page (on_page_context); what it skips, in on_post_page. A
+        # page the search leaves out (Material's rule: «search: exclude» in its
+        # front matter) is not parsed by it at all: all of it comes out here.
+        if (page.meta.get("search") or {}).get("exclude"):
+            return passthrough.unwrap(html)
         return passthrough.unwrap_searched(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if not self._is_content(page.file, config):
             # Before the policy, which hashes what the final page holds.
-            output = passthrough.unwrap(output)
+            output = passthrough.unwrap(output)  # a quick «in» where nothing is left
         return csp.add_policy(output, self._known)
 
     def on_post_template(
