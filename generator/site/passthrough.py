@@ -13,7 +13,8 @@ at 1,000 points the overview's table was about 600 KB of such tags. A block
 that is one such element stays a comment until the page is written
 (``on_post_page``, ``unwrap``); every other block comes out before the search
 reads the page (``on_page_content``, ``unwrap_searched``), so the index is the
-same as if everything had come out at once.
+same as if everything had come out at once. A page the search leaves out
+(``search: exclude`` in its front matter) comes out whole at once.
 
 Nothing from the data can open or close such a comment: every value in a
 generated page is escaped (``escape``), so no «<» or «>» of the data reaches
@@ -35,7 +36,7 @@ CLOSE = "\n-->"
 
 # Python's HTML parser ends a comment at «--», optional spaces and «>», or at «--!>».
 _ENDS_COMMENT = re.compile(r"--!?\s*>")
-# A start tag at the very beginning, and one attribute of it (name, value).
+# A start tag at the very beginning (name, attributes); one attribute (name, value).
 _FIRST_TAG = re.compile(
     r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*>"
 )
