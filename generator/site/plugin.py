@@ -13,7 +13,7 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
@@ -22,7 +22,6 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -52,6 +51,10 @@ from generator.site import (
 )
 from generator.site.build import FOLLOWUPS_ENV, IPO_AREAS_ENV, Sources, generate, schema_files
 from generator.words import Words
+
+if TYPE_CHECKING:
+    # Only `mkdocs serve` has one; importing it cost every build about 10 ms.
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.council_followups")
 
@@ -90,9 +93,6 @@ def _nav_as_text(items: object) -> object:
     return items
 
 
-_THEME_FILES: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-
 class _CompiledTemplates(jinja2.BytecodeCache):
     """The theme's templates compiled once per process. ``mkdocs serve`` makes a
     new Jinja environment for every rebuild, which compiled Material's templates
@@ -114,15 +114,37 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def _theme_files(config: MkDocsConfig) -> tuple[str, ...]:
-    """Where the theme's own files go in the site; listed once per process,
-    since ``mkdocs serve`` builds again and again with the same theme."""
-    key = (*config.theme.dirs, str(config.use_directory_urls))
-    if key not in _THEME_FILES:
-        files = Files([])
-        files.add_files_from_theme(config.theme.get_env(), config)
-        _THEME_FILES[key] = tuple(f.dest_uri for f in files)
-    return _THEME_FILES[key]
+class _Listed(jinja2.BaseLoader):
+    """A loader that lists only the names it was given (``_theme_files``)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._names = names
+
+    def list_templates(self) -> list[str]:
+        return sorted(self._names)
+
+
+def _theme_files(files: Files, config: MkDocsConfig) -> list[str]:
+    """Where the theme's own files go in the site, hand-written ones aside.
+
+    MkDocs has added the theme's files to ``files`` before ``on_files``,
+    except where a hand-written file has the same path; those are found by
+    MkDocs' own rule, asked about the hand-written files' paths alone. Listing
+    the whole theme again (Material's thousands of icons) took about 0.15 s of
+    every build."""
+    theme_dirs = {os.path.abspath(folder) for folder in config.theme.dirs}
+    docs_dir = os.path.abspath(config.docs_dir)
+    found = [
+        f.dest_uri
+        for f in files
+        if f.src_dir is not None and os.path.abspath(f.src_dir) in theme_dirs
+    ]
+    written = [
+        f.src_uri for f in files if f.src_dir is not None and os.path.abspath(f.src_dir) == docs_dir
+    ]
+    shadowed = Files([])
+    shadowed.add_files_from_theme(jinja2.Environment(loader=_Listed(written)), config)
+    return found + [f.dest_uri for f in shadowed]
 
 
 def _council_language(text: str) -> str | None:
@@ -503,7 +525,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             *(collisions.Taken(name, what) for name, what in collisions.MKDOCS_FILES.items()),
             *(
                 collisions.Taken(address, "en fil som følger med utseendet til nettstedet")
-                for address in _theme_files(config)
+                for address in _theme_files(files, config)
             ),
         ]
         generated = {page.dest_uri: page.src_uri for page in pages}
@@ -590,11 +612,19 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
                 html, page.file.content_string, self._shown(page.file, config)
             )
             return html
-        # Generated pages carry their raw HTML past Markdown in comments. This
-        # runs before Material's search plugin reads the page (on_page_context).
-        return passthrough.unwrap(html)
+        # Generated pages carry their raw HTML past Markdown in comments. What
+        # the search indexes comes out here, before Material's search plugin
+        # reads the page (on_page_context); what it skips, in on_post_page. A
+        # page the search leaves out (Material's rule: «search: exclude» in its
+        # front matter) is not parsed by it at all: all of it comes out here.
+        if (page.meta.get("search") or {}).get("exclude"):
+            return passthrough.unwrap(html)
+        return passthrough.unwrap_searched(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if not self._is_content(page.file, config):
+            # Before the policy, which hashes what the final page holds.
+            output = passthrough.unwrap(output)  # a quick «in» where nothing is left
         return csp.add_policy(output, self._known)
 
     def on_post_template(

@@ -70,7 +70,18 @@ def site_folders() -> tuple[str, ...]:
 
 
 def _read(path: Path) -> object:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    stat = path.stat()
+    return _read_once(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_once(path: Path, mtime_ns: int, size: int) -> object:
+    """A catalogue read once while the file is unchanged: every build asked for
+    each catalogue several times (``languages``, ``site_folders``, ``of``), and
+    libyaml's parser where PyYAML has it, about ten times faster than its own
+    (the same constructor, so the same values). Callers do not change the tree."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 def _flatten(tree: object, prefix: str = "") -> dict[str, str]:

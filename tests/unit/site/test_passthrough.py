@@ -58,3 +58,31 @@ def test_only_whole_wrapped_blocks_are_unwrapped() -> None:
         "<!-- council-followups:html -->"
     )
     assert passthrough.unwrap("<p>x</p>") == "<p>x</p>"
+
+
+def test_in_two_steps_the_same_html() -> None:
+    pages = render_site(load_dataset(Sources.in_folder(OSLO)).data, dt.date(2026, 2, 1))
+    overview = _html(pages["oppfolgingspunkter/index.md"])
+    first = passthrough.unwrap_searched(overview)
+    assert 'class="point-filter"' in first and 'class="listing-links"' in first
+    # The search skips the table: it stays a comment.
+    assert first.count(passthrough.OPEN) == 1
+    assert passthrough.OPEN + '<div class="point-table-wrap"' in first
+    assert passthrough.unwrap(first) == passthrough.unwrap(overview)
+
+
+@pytest.mark.parametrize(
+    ("body", "skipped"),
+    [
+        ('<div class="a" data-search-exclude>\n<div>x</div>\n</div>', True),
+        ('<DIV data-search-exclude="">x</DIV>\n', True),
+        ("<div data-search-exclude>x</div>\n<p>indexed</p>", False),
+        ("<div data-search-exclude><div>x</div>\n<p>indexed</p>", False),
+        ('<div title="a data-search-exclude">x</div>', False),
+        ("<p>x</p>\n<div data-search-exclude>y</div>", False),
+        ("<div data-search-excluded>x</div>", False),
+        ("plain text", False),
+    ],
+)
+def test_only_one_whole_excluded_element_waits(body: str, skipped: bool) -> None:
+    assert passthrough.skipped_by_search(body) is skipped
