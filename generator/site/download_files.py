@@ -124,5 +124,14 @@ def sitemap_index(site_url: str, version: str) -> bytes:
 
 
 def write_files(site_dir: Path, content: dict[str, bytes]) -> None:
+    """Write ``content`` into the site, leaving a file that already holds the
+    same bytes alone: a dirty build or a preview rebuild otherwise rewrote
+    every seminar's PDF and every open data file after any edit."""
     for rel, data in sorted(content.items()):
-        write_atomic(site_dir / rel, data)
+        target = site_dir / rel
+        try:
+            if not target.is_symlink() and target.read_bytes() == data:
+                continue
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            pass
+        write_atomic(target, data)

@@ -147,6 +147,21 @@ def _theme_files(files: Files, config: MkDocsConfig) -> list[str]:
     return found + [f.dest_uri for f in shadowed]
 
 
+def _write_downloads(site_dir: Path, content: dict[str, bytes]) -> None:
+    """The open data, feed and PDFs into the site; a folder that cannot be
+    written is one message, as everywhere in a build."""
+    try:
+        download_files.write_files(site_dir, content)
+    except OSError as exc:
+        raise Abort(
+            folders.cannot_write(
+                f"mappen nettstedet bygges i («{site_dir}»)",
+                exc,
+                "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe.",
+            )
+        ) from None
+
+
 def _council_language(text: str) -> str | None:
     """``council.language`` of a follow-ups file, read from libyaml's events up to
     the end of ``council``: loading the whole file with PyYAML's Python loader
@@ -565,16 +580,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             raise Abort(exc.message) from None
         except OSError as exc:
             raise self._cannot_write("cache_dir", cache_shown, exc) from None
-        try:
-            download_files.write_files(Path(config.site_dir), content)
-        except OSError as exc:
-            raise Abort(
-                folders.cannot_write(
-                    f"mappen nettstedet bygges i («{config.site_dir}»)",
-                    exc,
-                    "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe.",
-                )
-            ) from None
+        _write_downloads(Path(config.site_dir), content)
 
     def _write_preview_files(
         self, config: MkDocsConfig, data: Dataset, after: live_preview.AfterBuild
@@ -584,17 +590,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         site_dir, site_url = Path(config.site_dir), config.site_url or ""
 
         def write() -> None:
-            content = download_files.files(data, schemas, site_url, with_pdf=False)
-            try:
-                download_files.write_files(site_dir, content)
-            except OSError as exc:
-                raise Abort(
-                    folders.cannot_write(
-                        f"mappen nettstedet bygges i («{site_dir}»)",
-                        exc,
-                        "Gjør mappen skrivbar, eller bygg nettstedet til en annen mappe.",
-                    )
-                ) from None
+            _write_downloads(
+                site_dir, download_files.files(data, schemas, site_url, with_pdf=False)
+            )
 
         after.run(write)
 
