@@ -265,10 +265,11 @@ def generate(
         day = edition_today(loaded.data, data, today)
         now = incremental.settings(day, schema_names, stable_files)
         kept = incremental.pages_to_keep(previous, data, now)
-        fresh = render.render_site(
+        fresh = render.render_pages(
             data, day, schema_names, stable_files=stable_files, skip=kept or ()
         )
-        pages = incremental.merge(previous, fresh, kept)
+        rendering = incremental.merge(previous, fresh, kept)
+    pages = rendering.pages
     if before_write is not None:
         before_write()
     changed = incremental.changed_pages(previous, pages) if previous is not None else None
@@ -276,8 +277,9 @@ def generate(
         synced = write.sync(pages, out_dir, option=option, shown=shown)
     else:
         synced = write.update(pages, changed, out_dir, option=option, shown=shown)
-    # The caller publishes the same data as files (open data, feed, PDF).
-    rendered = incremental.Rendered(data, now, pages)
+    # The caller publishes the same data as files (open data, feed, PDF), and
+    # hands the pages' raw HTML past Markdown (``passthrough``).
+    rendered = incremental.Rendered(data, now, pages, rendering.blocks)
     return Loaded(data, loaded.warnings, notes, loaded.unfilled, rendered), synced
 
 

@@ -35,17 +35,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.data.model import Dataset, Followup
-from generator.site import addresses, selections
+from generator.site import addresses, passthrough, selections
+from generator.site.render import Rendering
 from generator.site.edition_changes import edition_changes
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """One build's data, settings and every generated page (path -> Markdown)."""
+    """One build's data, settings and every generated page."""
 
     data: Dataset
     settings: tuple[Any, ...]
     pages: dict[str, str]
+    """Path -> Markdown, as written."""
+    blocks: dict[str, passthrough.Blocks] = dataclasses.field(default_factory=dict)
+    """Path -> where its raw HTML blocks are (``render.Rendering``)."""
 
 
 def settings(today: dt.date, schema_names: tuple[str, ...], stable_files: bool) -> tuple[Any, ...]:
@@ -124,13 +128,14 @@ def pages_to_keep(
     return frozenset(keep & before.pages.keys())
 
 
-def merge(
-    before: Rendered | None, fresh: dict[str, str], kept: frozenset[str] | None
-) -> dict[str, str]:
+def merge(before: Rendered | None, fresh: Rendering, kept: frozenset[str] | None) -> Rendering:
     """Every page: the fresh ones, and those kept from ``before``."""
     if before is None or not kept:
         return fresh
-    return {**fresh, **{path: before.pages[path] for path in kept}}
+    return Rendering(
+        {**fresh.pages, **{path: before.pages[path] for path in kept}},
+        {**fresh.blocks, **{path: before.blocks[path] for path in kept if path in before.blocks}},
+    )
 
 
 def changed_pages(before: Rendered, pages: dict[str, str]) -> list[str] | None:

@@ -1,13 +1,21 @@
 """Raw HTML that Python-Markdown carries through untouched, as one comment.
 
-A generated page that is mostly HTML (the overview's table, repeated on
-every order and selection) spent most of its build in Python-Markdown's HTML
-parser, which reads raw HTML tag by tag only to write it out unchanged. An
-HTML comment it passes through as one piece: ``wrap`` puts a block of HTML in
-one, and the plugin takes it out again (``unwrap``), so the page gets exactly
-the HTML Markdown would have written.
+A generated page is mostly HTML: the overview's table (repeated on every
+order and selection), a point's status history, the report. Python-Markdown
+reads raw HTML tag by tag with Python's HTML parser only to write it out
+unchanged; an HTML comment it passes through as one piece. So the plugin
+hands Markdown each such block in a comment and takes it out again
+(``unwrap``): the page gets exactly the HTML Markdown would have written.
 
-It does so in two steps. Material's search parses every tag of a page's
+The pages on disk stay plain Markdown with raw HTML, which any MkDocs-like
+builder shows as it is, with or without the plugin. The templates mark each
+block (``mark``, the ``passthrough`` filter) with two control characters
+that no data file may hold (the loader refuses them); ``split`` takes the
+marks out and says where the blocks are, and ``wrapped`` puts those blocks
+in comments for Python-Markdown when MkDocs reads the very page that was
+written (anything else, such as a page edited by hand, is converted as it is).
+
+It unwraps in two steps. Material's search parses every tag of a page's
 content, even inside an element it does not index (``data-search-exclude``):
 at 1,000 points the overview's table was about 600 KB of such tags. A block
 that is one such element stays a comment until the page is written
@@ -18,10 +26,7 @@ same as if everything had come out at once. A page the search leaves out
 
 Nothing from the data can open or close such a comment: every value in a
 generated page is escaped (``escape``), so no «<» or «>» of the data reaches
-it, and the plugin unwraps only generated pages, never hand-written ones. The
-marker is fixed rather than a per-build secret so that a page whose data did
-not change keeps its Markdown byte for byte (``write.sync`` then leaves it,
-and ``--dirty`` builds skip it).
+it, and the plugin wraps only generated pages, never hand-written ones.
 """
 
 from __future__ import annotations
@@ -43,13 +48,64 @@ _FIRST_TAG = re.compile(
 _ATTRIBUTE_NAME = re.compile(r"\s+([^\s=/>]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 
 
-def wrap(html: str) -> Markup:
-    """``html`` (one or more HTML blocks) as a comment, on lines of its own."""
+START = "\x02"
+END = "\x03"
+"""The marks around a block in a rendered page (``mark``): control characters,
+which the loader refuses in the data (``characters``), so none is the data's."""
+
+Blocks = tuple[int, ...]
+"""Where a page's marked blocks start and end in its text: start, end, start, ..."""
+
+
+def mark(html: str) -> Markup:
+    """``html`` (one or more whole HTML blocks) marked as one block, on lines of its own."""
     body = html.strip("\n")
+    if START in body or END in body:
+        raise ValueError("a block marked inside another")
     if _ENDS_COMMENT.search(body):
         # Escaped data cannot get here; a template change could.
         raise ValueError("HTML that would end the comment around it")
-    return Markup(f"{OPEN}{body}{CLOSE}\n")
+    return Markup(f"{START}{body}{END}\n")
+
+
+def split(rendered: str) -> tuple[str, Blocks]:
+    """A rendered page as it is written (without its marks), and where its
+    marked blocks are in that text."""
+    if START not in rendered:
+        return rendered, ()
+    parts: list[str] = []
+    blocks: list[int] = []
+    done = length = 0
+    while (start := rendered.find(START, done)) != -1:
+        end = rendered.find(END, start + 1)
+        if end == -1:
+            raise ValueError("a block marked without its end")
+        before, body = rendered[done:start], rendered[start + 1 : end]
+        parts += [before, body]
+        length += len(before)
+        blocks.append(length)
+        length += len(body)
+        blocks.append(length)
+        done = end + 1
+    parts.append(rendered[done:])
+    return "".join(parts), tuple(blocks)
+
+
+def wrapped(markdown: str, written: str, blocks: Blocks) -> str | None:
+    """``markdown`` with each of the ``blocks`` of ``written`` in a comment, when
+    ``markdown`` is ``written`` less its front matter (as MkDocs reads the
+    page); None when it is some other text."""
+    skip = len(written) - len(markdown)
+    if skip < 0 or (blocks and blocks[0] < skip) or not written.endswith(markdown):
+        return None
+    parts: list[str] = []
+    done = skip
+    for index in range(0, len(blocks), 2):
+        start, end = blocks[index], blocks[index + 1]
+        parts += [written[done:start], OPEN, written[start:end], CLOSE]
+        done = end
+    parts.append(written[done:])
+    return "".join(parts)
 
 
 def unwrap(html: str) -> str:

@@ -210,6 +210,9 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
     """In ``mkdocs serve``: what the preview shows (see ``preview``)."""
     _rendered: incremental.Rendered | None = None
     """In ``mkdocs serve``: the last good build's pages, which the next one starts from."""
+    _written: dict[str, tuple[str, passthrough.Blocks]]
+    """The generated pages as written, with their raw HTML blocks, until MkDocs
+    reads each (``on_page_markdown``)."""
     _after_build: live_preview.AfterBuild | None = None
     """In ``mkdocs serve``: the open data and feed, written once the pages are served."""
     _pdf: pdf_process.Job | None = None
@@ -277,6 +280,7 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
         if self._after_build is not None:
             self._after_build.wait()  # the last preview build's files, still being written
         self._not_allowed = []
+        self._written = {}
         generated, generated_shown = self._folder(config, "generated_dir")
         cache, cache_shown = self._folder(config, "cache_dir")
         guards = self._guards(config)
@@ -425,6 +429,12 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             "generated pages: %d written, %d removed", len(written.written), len(written.removed)
         )
         self._data = loaded.data
+        rendered = loaded.rendered
+        self._written = (
+            {path: (rendered.pages[path], blocks) for path, blocks in rendered.blocks.items()}
+            if rendered is not None
+            else {}
+        )
         if not self._serving:
             self._start_pdf(config, loaded.data)
         if self._preview is not None:
@@ -497,7 +507,13 @@ class FollowupsPlugin(BasePlugin[FollowupsConfig]):
             # Front matter is written into <head> by Material (title, description).
             for key, value in list(page.meta.items()):
                 page.meta[key] = as_text(value)
-        return markdown
+            return markdown
+        # A generated page's raw HTML goes past Python-Markdown's HTML parser
+        # in comments (``passthrough``), which on_page_content takes out again.
+        written = self._written.pop(page.file.src_uri, None)
+        if written is None:
+            return markdown
+        return passthrough.wrapped(markdown, *written) or markdown
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files

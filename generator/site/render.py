@@ -132,7 +132,7 @@ def environment(w: Words | None = None) -> Environment:
     env.filters["html_date"] = lambda d: escape.html(w.date(d))
     env.filters["page_url"] = addresses.link
     env.filters["in_sentence"] = w.in_sentence
-    env.filters["passthrough"] = passthrough.wrap
+    env.filters["passthrough"] = passthrough.mark
     env.globals["badge"] = functools.partial(state_badge, w)
     env.globals["overdue"] = functools.partial(overdue_mark, w)
     return env
@@ -297,6 +297,16 @@ class FollowupContext(PageContext):
     next: Followup | None
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """The generated pages and the raw HTML blocks in them."""
+
+    pages: dict[str, str]
+    """Path relative to the docs folder -> Markdown, as written to disk."""
+    blocks: dict[str, passthrough.Blocks]
+    """Path -> where its raw HTML blocks are, for ``passthrough.wrapped``."""
+
+
 def render_site(
     data: Dataset,
     today: dt.date,
@@ -306,7 +316,23 @@ def render_site(
     at: Addresses | None = None,
     skip: Collection[str] = (),
 ) -> dict[str, str]:
-    """All generated pages: path relative to the docs folder -> Markdown.
+    """All generated pages: path relative to the docs folder -> Markdown
+    (``render_pages`` says where their raw HTML is, too)."""
+    return render_pages(
+        data, today, schema_names, stable_files=stable_files, at=at, skip=skip
+    ).pages
+
+
+def render_pages(
+    data: Dataset,
+    today: dt.date,
+    schema_names: tuple[str, ...] = (),
+    *,
+    stable_files: bool = False,
+    at: Addresses | None = None,
+    skip: Collection[str] = (),
+) -> Rendering:
+    """All generated pages and where their raw HTML blocks are.
 
     ``today`` decides which points are overdue; ``schema_names`` are the JSON
     Schema files the open data page links to. ``stable_files``: the site is a
@@ -325,6 +351,7 @@ def render_site(
         if key.startswith("slugs.")
     }
     pages: dict[str, str] = {}
+    blocks: dict[str, passthrough.Blocks] = {}
 
     def common(path: str) -> PageContext:
         return PageContext(
@@ -348,7 +375,9 @@ def render_site(
             raise ValueError(f"two generated pages at {path}")
         if path in skip:
             return
-        pages[path] = env.get_template(template).render(context)
+        pages[path], found = passthrough.split(env.get_template(template).render(context))
+        if found:
+            blocks[path] = found
 
     latest = data.latest_edition
     counts = Counter(p.current.state for p in data.followups if p.current)
@@ -464,7 +493,7 @@ def render_site(
                 next=points[index + 1] if index + 1 < len(points) else None,
             ),
         )
-    return pages
+    return Rendering(pages, blocks)
 
 
 def _overview(
