@@ -6,7 +6,7 @@ and its report documents made (``generator.site.pdf.documents``): one per
 seminar, as the build makes them, and for comparison one for the whole
 edition (every seminar's points in one document, under the report's title).
 Each measurement is a fresh run of the build's own PDF process
-(``python -m generator.site.pdf_process``) fed those documents; its CPU time
+(``python -m generator.site.typesetting``) fed those documents; its CPU time
 comes from ``os.wait4``, its peak RSS from the process itself (``VmHWM``:
 Linux's ``ru_maxrss`` of a child counts the parent it was forked from too).
 Runs are interleaved so a busy machine weighs on both shapes alike; the
@@ -43,7 +43,7 @@ def run_process(documents: Path) -> dict[str, Any]:
         with tempfile.TemporaryFile() as err:
             start = time.perf_counter()
             proc = subprocess.Popen(
-                [sys.executable, "-m", "generator.site.pdf_process"],
+                [sys.executable, "-m", "generator.site.typesetting"],
                 cwd=ROOT,
                 env={**os.environ, "PYTHONPATH": str(ROOT)},
                 stdin=source,

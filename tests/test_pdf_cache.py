@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from generator.site import pdf_process
-from generator.site.pdf import Document
+from generator.site.typesetting import Document
 from tests.conftest import copy_project, run_generator
 
 pytestmark = pytest.mark.slow

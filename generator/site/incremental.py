@@ -36,8 +36,8 @@ from typing import Any
 
 from generator.data.model import Dataset, Followup
 from generator.site import addresses, passthrough, selections
-from generator.site.render import Rendering
 from generator.site.edition_changes import edition_changes
+from generator.site.render import Rendering
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ it after the pages are written (``Job.result``). One process typesets every
 seminar's document that the cache does not hold, one after another, so its
 memory is that of the largest seminar, not of the whole edition.
 
-The cache keeps one PDF per distinct seminar document (``pdf.Document.key``),
+The cache keeps one PDF per distinct seminar document (``typesetting.Document.key``),
 the ``KEEP`` most recently used: an edit re-makes only its seminar's PDF, and
 building several editions one after another (``publish --all``, mike) reuses
 each edition's PDFs.
 
-    python -m generator.site.pdf_process < documents.json > pdfs
+The process itself is ``typesetting.main``.
 """
 
 from __future__ import annotations
@@ -22,11 +22,9 @@ import atexit
 import contextlib
 import json
 import os
-import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import weakref
 from collections.abc import Collection, Mapping, Sequence
@@ -35,7 +33,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.site import folders
-from generator.site.pdf import Document
+from generator.site.typesetting import FAILED, FRAME_HEADER, PARENT_ENV, Document
 from generator.site.write import write_atomic
 
 KEEP = 1024
@@ -44,12 +42,6 @@ several editions even at 5,000 points (250 seminars), few enough that the
 folder stays small (a seminar of 20 points is about 60 KB)."""
 
 PREFIX = "rapport-"
-FAILED = 4
-"""The PDF process's exit code when Typst refused a document; its last line
-on stderr then says why, in Norwegian."""
-PARENT_ENV = "COUNCIL_PDF_PARENT"
-"""The build's process id, given to the PDF process: read at its start, a
-parent that was killed meanwhile would already be replaced by init."""
 
 
 class PdfFailed(Exception):
@@ -209,13 +201,6 @@ class Job:
         self._process = self._output = self._errors = None
 
 
-_LENGTH = struct.Struct(">Q")
-
-
-def _frame(content: bytes) -> bytes:
-    return _LENGTH.pack(len(content)) + content
-
-
 @dataclass(frozen=True)
 class Output:
     """What the process wrote: its PDFs, then its own peak memory."""
@@ -230,10 +215,10 @@ def read_output(output: bytes) -> Output | None:
     that (cut short, or not PDFs)."""
     frames, at = [], 0
     while at < len(output):
-        if at + _LENGTH.size > len(output):
+        if at + FRAME_HEADER.size > len(output):
             return None
-        (size,) = _LENGTH.unpack_from(output, at)
-        at += _LENGTH.size
+        (size,) = FRAME_HEADER.unpack_from(output, at)
+        at += FRAME_HEADER.size
         frame = output[at : at + size]
         if len(frame) != size:
             return None
@@ -249,19 +234,6 @@ def read_output(output: bytes) -> Output | None:
     except (ValueError, TypeError, KeyError):
         return None
     return Output(pdfs, peak if isinstance(peak, int) else None)
-
-
-def _peak_rss() -> int | None:
-    """This process's peak resident memory (``VmHWM``), without what the
-    process it was forked from had (see ``Usage.max_rss_bytes``)."""
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii")
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024  # in kB
-    return None
 
 
 def _failure(code: int, errors: str) -> str:
@@ -305,7 +277,7 @@ def start(documents: Sequence[Document], cache_dir: Path | None) -> Job:
     }
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator.site.pdf_process"],
+            [sys.executable, "-m", "generator.site.typesetting"],
             stdin=source,
             stdout=output,
             stderr=errors,
@@ -335,40 +307,3 @@ def _stop_all() -> None:
     # not hand to on_build_error) leaves no process behind.
     for job in list(_running):
         job.cancel()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """End this process when the build that started it is gone (killed)."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(3)
-
-
-def main() -> int:
-    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    import typst
-
-    from generator.site import pdf
-
-    items = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    with pdf.typesetter() as typeset:
-        for item in items:
-            document = Document(item["path"], item["title"], item["source"], item["timestamp"])
-            try:
-                content = typeset(document)
-            except typst.TypstError as exc:
-                # One sentence for the build's message; Typst's own words inside it.
-                detail = " ".join(str(exc.message).split())
-                sys.stderr.write(
-                    f"PDF-en «{document.title}» kunne ikke lages: Typst meldte «{detail}».\n"
-                )
-                return FAILED
-            sys.stdout.buffer.write(_frame(content))
-    sys.stdout.buffer.write(_frame(json.dumps({"peak_rss_bytes": _peak_rss()}).encode()))
-    sys.stdout.buffer.flush()
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.data.model import Dataset
-from generator.site import pdf
+from generator.site import pdf, typesetting
 from generator.site.build import Sources, load_dataset
 from tests import hostile_data
 
@@ -113,7 +113,7 @@ def test_one_pdf_per_seminar_with_its_points_in_order(tmp_path: Path) -> None:
         "rapport/oppfolgingspunkter-seminar-2025-2026-06.pdf",
         "rapport/oppfolgingspunkter-seminar-2026-2026-06.pdf",
     ]
-    first, second = (_text(pdf.typeset(d)) for d in documents)
+    first, second = (_text(typesetting.typeset(d)) for d in documents)
     expected = [
         "Oppfølgingspunkter Rådet i Byen 2025 – status pr juni 2026",
         "1. Vedtaket om det første punktet. Andre linje av vedtaket.",
@@ -145,7 +145,7 @@ def test_paragraphs_and_line_breaks_come_as_lists_from_python(tmp_path: Path) ->
 
 def test_the_pdf_is_tagged_titled_and_in_the_councils_language(tmp_path: Path) -> None:
     [document, _] = pdf.documents(_council(tmp_path))
-    reader = PdfReader(io.BytesIO(pdf.typeset(document)))
+    reader = PdfReader(io.BytesIO(typesetting.typeset(document)))
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
@@ -160,7 +160,7 @@ def test_the_pdf_is_tagged_titled_and_in_the_councils_language(tmp_path: Path) -
 def test_a_nynorsk_council_gets_nynorsk_words_and_names(tmp_path: Path) -> None:
     [document, _] = pdf.documents(_council(tmp_path, "nn"))
     assert document.path == "rapport/oppfolgingspunkt-seminar-2025-2026-06.pdf"
-    content = pdf.typeset(document)
+    content = typesetting.typeset(document)
     assert PdfReader(io.BytesIO(content)).trailer["/Root"]["/Lang"] == "nn"
     text = _text(content)
     assert text.startswith("Oppfølgingspunkt Rådet i Byen 2025 – status pr juni 2026")
@@ -171,8 +171,8 @@ def test_the_same_data_gives_the_same_bytes(tmp_path: Path) -> None:
     [document, _] = pdf.documents(_council(tmp_path / "a"))
     [again, _] = pdf.documents(_council(tmp_path / "b"))
     assert again == document
-    content = pdf.typeset(document)
-    assert pdf.typeset(again) == content
+    content = typesetting.typeset(document)
+    assert typesetting.typeset(again) == content
     # The creation date is the edition's, not the day of the build.
     assert b"D:20260630000000" in content
 
@@ -183,17 +183,17 @@ def test_the_cache_key_follows_the_data_the_template_and_the_engine(
     [document, other] = pdf.documents(_council(tmp_path))
     assert document.key != other.key
     key = document.key
-    monkeypatch.setattr(pdf, "template", lambda: b"// another template\n")
+    monkeypatch.setattr(typesetting, "template", lambda: b"// another template\n")
     assert document.key != key
     monkeypatch.undo()
-    monkeypatch.setattr(pdf, "engine", lambda: "typst 0.16.0")
+    monkeypatch.setattr(typesetting, "engine", lambda: "typst 0.16.0")
     assert document.key != key
 
 
 def test_typst_markup_in_the_data_is_shown_as_typed(tmp_path: Path) -> None:
     data = _write(tmp_path, hostile_data.followups_yaml(TYPST_HOSTILE))
     [document] = pdf.documents(data)
-    text = _text(pdf.typeset(document))
+    text = _text(typesetting.typeset(document))
     for number, payload in enumerate(TYPST_HOSTILE, start=1):
         typed = hostile_data.one_line(payload)
         # The decision, then its status (rewritten in the newer edition as
@@ -201,7 +201,7 @@ def test_typst_markup_in_the_data_is_shown_as_typed(tmp_path: Path) -> None:
         assert f"{number}. {typed} Status: {typed}" in text, payload
     assert "root:" not in text  # nothing was read from /etc/passwd
     # Title and author come from the data too.
-    reader = PdfReader(io.BytesIO(pdf.typeset(document)))
+    reader = PdfReader(io.BytesIO(typesetting.typeset(document)))
     assert reader.metadata is not None
     assert reader.metadata.author == hostile_data.one_line(" ¦ ".join(TYPST_HOSTILE))
 
@@ -215,6 +215,6 @@ def test_the_template_can_read_no_file_outside_its_own_folder(
     secret.write_text("hemmelig", encoding="utf-8")
     [document, _] = pdf.documents(_council(tmp_path))
     for path in (str(secret), "/etc/passwd", "../../../../../../etc/passwd"):
-        monkeypatch.setattr(pdf, "template", lambda p=path: f'#read("{p}")'.encode())
+        monkeypatch.setattr(typesetting, "template", lambda p=path: f'#read("{p}")'.encode())
         with pytest.raises(typst.TypstError, match=r"file not found|escape the project root"):
-            pdf.typeset(document)
+            typesetting.typeset(document)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import folders, pdf, pdf_process
+from generator.site import folders, pdf_process, typesetting
 
 
-def _document(points: int = 2, seminar: str = "2025", text: str = "Æ ø å.") -> pdf.Document:
+def _document(points: int = 2, seminar: str = "2025", text: str = "Æ ø å.") -> typesetting.Document:
     title = f"Oppfølgingspunkter Rådet {seminar} – status pr januar 2026"
     source = {
         "title": title,
@@ -33,7 +33,7 @@ def _document(points: int = 2, seminar: str = "2025", text: str = "Æ ø å.") -
             for n in range(1, points + 1)
         ],
     }
-    return pdf.Document(
+    return typesetting.Document(
         f"rapport/oppfolgingspunkter-seminar-{seminar}-2026-01.pdf",
         title,
         json.dumps(source, ensure_ascii=False),
@@ -89,7 +89,7 @@ def test_editions_built_one_after_another_each_find_their_pdfs(tmp_path: Path) -
     made = first.result()
     assert list(made) == [d.path for d in documents]
     assert all(content.startswith(b"%PDF") for content in made.values())
-    assert made[DOCUMENT.path] == pdf.typeset(DOCUMENT), "the process typesets as pdf does"
+    assert made[DOCUMENT.path] == typesetting.typeset(DOCUMENT), "the process typesets as pdf does"
     assert first.usage is not None and first.usage.cpu > 0 and first.usage.max_rss_bytes > 0
     assert (cache / folders.MARKER).exists(), "the cache folder is claimed"
     other = [_document(text="Forrige utgave."), documents[1]]
