@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import OSLO, copy_project, run_generator
+from tests.datafiles import PLACEHOLDER_LINE
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PLACEHOLDER_LINE = (
-    "FYLL INN: skriv status for «Status pr juni 2026» her, i stedet for denne linjen, "
-    "og sjekk at tilstanden over fortsatt stemmer."
-)
 MINIMAL_IPO = 'edition: "2026-01"\nunits:\n  - id: nord\n    name: Enhet nord\nareas: []\n'
 
 
