@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, run_generator
-from tests.test_edit import PLACEHOLDER_LINE, added_lines
+from tests.datafiles import PLACEHOLDER_LINE, fill_placeholders, start_round
+from tests.test_edit import added_lines
 from tests.workflow_project import Origin, git, make_origin, python_environment
 from tests.workflow_runner import JobResult, Runner, workflow_dispatch_event
 
@@ -321,13 +322,8 @@ def test_an_area_change_after_a_new_round_moves_the_list_to_that_round(
     must not alter January's list, so the file moves to June first."""
 
     def june(project: Path) -> None:
-        done = run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=project)
-        assert done.returncode == 0, done.stderr
-        path = project / "followups.yaml"
-        path.write_text(
-            path.read_text(encoding="utf-8").replace(PLACEHOLDER_LINE, "Arbeidet fortsetter."),
-            encoding="utf-8",
-        )
+        start_round(project)
+        fill_placeholders(project)
 
     head = origin.branch("juni", june)
     result = dispatch(

@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import OSLO, copy_project, run_generator
+from tests.datafiles import PLACEHOLDER_LINE, start_round
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PLACEHOLDER_LINE = (
-    "FYLL INN: skriv status for «Status pr juni 2026» her, i stedet for denne linjen, "
-    "og sjekk at tilstanden over fortsatt stemmer."
-)
 MINIMAL_IPO = 'edition: "2026-01"\nunits:\n  - id: nord\n    name: Enhet nord\nareas: []\n'
 
 
@@ -113,7 +110,7 @@ def test_new_round_keeps_windows_line_endings(styled: Path) -> None:
 
 
 def test_placeholder_is_an_error_naming_the_point(project: Path) -> None:
-    run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=project)
+    start_round(project)
     result = run_generator("validate", cwd=project)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
@@ -178,7 +175,7 @@ def test_new_round_refuses_invalid_data(project: Path) -> None:
 
 
 def test_new_round_refuses_while_the_last_round_is_unfinished(project: Path) -> None:
-    run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=project)
+    start_round(project)
     stderr = _refused(project, "new-round", "2026-09", "--date", "2026-09-15")
     assert stderr.splitlines()[0] == (
         "followups.yaml: den forrige runden er ikke ferdig utfylt, så ingen ny runde er startet. "
@@ -236,7 +233,7 @@ def test_new_followup_adds_the_next_number_after_the_seminars_last_point(project
 
 
 def test_new_followup_in_a_seminar_without_points_and_during_a_round(styled: Path) -> None:
-    run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=styled)
+    start_round(styled)
     before = (styled / "followups.yaml").read_text(encoding="utf-8")
     result = run_generator("new-followup", "--seminar", "2026", cwd=styled)
     assert result.returncode == 0, result.stderr

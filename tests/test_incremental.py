@@ -10,9 +10,8 @@ import pytest
 
 from generator.site import incremental
 from generator.site.build import Sources, generate, load_dataset
-from tests.conftest import copy_project, run_generator
-from tests.datafiles import edit_file
-from tests.test_edit import PLACEHOLDER_LINE
+from tests.conftest import copy_project
+from tests.datafiles import edit_file, fill_placeholders, start_round
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -194,14 +193,9 @@ def test_preview_renders_the_changes_page_when_a_point_moves_between_its_lists(
     «rewritten» but unchanged, so the changes page (kept after other text
     edits) is rendered again."""
     project = copy_project(tmp_path)
-    done = run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=project)
-    assert done.returncode == 0, done.stderr
+    start_round(project)
+    fill_placeholders(project, "Nytt i juni {n}.")
     path = project / "followups.yaml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = [i for i, line in enumerate(lines) if line.strip() == PLACEHOLDER_LINE]
-    for number, index in enumerate(at):
-        lines[index] = f"          Nytt i juni {number}."
-    path.write_text("\n".join(lines), encoding="utf-8")
     sources = Sources.in_folder(project)
     preview = project / "build" / "generated"
     full = project / "build" / "full"

@@ -10,7 +10,8 @@ import pytest
 
 from generator.commands.yaml_roundtrip import Expected, FormatError, check_edit
 from tests.conftest import copy_project, run_generator
-from tests.test_edit import PLACEHOLDER_LINE, _refused, added_lines
+from tests.datafiles import fill_placeholders, start_round
+from tests.test_edit import _refused, added_lines
 
 
 @pytest.fixture
@@ -147,14 +148,8 @@ def test_retire_refuses_an_area_it_cannot_find(project: Path) -> None:
 def test_after_a_new_round_the_list_moves_to_it(project: Path) -> None:
     """The file still carries January: adding an area in June must not change
     January's list, so the file moves to June and January's «ny» areas are continued."""
-    assert (
-        run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=project).returncode == 0
-    )
-    path = project / "followups.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(PLACEHOLDER_LINE, "Arbeidet fortsetter."),
-        encoding="utf-8",
-    )
+    start_round(project)
+    fill_placeholders(project)
     before = ipo(project)
     result = run_generator(
         "ipo-area", "add", "--unit", "sentrum", "--name", "Vaterland", cwd=project

@@ -19,8 +19,9 @@ import pytest
 import yaml
 
 from tests.conftest import copy_project, run_generator
+from tests.datafiles import fill_placeholders, start_round
 from tests.gitenv import git_env
-from tests.test_edit import PLACEHOLDER_LINE, added_lines
+from tests.test_edit import added_lines
 
 ALGORITHMS = ("myers", "minimal", "patience", "histogram")
 
@@ -37,13 +38,6 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
 def command(project: Path, *args: str) -> None:
     result = run_generator(*args, cwd=project)
     assert result.returncode == 0, result.stderr
-
-
-def fill_in_statuses(project: Path) -> None:
-    path = project / "followups.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert PLACEHOLDER_LINE in text
-    path.write_text(text.replace(PLACEHOLDER_LINE, "Arbeidet fortsetter."), encoding="utf-8")
 
 
 def fill_in_point(project: Path) -> None:
@@ -89,8 +83,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ok(git("init", "--quiet", "--initial-branch=base", cwd=root))
     ok(git("add", "-A", cwd=root))
     ok(git("commit", "--quiet", "-m", "base", cwd=root))
-    round_ = ("new-round", "2026-06", "--date", "2026-06-15")
-    commit(root, "runde", round_, fill_in_statuses)
+    commit(root, "runde", start_round, fill_placeholders)
     # A point for the older seminar goes in the middle, after 2025-7 and before 2026-1.
     middle = ("new-followup", "--seminar", "2025", "--title", "Nytt punkt fra 2025")
     commit(root, "punkt-midt", middle, fill_in_point)

@@ -20,24 +20,16 @@ from generator.site import live_preview
 from generator.site.addresses import BOKMAL
 from generator.site.build import Sources, load_dataset
 from tests.conftest import ROOT, copy_project, run_generator
+from tests.datafiles import fill_placeholders, start_round
 from tests.preview_server import free_port, get, serving, wait_for
-from tests.test_edit import PLACEHOLDER_LINE
 
 
 @pytest.fixture
 def half_filled(tmp_path: Path) -> Path:
     """June started, every status filled in but the one of point 2025-3."""
     project = copy_project(tmp_path)
-    done = run_generator("new-round", "2026-06", "--date", "2026-06-15", cwd=project)
-    assert done.returncode == 0, done.stderr
-    path = project / "followups.yaml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = [i for i, line in enumerate(lines) if line.strip() == PLACEHOLDER_LINE]
-    point = lines.index('  - id: "2025-3"')
-    for index in at:
-        if not point < index < point + 25:
-            lines[index] = "          Arbeidet fortsetter i juni."
-    path.write_text("\n".join(lines), encoding="utf-8")
+    start_round(project)
+    fill_placeholders(project, "Arbeidet fortsetter i juni.", keep={"2025-3"})
     return project
 
 
