@@ -10,6 +10,7 @@ branch in three places (mkdocs' ``config_options`` works the same way).
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -414,14 +415,21 @@ class Obj:
     label_field: str | None = None
     """The field whose value identifies the item in messages."""
     description: str = ""
+    by_name: dict[str, Field] = dataclasses.field(init=False, repr=False, compare=False)
+    """The fields by name: the validator looks up every key of every mapping."""
+    names: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
 
     writes_text = False
 
-    def field(self, name: str) -> Field | None:
+    def __post_init__(self) -> None:
+        by_name: dict[str, Field] = {}
         for f in self.fields:
-            if f.name == name:
-                return f
-        return None
+            by_name.setdefault(f.name, f)  # the first, as a search in order would find
+        object.__setattr__(self, "by_name", by_name)
+        object.__setattr__(self, "names", frozenset(by_name))
+
+    def field(self, name: str) -> Field | None:
+        return self.by_name.get(name)
 
     def describe(self) -> str:
         return "en status med felt" if self.noun == "status" else f"et {self.noun} med felt"

@@ -76,6 +76,9 @@ class Scalar:
     """Set when YAML read text right after or inside this value as a comment."""
     invisible: bool = False
     """True when the value held only invisible characters, removed on loading."""
+    clean: bool = False
+    """True when the loader found no character in the value that it reports (control,
+    format, noncharacter): the validator need not look for format characters again."""
 
 
 @dataclass(slots=True)
@@ -324,7 +327,7 @@ class _Reader:
                     value, invisible = self.check_characters(value, bad, event)
                 if not value.isascii():
                     value = normalize("NFC", value)
-                node = Scalar(value, pos, event.style in (None, ""), None, invisible)
+                node = Scalar(value, pos, event.style in (None, ""), None, invisible, bad is None)
                 if not stack:
                     self.root = node
                     self.last = (node, event, -1)

@@ -169,7 +169,7 @@ class Checker:
         # Format characters are reported by the loader where they stand; the
         # value is checked (and published) without them, so one mistake gives
         # one message.
-        value = characters.without_format(node.value)
+        value = _as_checked(node)
         pos = node.pos
         if node.cut is not None and kind.writes_text:
             # An error, not a warning: the rest of the text would be lost
@@ -226,18 +226,18 @@ class Checker:
         label = kind.label_field and node.get(kind.label_field)
         inner = where
         if isinstance(label, Scalar) and label.value.strip():
-            shown_label = shown(characters.without_format(label.value).strip())
+            shown_label = shown(_as_checked(label).strip())
             inner = f"{where}{kind.noun.capitalize()} «{shown_label}»: "
             if where:
                 inner = f"{where[:-2]}, {kind.noun} «{shown_label}»: "
-        known = {f.name for f in kind.fields}
-        present = {characters.without_format(key.value) for key, _ in node.items}
-        missing = Index(sorted(known - present))  # once per mapping, not per unknown key
+        written_keys = [_as_checked(key) for key, _ in node.items]
+        missing: Index | None = None
         misspelt: set[str] = set()
-        for key, value in node.items:
-            written = characters.without_format(key.value)
-            spec = kind.field(written)
+        for written, (key, value) in zip(written_keys, node.items, strict=True):
+            spec = kind.by_name.get(written)
             if spec is None:
+                if missing is None:  # once per mapping, not per unknown key
+                    missing = Index(sorted(kind.names.difference(written_keys)))
                 guess = closest(written, missing, self.budget)
                 if guess is not None:
                     misspelt.add(guess)
@@ -273,7 +273,7 @@ class Checker:
             if isinstance(value, Sequence):
                 record.items[spec.name] = [item.pos for item in value.items]
             if checked is INVALID and isinstance(value, Scalar):
-                record.rejected[spec.name] = characters.without_format(value.value).strip()
+                record.rejected[spec.name] = _as_checked(value).strip()
         for spec in kind.fields:
             # A misspelt key already says «did you mean»; a second message
             # about the missing field would describe the same mistake.
@@ -285,6 +285,12 @@ class Checker:
                 )
                 record.values[spec.name] = INVALID
         return record
+
+
+def _as_checked(node: Scalar) -> str:
+    """The value without format characters, which the loader reports where they stand;
+    a value the loader found clean is taken as it is, not searched again."""
+    return node.value if node.clean else characters.without_format(node.value)
 
 
 def _kept(text: str) -> str:
