@@ -179,9 +179,15 @@ class Dataset:
         return {key: tuple(points) for key, points in groups.items()}
 
 
+@functools.cache
+def _attributes(cls: type) -> frozenset[str]:
+    """The names of a model class's fields: asked once per class, not once per record."""
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _more(record: Record, kind: s.Obj, cls: type) -> More:
     """The fields of ``record`` that ``kind`` declares and ``cls`` has no attribute for."""
-    own = {f.name for f in dataclasses.fields(cls)}
+    own = _attributes(cls)
     values: dict[str, Plain] = {}
     for spec in kind.fields:
         if spec.name in own:
