@@ -125,7 +125,13 @@ class _Collector:
     def add(self, text: str, start: Position, lines: list[str] | None) -> None:
         """Scan ``text``, which is written from ``start`` in a file of ``lines``
         (None: ``text`` is the whole file)."""
-        for finding in _scan(text):
+        self.report(text, _scan(text), start, lines)
+
+    def report(
+        self, text: str, findings: tuple[Finding, ...], start: Position, lines: list[str] | None
+    ) -> None:
+        """Problems for the ``findings`` in ``text`` that are not allowed (see ``add``)."""
+        for finding in findings:
             key = normalise(finding.value)
             if key in self.allowed:
                 self.used.add(key)
@@ -140,16 +146,20 @@ class _Collector:
 def check(node: Node, source: str, allowed: set[str]) -> tuple[list[Problem], set[str]]:
     """Problems for every finding in the tree's keys and values not in
     ``allowed`` (normalised values), and the allowed values that were used."""
-    lines = source.splitlines()
     collector = _Collector(allowed)
     # Tens of thousands of scalars, nearly all of them already scanned (keys
     # repeat) or holding nothing: the cache is asked here, and only a
-    # finding costs a call.
+    # finding costs a call. The file is split into lines only for a finding.
+    lines: list[str] | None = None
     scanned = _SCANNED
     for scalar in _scalars(node):
         found = scanned.get(scalar.value)
-        if found is None or found:
-            collector.add(scalar.value, scalar.pos, lines)
+        if found is None:
+            found = _scan(scalar.value)
+        if found:
+            if lines is None:
+                lines = source.splitlines()
+            collector.report(scalar.value, found, scalar.pos, lines)
     return collector.problems, collector.used
 
 
