@@ -130,6 +130,9 @@ def kind(code: int) -> Kind:
 
 def is_blank(text: str) -> bool:
     """True when ``text`` shows nothing: only spaces, format and blank characters."""
+    if text.isascii():
+        # No format or blank character is ASCII, and the pattern's \s is str.isspace.
+        return not text or text.isspace()
     return _BLANK_TEXT.fullmatch(text) is not None
 
 
