@@ -92,13 +92,14 @@ def identity_number_kind(digits: str) -> str | None:
 # --- Normalisation: the text as a reader sees it
 
 
-def normalised(text: str) -> tuple[str, list[int] | None]:
+def normalised(text: str, format_free: bool = False) -> tuple[str, list[int] | None]:
     """``text`` as scanned: NFKC (no-break and thin spaces become spaces,
     full-width digits and «＠» plain ones) without format characters (soft
     hyphen, zero-width space). With a map from each offset in the result to
-    the offset in ``text``, or None when the two are the same."""
+    the offset in ``text``, or None when the two are the same.
+    ``format_free``: the caller knows ``text`` holds no format character."""
     if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text) and not characters.has_format(text)
+        unicodedata.is_normalized("NFKC", text) and (format_free or not characters.has_format(text))
     ):
         return text, None
     parts: list[str] = []
@@ -381,10 +382,12 @@ def _too_few_digits(text: str) -> bool:
     return len(encoded) - len(encoded.translate(None, _ASCII_DIGITS)) < _FEWEST_DIGITS
 
 
-def scan(text: str) -> Iterator[Finding]:
+def scan(text: str, format_free: bool = False) -> Iterator[Finding]:
     """Every identity number, e-mail address and phone number in ``text``, as
-    written there (invisible characters included), with its offset in ``text``."""
-    plain, where = normalised(text)
+    written there (invisible characters included), with its offset in ``text``.
+    ``format_free``: the caller knows ``text`` holds no format character (the
+    loader has looked), so it is not searched for them again."""
+    plain, where = normalised(text, format_free)
 
     def found(start: int, end: int, kind: str) -> Finding:
         if where is None:

@@ -105,12 +105,12 @@ tens of thousands of texts; an unchanged text is not scanned again."""
 _SCANNED_MAX = 500_000
 
 
-def _scan(text: str) -> tuple[Finding, ...]:
+def _scan(text: str, format_free: bool = False) -> tuple[Finding, ...]:
     found = _SCANNED.get(text)
     if found is None:
         if len(_SCANNED) >= _SCANNED_MAX:
             _SCANNED.clear()
-        found = _SCANNED[text] = tuple(scan(text))
+        found = _SCANNED[text] = tuple(scan(text, format_free))
     return found
 
 
@@ -155,7 +155,7 @@ def check(node: Node, source: str, allowed: set[str]) -> tuple[list[Problem], se
     for scalar in _scalars(node):
         found = scanned.get(scalar.value)
         if found is None:
-            found = _scan(scalar.value)
+            found = _scan(scalar.value, scalar.clean)
         if found:
             if lines is None:
                 lines = source.splitlines()
