@@ -159,15 +159,23 @@ def load_dataset(sources: Sources, *, drafts: bool = False) -> Loaded:
     error; the statuses are built and marked as not filled in.
     """
     with _gc_paused():
-        followups, ipo, problems = check_sources(sources)
-        unfilled = validate.unfilled_statuses(followups) if drafts else []
-        problems = [p for p in problems if p not in unfilled]
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            raise DataError(problems)
-        places = {p.position for p in unfilled}
-        data = model.build(followups, ipo, places)
-        return Loaded(data, sorted(problems), unfilled=tuple(sorted(unfilled)))
+        # The checked records die with _checked_model's frame, before the
+        # collector resumes: its first pass then walks the model alone
+        # (20,000 objects at 1,000 points), not the records it was built from
+        # as well (84,000, a tenth of the load's time in that one pass).
+        return _checked_model(sources, drafts)
+
+
+def _checked_model(sources: Sources, drafts: bool) -> Loaded:
+    followups, ipo, problems = check_sources(sources)
+    unfilled = validate.unfilled_statuses(followups) if drafts else []
+    problems = [p for p in problems if p not in unfilled]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DataError(problems)
+    places = {p.position for p in unfilled}
+    data = model.build(followups, ipo, places)
+    return Loaded(data, sorted(problems), unfilled=tuple(sorted(unfilled)))
 
 
 def schema_files(sources: Sources) -> tuple[Path, ...]:
