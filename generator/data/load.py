@@ -348,6 +348,14 @@ class _Reader:
                 self.last = None if self.flow_depth else (node, event, parent.indent)
                 continue
             self.last = None
+            if kind in ends:  # as many as the starts, and no place of their own is needed
+                closed = stack.pop()
+                if closed.flow:
+                    self.flow_depth -= 1
+                    if self.flow_depth == 0 and self.flow_cut is not None:
+                        closed.node.cut = self.flow_cut
+                        self.flow_cut = None
+                continue
             pos = self.pos(start)
             if kind in starts:
                 budget -= 1
@@ -363,13 +371,6 @@ class _Reader:
                 flow = bool(event.flow_style)
                 self.flow_depth += flow
                 stack.append(_Open(collection, flow, start.column, keys={} if is_mapping else None))
-            elif kind in ends:
-                closed = stack.pop()
-                if closed.flow:
-                    self.flow_depth -= 1
-                    if self.flow_depth == 0 and self.flow_cut is not None:
-                        closed.node.cut = self.flow_cut
-                        self.flow_cut = None
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
