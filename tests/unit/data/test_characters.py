@@ -36,6 +36,11 @@ def test_blank_means_nothing_a_reader_can_see() -> None:
         assert characters.is_blank(blank), repr(blank)
     for text in ("a", "\u2800a", "-", "😀"):
         assert not characters.is_blank(text), repr(text)
+    # An ASCII text is judged without the regular expression: the same answer.
+    for code in range(128):
+        for text in (chr(code), f" {chr(code)}\n", chr(code) * 3):
+            expected = characters._BLANK_TEXT.fullmatch(text) is not None
+            assert characters.is_blank(text) == expected, repr(text)
 
 
 def test_has_format_finds_every_format_character_in_any_text() -> None:

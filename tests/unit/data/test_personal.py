@@ -193,6 +193,15 @@ def test_at_after_a_verb_is_the_conjunction_not_an_address() -> None:
     assert _scan("ola at politiet.no") == [("ola at politiet.no", 0, "e-postadresse")]
 
 
+def test_only_texts_that_cannot_end_an_address_skip_the_search_for_one() -> None:
+    """Every address ends in a dot and a letter: prose, whose full stops come
+    before a space, is not searched; each way of writing the dot is."""
+    assert not personal._may_hold_address("Saken er behandlet. Ola sier at det er viktig.\n")
+    for text in ("ola@politiet.no", "ola (at) politiet (dot) no", "ola at politiet DOT no"):
+        assert personal._may_hold_address(text)
+    assert _scan("ola at politiet DOT no") == [("ola at politiet DOT no", 0, "e-postadresse")]
+
+
 def test_digits_inside_an_address_are_not_also_a_phone_number() -> None:
     assert _scan("22669000@politiet.no") == [("22669000@politiet.no", 0, "e-postadresse")]
 
