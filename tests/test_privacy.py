@@ -467,3 +467,23 @@ def test_inits_options_are_scanned(tmp_path: Path) -> None:
         "Personopplysninger skal ikke publiseres: skriv verdien uten det.\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_loaders_list_of_texts_finds_what_a_walk_of_the_tree_finds() -> None:
+    """``load.parse`` lists every text once; the scan walks the tree only for a finding,
+    and then reports exactly what it reports without the list."""
+    from generator.data import privacy
+    from generator.data.load import parse
+
+    for text, findings in (
+        (FOLLOWUPS, 0),
+        (FOLLOWUPS.replace(STATUS_TEXT, f"{STATUS_TEXT} (ring 22 66 90 00)", 1), 1),
+        (FOLLOWUPS.replace("council:", "council:\n  ola@politiet.no: x", 1), 1),  # a key
+    ):
+        values: dict[str, bool] = {}
+        node = parse(text, "followups.yaml", values)
+        privacy._SCANNED.clear()
+        problems, _ = privacy.check(node, text, set(), values)
+        privacy._SCANNED.clear()
+        assert (problems, set()) == privacy.check(node, text, set())
+        assert len(problems) == findings

@@ -266,6 +266,9 @@ class _Reader:
         """The last event, if it was a value in block context: its node, event and
         the indentation of the mapping or list it is in."""
         self.keys_seen: set[str] = set()
+        self.values: dict[str, bool] = {}
+        """Every text read, keys included, once each, and whether it was clean: the
+        privacy scan reads these instead of walking the tree (``parse``'s ``values``)."""
         self.last_value: yaml.ScalarEvent | None = None
         """The last value read in any context, for explaining a syntax error after it ..."""
         self.last_key: str | None = None
@@ -301,6 +304,7 @@ class _Reader:
         ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         stream_end = yaml.StreamEndEvent
         first_unusable, normalize = characters.first_unusable, unicodedata.normalize
+        values = self.values
         budget = MAX_VALUES
         while True:
             event = get_event()
@@ -328,6 +332,7 @@ class _Reader:
                 if not value.isascii():
                     value = normalize("NFC", value)
                 node = Scalar(value, pos, event.style in (None, ""), None, invisible, bad is None)
+                values[value] = bad is None
                 if not stack:
                     self.root = node
                     self.last = (node, event, -1)
@@ -389,6 +394,7 @@ class _Reader:
                 # so a «billion laughs» file costs one pass over its text.
                 self.aliases.setdefault(event.anchor, []).append(pos)
                 self.attach(Scalar(f"*{event.anchor}", pos, plain=False))
+                self.values[f"*{event.anchor}"] = False
             elif kind is stream_end:
                 return
 
@@ -591,7 +597,7 @@ MAX_ROUNDS = 25
 """Syntax errors read past in one file; after that the rest is left unread."""
 
 
-def parse(text: str, file: str) -> Node:
+def parse(text: str, file: str, values: dict[str, bool] | None = None) -> Node:
     """Build the node tree of one YAML document, or raise DataError.
 
     After a syntax error the broken line is repaired (``syntax.diagnose``:
@@ -601,6 +607,11 @@ def parse(text: str, file: str) -> Node:
     problem is a consequence of the repair and not reported. Each round
     reads the whole text again, so the rounds are bounded by number and by
     the characters read (a large file gets fewer).
+
+    ``values``, when given, gets every text in the tree (keys included) once,
+    with whether the loader found it clean (``Scalar.clean``), also when the
+    DataError carries a tree; it may hold a few texts more (a repeated key's
+    value, which the tree leaves out).
     """
     if any(brk in text for brk in _OTHER_BREAKS):
         # libyaml counts all of these as line breaks (and reads the first
@@ -655,6 +666,8 @@ def parse(text: str, file: str) -> Node:
     else:
         raise DataError(found) from None
 
+    if values is not None:
+        values.update(reader.values)
     problems = found + [
         p
         for p in [*reader.problems, *_anchor_problems(reader.anchors, reader.aliases)]

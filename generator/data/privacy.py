@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 import yaml
 
@@ -143,9 +144,20 @@ class _Collector:
             self.problems.append(Problem(place, _message(finding)))
 
 
-def check(node: Node, source: str, allowed: set[str]) -> tuple[list[Problem], set[str]]:
+Document: TypeAlias = "tuple[Node, str, dict[str, bool] | None]"
+"""A data file already read: its tree, its text, and every text in the tree
+once (``load.parse``'s ``values``), or None to find them in the tree."""
+
+
+def check(
+    node: Node, source: str, allowed: set[str], values: dict[str, bool] | None = None
+) -> tuple[list[Problem], set[str]]:
     """Problems for every finding in the tree's keys and values not in
-    ``allowed`` (normalised values), and the allowed values that were used."""
+    ``allowed`` (normalised values), and the allowed values that were used.
+    ``values``: every text in the tree, once, and whether it is clean (see
+    ``Document``); the tree is then walked only when one of them holds a finding."""
+    if values is not None and not any(_scan(text, clean) for text, clean in values.items()):
+        return [], set()
     collector = _Collector(allowed)
     # Tens of thousands of scalars, nearly all of them already scanned (keys
     # repeat) or holding nothing: the cache is asked here, and only a
@@ -250,21 +262,21 @@ def unused(exceptions: Exceptions, used: set[str]) -> list[Problem]:
 
 
 def check_documents(
-    documents: list[tuple[Node, str]],
+    documents: list[Document],
     exceptions_path: Path,
     exceptions_name: str,
     pages: Iterable[tuple[str, str]] = (),
     config: tuple[str, str] | None = None,
 ) -> list[Problem]:
-    """Scan every key and value of the data files already read ((node tree,
-    source text) pairs), the hand-written ``pages`` ((name, text) pairs) and
-    the names in ``config`` (mkdocs.yml as (name, text)). Files that could not
-    be read are not among them: the loader has already reported why."""
+    """Scan every key and value of the data files already read (``Document``),
+    the hand-written ``pages`` ((name, text) pairs) and the names in ``config``
+    (mkdocs.yml as (name, text)). Files that could not be read are not among
+    them: the loader has already reported why."""
     exceptions, problems = load_exceptions(exceptions_path, exceptions_name)
     allowed = set(exceptions.values)
     collector = _Collector(allowed)
-    for node, source in documents:
-        found, hits = check(node, source, allowed)
+    for node, source, values in documents:
+        found, hits = check(node, source, allowed, values)
         collector.problems += found
         collector.used |= hits
     for name, text in pages:

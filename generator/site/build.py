@@ -12,7 +12,7 @@ from typing import Any
 
 from generator import words
 from generator.data import history, json_schema, model, privacy, schema, snapshot, validate
-from generator.data.load import Mapping, Node, Scalar, Sequence, parse, read
+from generator.data.load import Mapping, Scalar, Sequence, parse, read
 from generator.data.problems import DataError, Problem
 from generator.data.validate import Record
 from generator.site import addresses, collisions, incremental, render, write
@@ -71,7 +71,7 @@ def _check(
     path: Path,
     name: str,
     kind: schema.Obj,
-    texts: list[tuple[Node, str]],
+    texts: list[privacy.Document],
     repaired: dict[str, frozenset[int]],
 ) -> tuple[Any, list[Problem]]:
     """Check one file; what could be read is added to ``texts`` for the privacy scan, and
@@ -80,16 +80,17 @@ def _check(
         text = read(path, name)
     except DataError as exc:
         return validate.INVALID, list(exc.problems)
+    values: dict[str, bool] = {}
     try:
-        node = parse(text, name)
+        node = parse(text, name, values)
     except DataError as exc:
         if not isinstance(exc.partial, Mapping | Sequence | Scalar):
             return validate.INVALID, list(exc.problems)
-        texts.append((exc.partial, text))
+        texts.append((exc.partial, text, values))
         repaired[name] = exc.repaired
         record, problems = validate.check_file(exc.partial, kind)
         return record, [*exc.problems, *_not_repaired(problems, repaired)]
-    texts.append((node, text))
+    texts.append((node, text, values))
     return validate.check_file(node, kind)
 
 
@@ -119,7 +120,7 @@ def _gc_paused() -> Iterator[None]:
 
 def check_sources(sources: Sources) -> tuple[Any, Any, list[Problem]]:
     """Both files' checked records (or INVALID) and every problem found in them."""
-    texts: list[tuple[Node, str]] = []
+    texts: list[privacy.Document] = []
     repaired: dict[str, frozenset[int]] = {}
     followups, problems = _check(
         sources.followups, sources.name(sources.followups), schema.FOLLOWUPS_FILE, texts, repaired
