@@ -56,3 +56,18 @@ def test_has_format_finds_every_format_character_in_any_text() -> None:
     for clean in ("", "abc", "æøå\nlinje\tto", "😀\u00a0", "a\x07b"):
         assert not characters.has_format(clean), repr(clean)
         assert characters.without_format(clean) == clean
+
+
+def test_normalising_to_nfc_never_makes_a_format_character() -> None:
+    """The loader looks for format characters before it normalises a value to
+    NFC (``Scalar.clean``), and nothing looks again after: so NFC must never
+    turn text without one into text with one."""
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates are not characters
+        char = chr(code)
+        if characters.has_format(char):
+            # Never the result of composing others: it decomposes to itself.
+            assert unicodedata.normalize("NFD", char) == char, hex(code)
+        else:
+            assert not characters.has_format(unicodedata.normalize("NFC", char)), hex(code)
