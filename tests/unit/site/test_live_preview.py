@@ -57,3 +57,5 @@ def test_the_data_files_are_watched_often_and_the_rest_as_mkdocs_does() -> None:
     assert server.observer.timeout == usual  # later watches poll as MkDocs chose
     (emitter,) = server.observer.emitters
     assert emitter.timeout == live_preview.DATA_POLL_SECONDS < usual
+    # A save half written at one look is whole at the next, before the build.
+    assert server.build_delay == live_preview.QUIET_SECONDS > live_preview.DATA_POLL_SECONDS
