@@ -264,6 +264,47 @@ def profile(project: Path, out: Path) -> dict[str, Any]:
     return {"profile": str(out)}
 
 
+def phases(project: Path) -> dict[str, Any]:
+    """CPU seconds of one full ``mkdocs build`` by phase, without a profiler:
+    Python-Markdown (``Page.render``), each page's template, search indexing
+    and writing (``_build_page``), and each plugin event (all plugins' handlers
+    together; search indexes in ``page_context``). ``bench.phases`` compares
+    our build with the stock build of its pages this way."""
+    import logging
+
+    import mkdocs.commands.build as mkdocs_build_module
+    from mkdocs.plugins import PluginCollection
+    from mkdocs.structure.pages import Page
+
+    logging.basicConfig(level=logging.ERROR)
+    os.chdir(project)
+    spent: dict[str, float] = {}
+
+    def timed(label: Callable[..., str], function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                name = label(*args)
+                spent[name] = spent.get(name, 0.0) + time.process_time() - start
+
+        return wrapper
+
+    Page.render = timed(lambda *_: "Markdown (Page.render)", Page.render)  # type: ignore[method-assign]
+    mkdocs_build_module._build_page = timed(  # type: ignore[attr-defined]
+        lambda *_: "page template, search, writing (_build_page)",
+        mkdocs_build_module._build_page,  # type: ignore[attr-defined]
+    )
+    PluginCollection.run_event = timed(  # type: ignore[method-assign]
+        lambda _self, name, *_: f"event {name}", PluginCollection.run_event
+    )
+    start = time.process_time()
+    _mkdocs_build(project, dirty=False)
+    spent["the whole build (this process)"] = time.process_time() - start
+    return {"phases": spent}
+
+
 def main(argv: list[str]) -> int:
     command, project = argv[0], Path(argv[1]).resolve()
     if command == "build":
@@ -274,6 +315,8 @@ def main(argv: list[str]) -> int:
         result = floor(project)
     elif command == "profile":
         result = profile(project, Path(argv[2]).resolve())
+    elif command == "phases":
+        result = phases(project)
     else:
         raise SystemExit(f"unknown command {command}")
     # The last line of stdout is the result; MkDocs may print before it.

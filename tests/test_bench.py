@@ -153,3 +153,20 @@ def test_bench_prints_the_table_at_a_tiny_size(tmp_path: Path) -> None:
     assert "MkDocs' process" in memory["figure"] and "together" in memory["figure"]
     assert any(name.startswith("full build within 1.3x of a stock") for name in targets)
     assert any(name.startswith("cold make site within 2.5x") for name in targets)
+
+
+@pytest.mark.slow
+def test_phases_compares_our_build_with_the_stock_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import phases
+
+    monkeypatch.setenv("BENCH_PROJECT", str(_project(tmp_path)))
+    assert phases.main(["10", "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "10 points" in out
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in out.splitlines()}
+    for phase in ("Markdown (Page.render)", "event files", "the whole build (this process)"):
+        assert phase in rows, phase
+    # Our plugin's on_files (load, validate, render, write) has no stock counterpart.
+    assert "| 0.00 s |" in rows["event files"]
