@@ -439,6 +439,16 @@ def baselines(
     def med(values: list[float]) -> float:
         return statistics.median(values)
 
+    def ratios(ours: list[float], theirs: list[float]) -> dict[str, Any]:
+        return {
+            "pdf_cpu": med(pdf),
+            "ratio": med(ours) / med(theirs),
+            "ratio_without_pdf": (med(ours) - med(pdf)) / med(theirs),
+            "pair_ratios": [o / t for o, t in zip(ours, theirs, strict=True)],
+        }
+
+    # The PDF of a make site is the one the full builds made (same data): its
+    # process's CPU there stands for it in both comparisons.
     pdf = [r["stages"].get("pdf_process_cpu", 0.0) for r in runs]
     ours, theirs = [r["cpu"] for r in runs], [r["cpu"] for r in stock_runs]
     site, made = [r["cpu"] for r in site_runs], [r["cpu"] for r in handmade_runs]
@@ -446,10 +456,7 @@ def baselines(
         "stock": {
             "ours_cpu": med(ours),
             "stock_cpu": med(theirs),
-            "pdf_cpu": med(pdf),
-            "ratio": med(ours) / med(theirs),
-            "ratio_without_pdf": (med(ours) - med(pdf)) / med(theirs),
-            "pair_ratios": [o / t for o, t in zip(ours, theirs, strict=True)],
+            **ratios(ours, theirs),
             "stock_wall": med([r["wall"] for r in stock_runs]),
             "stock_max_rss_bytes": max(r["max_rss_bytes"] for r in stock_runs),
             "stock_pages": stock_runs[0]["pages"],
@@ -458,12 +465,7 @@ def baselines(
         "handmade": {
             "site_cpu": med(site),
             "handmade_cpu": med(made),
-            # The PDF of a make site is the one the full builds made (same data):
-            # its process's CPU there stands for it here.
-            "pdf_cpu": med(pdf),
-            "ratio": med(site) / med(made),
-            "ratio_without_pdf": (med(site) - med(pdf)) / med(made),
-            "pair_ratios": [o / t for o, t in zip(site, made, strict=True)],
+            **ratios(site, made),
             "site_wall": med([r["wall"] for r in site_runs]),
             "handmade_wall": med([r["wall"] for r in handmade_runs]),
             "site_max_rss_bytes": max(r["max_rss_bytes"] for r in site_runs),
