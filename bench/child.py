@@ -25,7 +25,7 @@ from typing import Any
 
 OURS = ("load", "render", "write")
 """Our stages, as the plugin runs them: build.load_dataset (load and
-validate), render.render_pages and write.sync."""
+validate), render.render_site and write.sync."""
 
 
 def _instrument(timings: dict[str, float], reports: list[Any]) -> None:
@@ -72,7 +72,7 @@ def _instrument(timings: dict[str, float], reports: list[Any]) -> None:
     pdf_process.Job.result = collected  # type: ignore[method-assign,assignment]
     _watch_pdf_memory(timings)
     build.load_dataset = timed("load", build.load_dataset)  # type: ignore[method-assign]
-    render.render_pages = timed("render", render.render_pages)  # type: ignore[method-assign]
+    render.render_site = timed("render", render.render_site)  # type: ignore[method-assign]
     write.sync = timed("write", write.sync)  # type: ignore[method-assign]
 
 
@@ -201,7 +201,7 @@ def memory(project: Path) -> dict[str, Any]:
     loaded = load_dataset(sources)
     peaks["load"] = tracemalloc.get_traced_memory()[1]
     tracemalloc.reset_peak()
-    pages = render.render_site(loaded.data, dt.date.today())
+    pages = render.render_site(loaded.data, dt.date.today()).pages
     peaks["render"] = tracemalloc.get_traced_memory()[1]
     tracemalloc.reset_peak()
     out = project / "build" / "memory-pass"

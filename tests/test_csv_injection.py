@@ -98,7 +98,7 @@ def test_the_json_keeps_the_text_exactly() -> None:
 def test_the_open_data_page_says_so() -> None:
     from generator.site import render
 
-    pages = render.render_site(_dataset("Tittel"), dt.date(2026, 1, 30))
+    pages = render.render_site(_dataset("Tittel"), dt.date(2026, 1, 30)).pages
     assert (
         "Ett unntak: en celle som begynner med «=», «+», «-», «@» eller et tabulatortegn, "
         "får en apostrof (') foran."

@@ -480,7 +480,7 @@ def _structure(data: model.Dataset, pages: dict[str, str] | None = None) -> dict
     the data. ``pages`` are ``data`` rendered, unless given."""
     number = hostile_data.slug_placeholders([p.slug for p in selections.responsible_parties(data)])
     if pages is None:
-        pages = render.render_site(data, dt.date(2026, 1, 30))
+        pages = render.render_site(data, dt.date(2026, 1, 30)).pages
     result = {}
     for path, page in pages.items():
         parsed = htmlcheck.parse(to_html(page))
@@ -519,7 +519,7 @@ def test_the_structure_shows_other_parties_and_markup_let_through() -> None:
     # Two responsible parties where the twin has one: other pages.
     assert _structure(_dataset([*text[:8], "b", *text[9:]])).keys() != twin.keys()
     # A template that let the name through on one page: other elements.
-    pages = render.render_site(data, dt.date(2026, 1, 30))
+    pages = render.render_site(data, dt.date(2026, 1, 30)).pages
     listing = next(p for p in pages if "/ansvarlig-" in p)
     escaped = escape.inline(text[0])
     assert escaped in pages[listing]
@@ -585,7 +585,7 @@ def test_a_partys_address_depends_only_on_its_name(names: list[str], order: Any)
 def test_text_shows_literally(text: str) -> None:
     """What the editor typed is what the reader sees, up to spaces and line breaks."""
     data = _dataset([text] * 15)
-    pages = render.render_site(data, dt.date(2026, 1, 30))
+    pages = render.render_site(data, dt.date(2026, 1, 30)).pages
     (party,) = selections.responsible_parties(data)
     shown = [
         "oppfolgingspunkter/2026-1.md",

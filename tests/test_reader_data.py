@@ -62,12 +62,14 @@ def test_overdue_only_open_points_past_their_deadline(two_editions: Dataset) -> 
     overdue = [p.title for p in two_editions.followups if p.is_overdue(today)]
     # 1 is fullført and 4 avsluttet though past deadline; «Trygg skolevei» is not due yet.
     assert overdue == ["Kartlegging av radikalisering"]
-    pages = render.render_site(two_editions, today)
+    pages = render.render_site(two_editions, today).pages
     assert "Forfalt" in pages["oppfolgingspunkter/2025-3.md"]
     assert "Forfalt" not in pages["oppfolgingspunkter/2025-1.md"]
     assert (
         "Forfalt"
-        not in render.render_site(two_editions, dt.date(2026, 1, 1))["oppfolgingspunkter/2025-3.md"]
+        not in render.render_site(two_editions, dt.date(2026, 1, 1)).pages[
+            "oppfolgingspunkter/2025-3.md"
+        ]
     )
 
 
@@ -137,14 +139,14 @@ def test_report_title_reads_like_the_councils_attachment(shipped: Dataset) -> No
 
 def test_raw_html_attributes_carry_no_markdown_escapes(two_editions: Dataset) -> None:
     """Inside raw HTML, Markdown escaping would show: «2026\\-01» or «oslo\\-kommune»."""
-    for path, text in render.render_site(two_editions, dt.date(2026, 6, 1)).items():
+    for path, text in render.render_site(two_editions, dt.date(2026, 6, 1)).pages.items():
         assert not re.search(r'="[^"]*\\', text), path
         assert not re.search(r"\{ #[^}]*\\", text), path  # attr_list ids too
 
 
 def test_generated_pages_hold_no_scripts(shipped: Dataset) -> None:
     """The site sends a Content-Security-Policy without inline scripts: ours live in files."""
-    for path, text in render.render_site(shipped, dt.date(2026, 6, 1)).items():
+    for path, text in render.render_site(shipped, dt.date(2026, 6, 1)).pages.items():
         assert "<script" not in text.lower(), path
         assert not re.search(r"<[^>]+\son\w+=", text), path  # no onclick= and the like
 
@@ -193,7 +195,7 @@ def test_responsible_parties_get_distinct_pages_even_when_their_names_slug_alike
         "Bydel Ø/Vest": "bydel-o-vest-6a9fcf",
         "Bydel Ø Vest": "bydel-o-vest-6d1a03",
     }
-    pages = render.render_site(data, dt.date(2026, 6, 1))
+    pages = render.render_site(data, dt.date(2026, 6, 1)).pages
     assert "Bydel Ø/Vest" in pages["oppfolgingspunkter/utvalg/ansvarlig-bydel-o-vest-6a9fcf.md"]
     assert (
         "Bydel Ø Vest" in pages[f"oppfolgingspunkter/utvalg/ansvarlig-{parties['Bydel Ø Vest']}.md"]

@@ -591,7 +591,7 @@ def fingerprints(
         shown, _ = at_edition(sources, data, edition.id, states.get(edition.id))
         pages = render.render_site(
             shown, edition_today(data, shown, None), schema_names, stable_files=True
-        )
+        ).pages
         version_url = f"{site_url}{edition.id}/" if site_url else ""
         files = download_files.files(shown, schemas, version_url, with_pdf=False)
         result[edition.id] = fingerprint.edition(

@@ -274,7 +274,7 @@ def generate(
         day = edition_today(loaded.data, data, today)
         now = incremental.settings(day, schema_names, stable_files)
         kept = incremental.pages_to_keep(previous, data, now)
-        fresh = render.render_pages(
+        fresh = render.render_site(
             data, day, schema_names, stable_files=stable_files, skip=kept or ()
         )
         rendering = incremental.merge(previous, fresh, kept)

@@ -315,24 +315,9 @@ def render_site(
     stable_files: bool = False,
     at: Addresses | None = None,
     skip: Collection[str] = (),
-) -> dict[str, str]:
-    """All generated pages: path relative to the docs folder -> Markdown
-    (``render_pages`` says where their raw HTML is, too)."""
-    return render_pages(
-        data, today, schema_names, stable_files=stable_files, at=at, skip=skip
-    ).pages
-
-
-def render_pages(
-    data: Dataset,
-    today: dt.date,
-    schema_names: tuple[str, ...] = (),
-    *,
-    stable_files: bool = False,
-    at: Addresses | None = None,
-    skip: Collection[str] = (),
 ) -> Rendering:
-    """All generated pages and where their raw HTML blocks are.
+    """All generated pages (``Rendering.pages``: path relative to the docs folder
+    -> Markdown) and where their raw HTML blocks are.
 
     ``today`` decides which points are overdue; ``schema_names`` are the JSON
     Schema files the open data page links to. ``stable_files``: the site is a

@@ -97,7 +97,7 @@ def test_a_new_language_is_one_catalogue_file(catalogue_dir: Path) -> None:
 
     data = load_dataset(Sources(OSLO / "followups.yaml", OSLO / "ipo_areas.yaml", OSLO)).data
     data = dataclasses.replace(data, council=dataclasses.replace(data.council, language="xx"))
-    pages = render.render_site(data, dt.date(2026, 2, 1))
+    pages = render.render_site(data, dt.date(2026, 2, 1)).pages
     assert pages["xx-endringer/index.md"].startswith("# XX Endringer\n")
     assert pages["xx-punkter/index.md"].count("# XX Oppfølgingspunkter {") == 1
     assert "xx-punkter/2025-1.md" in pages

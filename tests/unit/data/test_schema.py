@@ -28,7 +28,7 @@ from generator.site import open_data, render
 
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
 data = load_dataset(Sources.in_folder(root)).data
-pages = render.render_site(data, dt.date(2026, 2, 1))
+pages = render.render_site(data, dt.date(2026, 2, 1)).pages
 pages["followups.json"] = open_data.as_json(open_data.followups_document(data)).decode()
 pages["followups.csv"] = open_data.followups_csv(data).decode("utf-8-sig")
 for name, text in pages.items():

@@ -116,7 +116,7 @@ def _two_editions() -> Dataset:
 def test_another_table_moves_every_page_and_file() -> None:
     data = _two_editions()
     schemas = tuple(sorted((ROOT / "schemas").glob("*.json")))
-    pages = render.render_site(data, dt.date(2026, 6, 1), ("a.json",), at=OTHER)
+    pages = render.render_site(data, dt.date(2026, 6, 1), ("a.json",), at=OTHER).pages
     files = download_files.files(data, schemas, with_pdf=False, at=OTHER)
     listed = downloads.every_file(data, ("a.json",), OTHER)
     paths = [*pages, *files, *(d.path for d in listed)]
@@ -139,7 +139,7 @@ def test_every_folder_at_the_root_is_reserved_from_edition_ids() -> None:
     at = BOKMAL
     data = _two_editions()
     paths = [
-        *render.render_site(data, dt.date(2026, 6, 1)),
+        *render.render_site(data, dt.date(2026, 6, 1)).pages,
         *(d.path for d in downloads.every_file(data, ("a.json",))),
         addresses.SITEMAP,
         *(at.theme()[name] for name in ("feed", "accessibility", "data")),

@@ -12,7 +12,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.site import passthrough
 from generator.site.build import Sources, load_dataset
-from generator.site.render import Rendering, render_pages
+from generator.site.render import Rendering, render_site
 
 OSLO = Path(__file__).resolve().parents[2] / "fixtures" / "oslo"
 # As the shipped mkdocs.yml configures Markdown.
@@ -24,7 +24,7 @@ def _html(text: str) -> str:
 
 
 def _oslo() -> Rendering:
-    return render_pages(load_dataset(Sources.in_folder(OSLO)).data, dt.date(2026, 2, 1))
+    return render_site(load_dataset(Sources.in_folder(OSLO)).data, dt.date(2026, 2, 1))
 
 
 def _as_plugin_converts(rendering: Rendering, path: str) -> tuple[str, str]:
@@ -85,7 +85,7 @@ def test_data_cannot_open_or_close_a_wrapped_block() -> None:
     hostile = "--> <!-- council-followups:html\n<script>x</script> --!> -- >"
     first = dataclasses.replace(data.followups[0], title=hostile, description=hostile)
     data = dataclasses.replace(data, followups=(first, *data.followups[1:]))
-    rendering = render_pages(data, dt.date(2026, 2, 1))
+    rendering = render_site(data, dt.date(2026, 2, 1))
     for path in ("oppfolgingspunkter/index.md", f"oppfolgingspunkter/{first.id}.md"):
         _, html = _as_plugin_converts(rendering, path)
         assert "<script>" not in html

@@ -23,7 +23,7 @@ TODAY = dt.date(2026, 2, 1)
 
 def _pages() -> dict[str, str]:
     sources = Sources.in_folder(GOLDEN)
-    return render_site(load_dataset(sources).data, TODAY)
+    return render_site(load_dataset(sources).data, TODAY).pages
 
 
 def test_rendered_markdown_matches_golden_files(request: pytest.FixtureRequest) -> None:
