@@ -55,9 +55,19 @@ def visit(tab: Any, url: str) -> str:
 
 
 def poll(tab: Any, url: str, wanted: str, what: str) -> tuple[str, float]:
+    from playwright.sync_api import Error as BrowserError
+
     start = time.monotonic()
     while time.monotonic() - start < DEADLINE:
-        text = visit(tab, url)
+        try:
+            text = visit(tab, url)
+        except BrowserError as exc:
+            # The open page's live-reload script reloads it when a rebuild
+            # ends; a navigation of ours at that moment is aborted by that
+            # reload, not refused by the preview: look again.
+            if "net::ERR_ABORTED" not in exc.message:
+                raise
+            continue
         if wanted in text:
             return text, time.monotonic() - start
         time.sleep(0.1)
